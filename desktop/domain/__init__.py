@@ -1,0 +1,1 @@
+"""Pure domain: enums, frozen DTOs, validation and calculations. Standard library only."""

@@ -1,0 +1,23 @@
+"""Errors the services raise; each carries a message fit to show the user."""
+
+from __future__ import annotations
+
+
+class QunDeskError(Exception):
+    """Base of every error the app explains to the user instead of showing a traceback."""
+
+
+class ValidationError(QunDeskError):
+    """Input the user typed or imported does not make sense; ``field`` names the culprit."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class NotFoundError(QunDeskError):
+    pass
+
+
+class DatabaseOpenError(QunDeskError):
+    """The database cannot be opened: missing folder, not writable, damaged, newer, locked."""

@@ -1,0 +1,62 @@
+"""Every UI preference: its key, type and default, declared once. Domain data lives in the database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from desktop.paths import user_dir
+
+T = TypeVar("T")
+
+LANGUAGES = ("zh_CN", "zh_TW", "en")
+
+
+@dataclass(frozen=True)
+class Key(Generic[T]):
+    name: str
+    default: T
+
+
+LANGUAGE = Key("ui/language", "zh_CN")
+MAIN_GEOMETRY = Key("window/geometry", QByteArray())
+MAIN_STATE = Key("window/state", QByteArray())
+MAIN_SPLITTER = Key("window/splitter", QByteArray())
+GROUPS_SPLITTER = Key("groups/splitter", QByteArray())
+GROUPS_HEADER = Key("groups/header", QByteArray())
+LAST_PAGE = Key("window/last_page", "groups")
+
+
+class Settings:
+    """Typed access to QSettings stored as an INI file in the user's data folder."""
+
+    def __init__(self, path: str | None = None) -> None:
+        location = path or str(user_dir() / "settings.ini")
+        self._qs = QSettings(location, QSettings.Format.IniFormat)
+
+    def get(self, key: Key[T]) -> T:
+        value = self._qs.value(key.name, key.default)
+        if value is None:
+            return key.default
+        if isinstance(key.default, QByteArray) and not isinstance(value, QByteArray):
+            return key.default
+        if isinstance(key.default, bool):
+            return (value in (True, "true", "1", 1)) if not isinstance(value, bool) else value  # type: ignore[return-value]
+        if isinstance(key.default, int):
+            try:
+                return int(value)  # type: ignore[return-value]
+            except (TypeError, ValueError):
+                return key.default
+        return value  # type: ignore[no-any-return]
+
+    def set(self, key: Key[T], value: T) -> None:
+        self._qs.setValue(key.name, value)
+
+    def language(self) -> str:
+        lang = self.get(LANGUAGE)
+        return lang if lang in LANGUAGES else LANGUAGE.default
+
+    def sync(self) -> None:
+        self._qs.sync()

@@ -1,0 +1,263 @@
+"""The Groups table: a model over GroupDTOs that filters and sorts itself.
+
+QSortFilterProxyModel took 1.1 s to filter and 15 s to sort 100k rows here; a plain list of row
+indices filtered and sorted in Python takes milliseconds at the 2,000 groups we plan for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from desktop.domain.enums import GroupStatus, Lifespan, Platform
+from desktop.domain.groups import GroupDTO
+from desktop.domain.search import matches, normalise_query
+from desktop.ui.labels import lifespan_name, platform_name, status_name
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+LABELS_ROLE = Qt.ItemDataRole.UserRole + 3
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class GroupColumn(IntEnum):
+    NAME = 0
+    PLATFORM = 1
+    LABELS = 2
+    MEMBERS = 3
+    STATUS = 4
+    LIFESPAN = 5
+    LAST_ACTIVE = 6
+    OWNER = 7
+
+
+#: a filter on the status column: these statuses are shown; empty means "everything"
+STATUS_NOT_ARCHIVED = frozenset({GroupStatus.ACTIVE, GroupStatus.DORMANT})
+
+
+@dataclass(frozen=True)
+class RowFilter:
+    text: str = ""
+    platform: Platform | None = None
+    statuses: frozenset[GroupStatus] = STATUS_NOT_ARCHIVED
+    label_ids: frozenset[int] = field(default_factory=frozenset)
+
+    def accepts(self, group: GroupDTO, query: str) -> bool:
+        if self.platform is not None and group.platform is not self.platform:
+            return False
+        if self.statuses and group.status not in self.statuses:
+            return False
+        if self.label_ids and not any(label.id in self.label_ids for label in group.labels):
+            return False
+        return matches(group.search_key, query)
+
+
+def _pinyin_name(group: GroupDTO) -> str:
+    """Sort Chinese names by pinyin: the search key starts with the name, then its pinyin."""
+    parts = group.search_key.split(" ", 2)
+    if len(parts) > 1 and not parts[0].isascii():
+        return parts[1]
+    return parts[0] or group.name.casefold()
+
+
+class GroupTableModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None, today: Callable[[], date] = date.today) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._groups: list[GroupDTO] = []
+        self._visible: list[int] = []  # indices into _groups, in display order
+        self._filter = RowFilter()
+        self._sort_column = GroupColumn.NAME
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._headers = {
+            GroupColumn.NAME: self.tr("群名称"),
+            GroupColumn.PLATFORM: self.tr("平台"),
+            GroupColumn.LABELS: self.tr("标签"),
+            GroupColumn.MEMBERS: self.tr("人数"),
+            GroupColumn.STATUS: self.tr("状态"),
+            GroupColumn.LIFESPAN: self.tr("周期 / 结束日期"),
+            GroupColumn.LAST_ACTIVE: self.tr("最近活跃"),
+            GroupColumn.OWNER: self.tr("群主"),
+        }
+
+    # --------------------------------------------------------------- contents
+    def set_groups(self, groups: Iterable[GroupDTO]) -> None:
+        self.beginResetModel()
+        self._groups = list(groups)
+        self._visible = self._compute_visible()
+        self.endResetModel()
+
+    def set_filter(self, row_filter: RowFilter) -> None:
+        if row_filter == self._filter:
+            return
+        self.beginResetModel()
+        self._filter = row_filter
+        self._visible = self._compute_visible()
+        self.endResetModel()
+
+    @property
+    def row_filter(self) -> RowFilter:
+        return self._filter
+
+    @property
+    def total_count(self) -> int:
+        return len(self._groups)
+
+    def group_at(self, row: int) -> GroupDTO:
+        return self._groups[self._visible[row]]
+
+    def groups_at(self, rows: Iterable[int]) -> list[GroupDTO]:
+        return [self.group_at(row) for row in rows]
+
+    def row_of(self, group_id: int) -> int | None:
+        for row, index in enumerate(self._visible):
+            if self._groups[index].id == group_id:
+                return row
+        return None
+
+    def replace_group(self, group: GroupDTO) -> None:
+        """Update one group in place after an edit, keeping the rest of the view still."""
+        for index, existing in enumerate(self._groups):
+            if existing.id == group.id:
+                self._groups[index] = group
+                row = self.row_of(group.id)
+                if row is not None:
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, len(GroupColumn) - 1))
+                return
+        self.beginResetModel()
+        self._groups.append(group)
+        self._visible = self._compute_visible()
+        self.endResetModel()
+
+    def _compute_visible(self) -> list[int]:
+        query = normalise_query(self._filter.text)
+        accepts = self._filter.accepts
+        visible = [i for i, group in enumerate(self._groups) if accepts(group, query)]
+        key = self._sort_key(self._sort_column)
+        visible.sort(key=lambda i: key(self._groups[i]), reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        return visible
+
+    # --------------------------------------------------------------- sorting
+    def _sort_key(self, column: GroupColumn) -> Callable[[GroupDTO], Any]:
+        today = self._today()
+        keys: dict[GroupColumn, Callable[[GroupDTO], Any]] = {
+            GroupColumn.NAME: lambda g: (_pinyin_name(g), g.id),
+            GroupColumn.PLATFORM: lambda g: (list(Platform).index(g.platform), g.id),
+            GroupColumn.LABELS: lambda g: (tuple(label.name for label in g.labels), g.id),
+            GroupColumn.MEMBERS: lambda g: (g.member_count, g.id),
+            GroupColumn.STATUS: lambda g: (list(GroupStatus).index(g.status), g.id),
+            GroupColumn.LIFESPAN: lambda g: (
+                g.days_left(today) if g.days_left(today) is not None else 1 << 30, g.id
+            ),
+            GroupColumn.LAST_ACTIVE: lambda g: (g.last_active or date.min, g.id),
+            GroupColumn.OWNER: lambda g: (g.owner, g.id),
+        }
+        return keys[column]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        old = self.persistentIndexList()
+        old_ids = [self._groups[self._visible[i.row()]].id if i.row() < len(self._visible) else None for i in old]
+        self._sort_column = GroupColumn(column)
+        self._sort_order = order
+        self._visible = self._compute_visible()
+        if old:
+            position = {self._groups[i].id: row for row, i in enumerate(self._visible)}
+            new = [
+                self.index(position[gid], i.column()) if gid in position else QModelIndex()
+                for gid, i in zip(old_ids, old, strict=True)
+            ]
+            self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+
+    # --------------------------------------------------------------- Qt model API
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(GroupColumn)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[GroupColumn(section)]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._visible):
+            return None
+        group = self._groups[self._visible[index.row()]]
+        column = GroupColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(group, column)
+        if role == ID_ROLE:
+            return group.id
+        if role == SORT_ROLE:
+            return repr(self._sort_key(column)(group))
+        if role == LABELS_ROLE and column is GroupColumn.LABELS:
+            return [(label.name, label.color) for label in group.labels]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(group, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(group, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column is GroupColumn.MEMBERS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, group: GroupDTO, column: GroupColumn) -> str:
+        if column is GroupColumn.NAME:
+            return group.name
+        if column is GroupColumn.PLATFORM:
+            return platform_name(group.platform)
+        if column is GroupColumn.LABELS:
+            return " ".join(label.name for label in group.labels)
+        if column is GroupColumn.MEMBERS:
+            return f"{group.member_count} / {group.capacity}"
+        if column is GroupColumn.STATUS:
+            return status_name(group.status)
+        if column is GroupColumn.LIFESPAN:
+            return self._lifespan_text(group)
+        if column is GroupColumn.LAST_ACTIVE:
+            return group.last_active.isoformat() if group.last_active else "—"
+        return group.owner
+
+    def _lifespan_text(self, group: GroupDTO) -> str:
+        if group.lifespan is Lifespan.LONG or group.end_date is None:
+            return lifespan_name(group.lifespan)
+        left = group.days_left(self._today())
+        assert left is not None
+        when = group.end_date.isoformat()
+        if left < 0:
+            return self.tr("短期 · {0} 已结束").format(when)
+        if left == 0:
+            return self.tr("短期 · {0} 今天结束").format(when)
+        return self.tr("短期 · {0} (剩 {1} 天)").format(when, left)
+
+    def _foreground(self, group: GroupDTO, column: GroupColumn) -> QColor | None:
+        if column is GroupColumn.MEMBERS and group.member_count >= 0.9 * group.capacity:
+            return QColor("#c62828")
+        if column is GroupColumn.LIFESPAN:
+            left = group.days_left(self._today())
+            if left is not None and left < 0:
+                return QColor("#757575")
+            if left is not None and left <= 3:
+                return QColor("#e65100")
+        if column is GroupColumn.STATUS and group.status is not GroupStatus.ACTIVE:
+            return QColor("#757575")
+        return None
+
+    def _tooltip(self, group: GroupDTO, column: GroupColumn) -> str | None:
+        if column is GroupColumn.MEMBERS and group.member_count >= 0.9 * group.capacity:
+            return self.tr("接近群容量上限 ({0} 人)").format(group.capacity)
+        if column is GroupColumn.NAME and group.note:
+            return group.note
+        return None
+
+    def ids_of_rows(self, rows: Sequence[int]) -> list[int]:
+        return [self._groups[self._visible[row]].id for row in rows]

@@ -1,0 +1,513 @@
+"""The Groups page: every group in one instant table, filters, a detail panel, bulk actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import settings as keys
+from desktop.domain.enums import GroupStatus, Platform
+from desktop.domain.errors import ValidationError
+from desktop.domain.groups import DimensionDTO, GroupDraft, GroupDTO
+from desktop.services.groups import GroupService
+from desktop.settings import Settings
+from desktop.ui.dialogs.new_group_dialog import NewGroupDialog
+from desktop.ui.labels import platform_name, status_name
+from desktop.ui.models.groups_model import STATUS_NOT_ARCHIVED, GroupColumn, GroupTableModel, RowFilter
+from desktop.ui.widgets.group_editor import GroupEditor
+from desktop.ui.widgets.label_chips import LabelChipsDelegate
+from desktop.workers.tasks import TaskRunner, error_message
+
+DEFAULT_WIDTHS = {
+    GroupColumn.NAME: 230, GroupColumn.PLATFORM: 80, GroupColumn.LABELS: 210, GroupColumn.MEMBERS: 90,
+    GroupColumn.STATUS: 70, GroupColumn.LIFESPAN: 190, GroupColumn.LAST_ACTIVE: 100, GroupColumn.OWNER: 80,
+}
+
+
+class GroupsPage(QWidget):
+    status_message = Signal(str)
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        groups: GroupService,
+        dimensions: list[DimensionDTO],
+        settings: Settings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._service = groups
+        self._dimensions = dimensions
+        self._settings = settings
+        self._current_id: int | None = None
+        self._restoring_selection = False
+        self._pending_select: int | None = None
+        self._dialog: NewGroupDialog | None = None
+
+        self.model = GroupTableModel(self)
+        self._build_filters()
+        self._build_table()
+        self._build_detail()
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table_stack)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 360])
+        self.splitter.restoreState(settings.get(keys.GROUPS_SPLITTER))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addLayout(self.filter_bar)
+        layout.addWidget(self.splitter, 1)
+        self._build_actions()
+        runner.data_changed.connect(self._data_changed)
+
+    # ------------------------------------------------------------------ building
+    def _build_filters(self) -> None:
+        self.search = QLineEdit()
+        self.search.setObjectName("groupSearch")
+        self.search.setPlaceholderText(self.tr("搜索群名、群主、拼音或首字母 (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(240)
+        self.search.textChanged.connect(self._apply_filter)
+
+        self.platform_filter = QComboBox()
+        self.platform_filter.addItem(self.tr("全部平台"), None)
+        for platform in Platform:
+            self.platform_filter.addItem(platform_name(platform), platform.value)
+        self.platform_filter.currentIndexChanged.connect(self._apply_filter)
+
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(self.tr("未归档"), sorted(STATUS_NOT_ARCHIVED))
+        for status in GroupStatus:
+            self.status_filter.addItem(status_name(status), [status.value])
+        self.status_filter.addItem(self.tr("全部状态"), [])
+        self.status_filter.currentIndexChanged.connect(self._apply_filter)
+
+        self.label_filter = QToolButton()
+        self.label_filter.setText(self.tr("标签"))
+        self.label_filter.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.label_menu = QMenu(self.label_filter)
+        self._label_actions: list[QAction] = []
+        for dimension in self._dimensions:
+            self.label_menu.addSection(dimension.name)
+            for label in dimension.labels:
+                action = self.label_menu.addAction(label.name)
+                action.setCheckable(True)
+                action.setData(label.id)
+                action.toggled.connect(self._apply_filter)
+                self._label_actions.append(action)
+        self.label_menu.addSeparator()
+        self.label_menu.addAction(self.tr("清除标签筛选"), self._clear_label_filter)
+        self.label_filter.setMenu(self.label_menu)
+
+        self.new_button = QPushButton(self.tr("新建群"))
+        self.new_button.setToolTip(self.tr("新建群 (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_group)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("groupCount")
+
+        self.filter_bar = QHBoxLayout()
+        self.filter_bar.addWidget(self.search, 2)
+        self.filter_bar.addWidget(self.platform_filter)
+        self.filter_bar.addWidget(self.status_filter)
+        self.filter_bar.addWidget(self.label_filter)
+        self.filter_bar.addWidget(self.count_label, 1)
+        self.filter_bar.addWidget(self.new_button)
+
+    def _build_table(self) -> None:
+        self.table = QTableView()
+        self.table.setObjectName("groupsTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setItemDelegateForColumn(GroupColumn.LABELS, LabelChipsDelegate(self.table))
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        vertical = self.table.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # uniform rows keep scrolling instant
+        vertical.setDefaultSectionSize(30)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        for column, width in DEFAULT_WIDTHS.items():
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(GroupColumn.NAME, Qt.SortOrder.AscendingOrder)
+        header.restoreState(self._settings.get(keys.GROUPS_HEADER))
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("groupsEmpty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setTextFormat(Qt.TextFormat.RichText)
+        self.empty_label.linkActivated.connect(self._empty_link)
+        self.table_stack = QStackedWidget()
+        self.table_stack.addWidget(self.table)
+        self.table_stack.addWidget(self.empty_label)
+
+    def _build_detail(self) -> None:
+        self.editor = GroupEditor(self._dimensions)
+        self.editor.changed.connect(self._update_buttons)
+        self.save_button = QPushButton(self.tr("保存"))
+        self.save_button.setToolTip(self.tr("保存修改 (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save_current)
+        self.revert_button = QPushButton(self.tr("放弃修改"))
+        self.revert_button.clicked.connect(self._revert)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        editor_box = QWidget()
+        box_layout = QVBoxLayout(editor_box)
+        box_layout.setContentsMargins(8, 0, 8, 8)
+        self.detail_title = QLabel()
+        self.detail_title.setObjectName("detailTitle")
+        self.detail_title.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.detail_title.setWordWrap(True)
+        box_layout.addWidget(self.detail_title)
+        box_layout.addWidget(self.editor, 1)
+        box_layout.addLayout(buttons)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(editor_box)
+
+        self.selection_label = QLabel()
+        self.selection_label.setObjectName("selectionSummary")
+        self.selection_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.selection_label.setWordWrap(True)
+        self.archive_button = QPushButton(self.tr("归档所选"))
+        self.archive_button.clicked.connect(self.archive_selected)
+        self.restore_button = QPushButton(self.tr("恢复所选"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.delete_button = QPushButton(self.tr("删除所选"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        bulk = QWidget()
+        bulk_layout = QVBoxLayout(bulk)
+        bulk_layout.addStretch(1)
+        bulk_layout.addWidget(self.selection_label)
+        for button in (self.archive_button, self.restore_button, self.delete_button):
+            bulk_layout.addWidget(button)
+        bulk_layout.addStretch(2)
+
+        self.detail = QStackedWidget()
+        self.detail.setMinimumWidth(320)
+        self.detail.addWidget(scroll)
+        self.detail.addWidget(bulk)
+
+    def _build_actions(self) -> None:
+        def add(text: str, shortcut: QKeySequence | str, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut):  # type: ignore[no-untyped-def]
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(context)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            return action
+
+        self.find_action = add(self.tr("查找"), QKeySequence.StandardKey.Find, self.focus_search)
+        self.save_action = add(self.tr("保存"), QKeySequence.StandardKey.Save, self.save_current)
+        self.delete_action = add(self.tr("删除所选"), QKeySequence.StandardKey.Delete, self.delete_selected)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.table.addAction(self.delete_action)
+        self.archive_action = add(self.tr("归档所选"), "Ctrl+E", self.archive_selected)
+        self.restore_action = add(self.tr("恢复所选"), "Ctrl+Shift+E", self.restore_selected)
+        self.escape_action = QAction(self)
+        self.escape_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.escape_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.escape_action.triggered.connect(self.search.clear)
+        self.search.addAction(self.escape_action)
+
+    # ------------------------------------------------------------------ data
+    def refresh(self) -> None:
+        self._runner.run(lambda _ctx: self._service.list_groups(), on_done=self._loaded)
+
+    def _loaded(self, groups: list[GroupDTO]) -> None:
+        selected = set(self.selected_ids())
+        self.model.set_groups(groups)
+        self._restore_selection(selected)
+        self._update_counts()
+
+    def _data_changed(self, kind: str, _ids: list) -> None:
+        if kind in ("groups", "labels", "workspace"):
+            self.refresh()
+
+    def _restore_selection(self, ids: set[int]) -> None:
+        if self._pending_select is not None:
+            ids = {self._pending_select}
+            self._pending_select = None
+        selection = self.table.selectionModel()
+        self._restoring_selection = True
+        try:
+            selection.clearSelection()
+            flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+            first = None
+            for group_id in ids:
+                row = self.model.row_of(group_id)
+                if row is not None:
+                    selection.select(self.model.index(row, 0), flags)
+                    first = row if first is None else min(first, row)
+            if first is not None:
+                selection.setCurrentIndex(self.model.index(first, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.table.scrollTo(self.model.index(first, 0))
+        finally:
+            self._restoring_selection = False
+        self._show_selection(force_reload=True)
+
+    # ------------------------------------------------------------------ filter
+    def _apply_filter(self) -> None:
+        label_ids = frozenset(int(a.data()) for a in self._label_actions if a.isChecked())
+        self.label_filter.setText(self.tr("标签 ({0})").format(len(label_ids)) if label_ids else self.tr("标签"))
+        platform = self.platform_filter.currentData()
+        self.model.set_filter(
+            RowFilter(
+                text=self.search.text(),
+                platform=Platform(platform) if platform else None,
+                statuses=frozenset(GroupStatus(s) for s in self.status_filter.currentData()),
+                label_ids=label_ids,
+            )
+        )
+        self._restore_selection({self._current_id} if self._current_id is not None else set())
+        self._update_counts()
+
+    def _clear_label_filter(self) -> None:
+        for action in self._label_actions:
+            action.blockSignals(True)
+            action.setChecked(False)
+            action.blockSignals(False)
+        self._apply_filter()
+
+    def clear_filters(self) -> None:
+        self.search.clear()
+        self.platform_filter.setCurrentIndex(0)
+        self.status_filter.setCurrentIndex(0)
+        self._clear_label_filter()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _update_counts(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total_count
+        selected = len(self.selected_rows())
+        text = self.tr("显示 {0} / 共 {1} 个群").format(shown, total)
+        if selected:
+            text += self.tr(" · 已选 {0} 个").format(selected)
+        self.count_label.setText(text)
+        if shown:
+            self.table_stack.setCurrentWidget(self.table)
+        else:
+            if total:
+                message = self.tr("没有符合条件的群。<br><a href='clear'>清除所有筛选</a>")
+            else:
+                message = self.tr("还没有任何群。<br><a href='new'>新建第一个群</a>, 或从 Excel 导入。")
+            self.empty_label.setText(message)
+            self.table_stack.setCurrentWidget(self.empty_label)
+
+    def _empty_link(self, link: str) -> None:
+        if link == "clear":
+            self.clear_filters()
+        else:
+            self.new_group()
+
+    # ------------------------------------------------------------------ selection
+    def selected_rows(self) -> list[int]:
+        return sorted(index.row() for index in self.table.selectionModel().selectedRows())
+
+    def selected_ids(self) -> list[int]:
+        return self.model.ids_of_rows(self.selected_rows())
+
+    def _selection_changed(self) -> None:
+        if self._restoring_selection:
+            return
+        if self.editor.is_dirty and self._current_id is not None:
+            leaving = self._current_id
+            answer = QMessageBox.question(
+                self,
+                self.tr("保存修改"),
+                self.tr("“{0}”有未保存的修改, 要保存吗?").format(self.editor.name.text()),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard,
+                QMessageBox.StandardButton.Save,
+            )
+            if answer == QMessageBox.StandardButton.Save and not self._save(leaving, select_after=False):
+                self._restore_selection({leaving})  # keep the typed text and show what is wrong
+                return
+        self._show_selection()
+        self._update_counts()
+
+    def _show_selection(self, force_reload: bool = False) -> None:
+        rows = self.selected_rows()
+        if len(rows) == 1:
+            group = self.model.group_at(rows[0])
+            if force_reload and self.editor.is_dirty and group.id == self._current_id:
+                self._update_buttons()
+                return  # an edit in progress survives a refresh of the list
+            if group.id != self._current_id or force_reload:
+                self._current_id = group.id
+                self.editor.load(group)
+                self.detail_title.setText(group.name)
+            self.detail.setCurrentIndex(0)
+        else:
+            self._current_id = None
+            self.editor.load(None)
+            groups = self.model.groups_at(rows)
+            if groups:
+                self.selection_label.setText(self.tr("已选 {0} 个群").format(len(groups)))
+            else:
+                self.selection_label.setText(self.tr("选择一个群查看和编辑详情。\n按住 Ctrl 或 Shift 可多选。"))
+            self.detail.setCurrentIndex(1)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        dirty = self.editor.is_dirty and self._current_id is not None
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+        groups = self.model.groups_at(self.selected_rows())
+        self.archive_button.setEnabled(any(g.status is not GroupStatus.ARCHIVED for g in groups))
+        self.restore_button.setEnabled(any(g.status is GroupStatus.ARCHIVED for g in groups))
+        self.delete_button.setEnabled(bool(groups))
+
+    # ------------------------------------------------------------------ editing
+    def save_current(self) -> None:
+        if self._current_id is not None and self.editor.is_dirty:
+            self._save(self._current_id, select_after=True)
+
+    def _save(self, group_id: int, *, select_after: bool) -> bool:
+        draft, label_ids = self.editor.draft(), self.editor.label_ids()
+        try:
+            draft.validated()
+        except ValidationError as exc:
+            self.editor.show_error(str(exc), exc.field)
+            return False
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ValidationError) and self._current_id == group_id:
+                self.editor.show_error(str(exc), exc.field)
+            else:
+                QMessageBox.warning(self, self.tr("保存失败"), error_message(exc))
+
+        def done(group: GroupDTO) -> None:
+            self.status_message.emit(self.tr("已保存“{0}”").format(group.name))
+            if self._current_id == group.id:
+                self.editor.load(group)
+                self.detail_title.setText(group.name)
+
+        self._runner.run(
+            lambda _ctx: self._service.update(group_id, draft, label_ids),
+            on_done=done, on_error=failed, changes="groups", changed_ids=lambda g: [g.id],
+        )
+        return True
+
+    def _revert(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) == 1:
+            self.editor.load(self.model.group_at(rows[0]))
+        self._update_buttons()
+
+    def new_group(self) -> None:
+        self._dialog = NewGroupDialog(self._dimensions, self._create, self)
+        self._dialog.finished.connect(lambda _result: setattr(self, "_dialog", None))
+        self._dialog.open()
+
+    def _create(self, draft: GroupDraft, label_ids: list[int]) -> None:
+        dialog = self._dialog
+
+        def done(group: GroupDTO) -> None:
+            if dialog is not None:
+                dialog.accept()
+            self.clear_filters()
+            self._pending_select = group.id
+            self.status_message.emit(self.tr("已新建“{0}”").format(group.name))
+
+        def failed(exc: BaseException) -> None:
+            if dialog is not None:
+                dialog.failed(error_message(exc), getattr(exc, "field", None))
+
+        self._runner.run(
+            lambda _ctx: self._service.create(draft, label_ids),
+            on_done=done, on_error=failed, changes="groups", changed_ids=lambda g: [g.id],
+        )
+
+    # ------------------------------------------------------------------ bulk actions
+    def _confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            self, title, text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _names(self, groups: list[GroupDTO]) -> str:
+        names = "、".join(g.name for g in groups[:3])
+        return names + (self.tr(" 等 {0} 个群").format(len(groups)) if len(groups) > 3 else "")
+
+    def archive_selected(self) -> None:
+        groups = [g for g in self.model.groups_at(self.selected_rows()) if g.status is not GroupStatus.ARCHIVED]
+        if groups and self._confirm(self.tr("归档群"), self.tr("归档 {0}? 归档后可随时恢复。").format(self._names(groups))):
+            ids = [g.id for g in groups]
+            self._bulk(lambda: self._service.archive(ids), ids, self.tr("已归档 {0} 个群"))
+
+    def restore_selected(self) -> None:
+        groups = [g for g in self.model.groups_at(self.selected_rows()) if g.status is GroupStatus.ARCHIVED]
+        if groups and self._confirm(self.tr("恢复群"), self.tr("恢复 {0}?").format(self._names(groups))):
+            ids = [g.id for g in groups]
+            self._bulk(lambda: self._service.restore(ids), ids, self.tr("已恢复 {0} 个群"))
+
+    def delete_selected(self) -> None:
+        groups = self.model.groups_at(self.selected_rows())
+        if groups and self._confirm(
+            self.tr("删除群"),
+            self.tr("永久删除 {0}?\n它们的成员关系、互动记录、统计和标签会一起删除, 无法撤销。\n"
+                    "只是不再运营的群, 请用“归档”。").format(self._names(groups)),
+        ):
+            ids = [g.id for g in groups]
+            self._bulk(lambda: self._service.delete(ids), ids, self.tr("已删除 {0} 个群"))
+
+    def _bulk(self, call, ids: list[int], message: str) -> None:  # type: ignore[no-untyped-def]
+        self._runner.run(
+            lambda _ctx: call(),
+            on_done=lambda count: self.status_message.emit(message.format(count)),
+            changes="groups", changed_ids=lambda _count: ids,
+        )
+
+    def _context_menu(self, position) -> None:  # type: ignore[no-untyped-def]
+        if not self.selected_rows():
+            return
+        menu = QMenu(self)
+        for action in (self.archive_action, self.restore_action, self.delete_action):
+            menu.addAction(action)
+        self.archive_action.setEnabled(self.archive_button.isEnabled())
+        self.restore_action.setEnabled(self.restore_button.isEnabled())
+        menu.exec(self.table.viewport().mapToGlobal(position))
+
+    # ------------------------------------------------------------------ state
+    def save_state(self) -> None:
+        self._settings.set(keys.GROUPS_SPLITTER, self.splitter.saveState())
+        self._settings.set(keys.GROUPS_HEADER, self.table.horizontalHeader().saveState())
+
+    def has_unsaved_edit(self) -> bool:
+        return self.editor.is_dirty and self._current_id is not None

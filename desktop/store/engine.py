@@ -117,8 +117,12 @@ def _peek_sqlite(path: Path) -> tuple[bool, str | None]:
         header = fh.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         raise DatabaseOpenError(f"{path.name} 不是数据库文件, 或文件已损坏")
+    # Without a -wal file there is nothing a reader must see besides the main file, so open it
+    # immutable: no locks, no -wal/-shm sidecars left behind next to a file we may refuse.
+    wal = path.with_name(path.name + "-wal")
+    flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=1)
+        conn = sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True, timeout=1)
         try:
             names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             revision = None
@@ -213,6 +217,8 @@ def open_database(
                 has_tables = bool(set(inspect(conn).get_table_names()) - {"alembic_version"})
                 _refuse_unknown(revision, has_tables, db.display_name)
             conn.rollback()
+        if db.is_sqlite:
+            _probe_write_lock(engine)
         if migrate:
             run_migrations(db)
     except DatabaseOpenError:
@@ -228,6 +234,20 @@ def open_database(
         engine.dispose()
         raise DatabaseOpenError(f"数据库已损坏或无法读取: {db.display_name} ({exc.orig})") from exc
     return db
+
+
+def _probe_write_lock(engine: Engine) -> None:
+    """Fail now, with a clear message, if another program holds the write lock."""
+    raw = engine.raw_connection()
+    try:
+        sqlite = raw.driver_connection  # autocommit mode (isolation_level None): we say BEGIN ourselves
+        try:
+            sqlite.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise OperationalError("BEGIN IMMEDIATE", None, exc) from exc
+        sqlite.execute("ROLLBACK")
+    finally:
+        raw.close()
 
 
 def run_migrations(db: Database) -> None:

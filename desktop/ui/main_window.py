@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(20, 20))
-        self.nav.setMinimumWidth(120)
+        self.nav.setMinimumWidth(96)
         self.nav.setMaximumWidth(220)
         groups_item = QListWidgetItem(QIcon(str(icon_path("groups.svg"))), self.tr("群组"))
         groups_item.setData(Qt.ItemDataRole.UserRole, "groups")
@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([140, 1200])
+        self.splitter.setSizes([110, 1250])
         self.splitter.restoreState(settings.get(keys.MAIN_SPLITTER))
         self.setCentralWidget(self.splitter)
 

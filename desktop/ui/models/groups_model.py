@@ -6,6 +6,7 @@ indices filtered and sorted in Python takes milliseconds at the 2,000 groups we 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -59,12 +60,20 @@ class RowFilter:
         return matches(group.search_key, query)
 
 
-def _pinyin_name(group: GroupDTO) -> str:
+_DIGITS = re.compile(r"(\d+)")
+
+
+def _natural(text: str) -> tuple:
+    """'3群' before '12群': runs of digits compare as numbers."""
+    return tuple(int(part) if part.isdigit() else part for part in _DIGITS.split(text))
+
+
+def _pinyin_name(group: GroupDTO) -> tuple:
     """Sort Chinese names by pinyin: the search key starts with the name, then its pinyin."""
     parts = group.search_key.split(" ", 2)
     if len(parts) > 1 and not parts[0].isascii():
-        return parts[1]
-    return parts[0] or group.name.casefold()
+        return _natural(parts[1])
+    return _natural(parts[0] or group.name.casefold())
 
 
 class GroupTableModel(QAbstractTableModel):
@@ -82,7 +91,7 @@ class GroupTableModel(QAbstractTableModel):
             GroupColumn.LABELS: self.tr("标签"),
             GroupColumn.MEMBERS: self.tr("人数"),
             GroupColumn.STATUS: self.tr("状态"),
-            GroupColumn.LIFESPAN: self.tr("周期 / 结束日期"),
+            GroupColumn.LIFESPAN: self.tr("周期 / 结束"),
             GroupColumn.LAST_ACTIVE: self.tr("最近活跃"),
             GroupColumn.OWNER: self.tr("群主"),
         }
@@ -162,7 +171,7 @@ class GroupTableModel(QAbstractTableModel):
         return keys[column]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.layoutAboutToBeChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         old_ids = [self._groups[self._visible[i.row()]].id if i.row() < len(self._visible) else None for i in old]
         self._sort_column = GroupColumn(column)
@@ -175,7 +184,7 @@ class GroupTableModel(QAbstractTableModel):
                 for gid, i in zip(old_ids, old, strict=True)
             ]
             self.changePersistentIndexList(old, new)
-        self.layoutChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutChanged.emit()
 
     # --------------------------------------------------------------- Qt model API
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -234,10 +243,10 @@ class GroupTableModel(QAbstractTableModel):
         assert left is not None
         when = group.end_date.isoformat()
         if left < 0:
-            return self.tr("短期 · {0} 已结束").format(when)
+            return self.tr("{0} · 已结束").format(when)
         if left == 0:
-            return self.tr("短期 · {0} 今天结束").format(when)
-        return self.tr("短期 · {0} (剩 {1} 天)").format(when, left)
+            return self.tr("{0} · 今天结束").format(when)
+        return self.tr("{0} · 剩 {1} 天").format(when, left)
 
     def _foreground(self, group: GroupDTO, column: GroupColumn) -> QColor | None:
         if column is GroupColumn.MEMBERS and group.member_count >= 0.9 * group.capacity:

@@ -37,8 +37,8 @@ from desktop.ui.widgets.label_chips import LabelChipsDelegate
 from desktop.workers.tasks import TaskRunner, error_message
 
 DEFAULT_WIDTHS = {
-    GroupColumn.NAME: 230, GroupColumn.PLATFORM: 80, GroupColumn.LABELS: 210, GroupColumn.MEMBERS: 90,
-    GroupColumn.STATUS: 70, GroupColumn.LIFESPAN: 190, GroupColumn.LAST_ACTIVE: 100, GroupColumn.OWNER: 80,
+    GroupColumn.NAME: 200, GroupColumn.PLATFORM: 72, GroupColumn.LABELS: 190, GroupColumn.MEMBERS: 86,
+    GroupColumn.STATUS: 56, GroupColumn.LIFESPAN: 150, GroupColumn.LAST_ACTIVE: 92, GroupColumn.OWNER: 70,
 }
 
 

@@ -1,0 +1,254 @@
+"""The store: schema, pragmas, migrations with backup, and every way opening a database can fail."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from sqlalchemy import insert, inspect, select, text
+from sqlalchemy.exc import IntegrityError
+
+from desktop.domain.errors import DatabaseOpenError
+from desktop.store import engine as engine_module
+from desktop.store.engine import current_revision, head_revision, open_database
+from desktop.store.models import Base, Delivery, Group, GroupLabel, Label, Order, OrderItem
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_baseline_creates_every_table_with_seeded_dimensions(db) -> None:
+    tables = set(inspect(db.engine).get_table_names())
+    assert set(Base.metadata.tables) <= tables
+    assert current_revision(db) == head_revision()
+    with db.transaction() as session:
+        labels = session.execute(text(
+            "SELECT d.code, d.multi, l.name FROM labels l JOIN dimensions d ON d.id = l.dimension_id"
+        )).all()
+    by_dimension: dict[str, set[str]] = {}
+    for code, _multi, name in labels:
+        by_dimension.setdefault(code, set()).add(name)
+    assert by_dimension == {
+        "time": {"短期群", "长期群"},
+        "function": {"服务群", "销售群"},
+        "audience": {"新客群", "老客群", "VIP群", "兴趣群"},
+    }
+
+
+def test_sqlite_pragmas_are_set_on_every_connection(db) -> None:
+    with db.transaction() as session:
+        assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert session.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert session.execute(text("PRAGMA busy_timeout")).scalar() == engine_module.DEFAULT_BUSY_TIMEOUT_MS
+
+
+def test_models_match_the_migration(db) -> None:
+    """Autogenerate against the migrated database finds nothing to add: models and migration agree."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_a_transaction_that_fails_leaves_nothing(db) -> None:
+    with pytest.raises(RuntimeError), db.transaction() as session:
+        session.execute(insert(Group), [{"name": "半截群", "search_key": ""}])
+        raise RuntimeError("crash in the middle")
+    with db.transaction() as session:
+        assert session.scalar(select(Group.id)) is None
+
+
+def test_single_choice_dimension_is_enforced_by_the_store(db) -> None:
+    with db.transaction() as session:
+        session.execute(insert(Group), [{"id": 1, "name": "群", "search_key": ""}])
+        short, long_ = session.scalars(select(Label.id).where(Label.dimension_id == 1).order_by(Label.id)).all()
+        session.execute(insert(GroupLabel), [{"group_id": 1, "label_id": short, "dimension_id": 1, "exclusive": True}])
+    with pytest.raises(IntegrityError), db.transaction() as session:
+        session.execute(insert(GroupLabel), [{"group_id": 1, "label_id": long_, "dimension_id": 1, "exclusive": True}])
+    # a multi-choice dimension (audience) takes several
+    with db.transaction() as session:
+        audience = session.scalars(select(Label.id).where(Label.dimension_id == 3)).all()
+        session.execute(insert(GroupLabel), [
+            {"group_id": 1, "label_id": label, "dimension_id": 3, "exclusive": False} for label in audience
+        ])
+
+
+@pytest.mark.parametrize(
+    ("table", "columns"),
+    [(Delivery, ("broadcast_id", "group_id", "occurrence_at")), (OrderItem, ("order_id", "product_id")),
+     (Order, ("campaign_id", "external_no"))],
+)
+def test_unique_constraints_the_design_asks_for(db, table, columns) -> None:
+    uniques = inspect(db.engine).get_unique_constraints(table.__tablename__)
+    assert tuple(columns) in [tuple(u["column_names"]) for u in uniques]
+
+
+def test_foreign_keys_cascade_group_deletion(db) -> None:
+    with db.transaction() as session:
+        session.execute(insert(Group), [{"id": 7, "name": "群", "search_key": ""}])
+        session.execute(text("INSERT INTO members (id, nickname, tier, seed_user, name, address, source, note, search_key,"
+                             " created_at, updated_at) VALUES (1, 'a', 'fan', 0, '', '', '', '', '', '2026-01-01', '2026-01-01')"))
+        session.execute(text("INSERT INTO memberships (member_id, group_id, role, is_admin, group_nickname)"
+                             " VALUES (1, 7, 'lurker', 0, '')"))
+    with db.transaction() as session:
+        session.execute(text("DELETE FROM groups WHERE id = 7"))
+    with db.transaction() as session:
+        assert session.execute(text("SELECT count(*) FROM memberships")).scalar() == 0
+        assert session.execute(text("SELECT count(*) FROM members")).scalar() == 1
+
+
+# ---------------------------------------------------------------- opening and refusing
+
+
+def test_newer_schema_is_refused_and_left_byte_for_byte(db_path: Path) -> None:
+    open_database(db_path).dispose()
+    con = sqlite3.connect(db_path)
+    con.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    con.commit()
+    con.close()
+    before = sha(db_path)
+    siblings = sorted(p.name for p in db_path.parent.iterdir())
+    with pytest.raises(DatabaseOpenError, match="更新版本"):
+        open_database(db_path)
+    assert sha(db_path) == before
+    assert sorted(p.name for p in db_path.parent.iterdir()) == siblings
+
+
+def test_corrupt_file_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "broken.db"
+    path.write_bytes(b"this is a spreadsheet, not a database" * 100)
+    before = sha(path)
+    with pytest.raises(DatabaseOpenError, match="损坏"):
+        open_database(path)
+    assert sha(path) == before
+
+
+def test_damaged_database_pages_are_refused(db_path: Path) -> None:
+    open_database(db_path).dispose()
+    data = bytearray(db_path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # wreck the schema page after the header
+    db_path.write_bytes(bytes(data))
+    before = sha(db_path)
+    with pytest.raises(DatabaseOpenError):
+        open_database(db_path)
+    assert sha(db_path) == before
+
+
+def test_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT)")
+    con.commit()
+    con.close()
+    before = sha(path)
+    with pytest.raises(DatabaseOpenError, match="不是群管家"):
+        open_database(path)
+    assert sha(path) == before
+
+
+def test_missing_folder_is_refused_and_not_created(tmp_path: Path) -> None:
+    target = tmp_path / "no" / "such" / "folder" / "x.db"
+    with pytest.raises(DatabaseOpenError, match="文件夹不存在"):
+        open_database(target)
+    assert not (tmp_path / "no").exists()
+
+
+def test_folder_where_the_file_should_be_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseOpenError, match="文件夹"):
+        open_database(tmp_path)
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root may write anywhere")
+def test_read_only_folder_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(DatabaseOpenError, match="写入权限"):
+            open_database(folder / "x.db")
+    finally:
+        folder.chmod(0o700)
+
+
+def test_database_locked_by_another_process_is_refused(db_path: Path) -> None:
+    open_database(db_path).dispose()
+    locker = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import sqlite3, sys, time
+            con = sqlite3.connect({str(db_path)!r}, isolation_level=None)
+            con.execute("BEGIN IMMEDIATE")
+            print("locked", flush=True)
+            sys.stdin.readline()
+        """)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert locker.stdout is not None
+        assert locker.stdout.readline().strip() == "locked"
+        with pytest.raises(DatabaseOpenError, match="占用"):
+            open_database(db_path, busy_timeout_ms=200)
+    finally:
+        assert locker.stdin is not None and locker.stdout is not None
+        locker.stdin.close()
+        locker.wait(10)
+        locker.stdout.close()
+    open_database(db_path).dispose()  # free again once the other program lets go
+
+
+def test_default_location_is_created_in_the_user_data_folder(tmp_path: Path, monkeypatch) -> None:
+    from desktop.cli import database_target
+
+    monkeypatch.setenv("QUNDESK_HOME", str(tmp_path / "home"))
+    target, create = database_target(None)
+    assert create and Path(target) == tmp_path / "home" / "qundesk.db"
+    open_database(target, create_folder=create).dispose()
+    assert Path(target).exists()
+    monkeypatch.setenv("QUNDESK_DB", str(tmp_path / "env.db"))
+    assert database_target(None) == (str(tmp_path / "env.db"), False)
+    assert database_target("cli.db") == ("cli.db", False)
+
+
+def test_pending_migration_runs_after_a_backup(db_path: Path, tmp_path: Path, monkeypatch) -> None:
+    db = open_database(db_path)
+    with db.transaction() as session:
+        session.execute(insert(Group), [{"name": "迁移前的群", "search_key": ""}])
+    db.dispose()
+
+    # a newer release of the app: the shipped migrations plus one more
+    newer = tmp_path / "migrations"
+    shutil.copytree(engine_module.MIGRATIONS_DIR, newer, ignore=shutil.ignore_patterns("__pycache__"))
+    (newer / "versions" / "0002_probe.py").write_text(textwrap.dedent("""
+        import sqlalchemy as sa
+        from alembic import op
+        revision = "0002_probe"
+        down_revision = "0001_baseline"
+        branch_labels = None
+        depends_on = None
+        def upgrade():
+            op.create_table("probe", sa.Column("id", sa.Integer, primary_key=True))
+        def downgrade():
+            op.drop_table("probe")
+    """))
+    monkeypatch.setattr(engine_module, "MIGRATIONS_DIR", newer)
+    db = open_database(db_path)
+    try:
+        assert current_revision(db) == "0002_probe"
+        assert "probe" in inspect(db.engine).get_table_names()
+        assert db.backup_path is not None and db.backup_path.exists()
+    finally:
+        db.dispose()
+    backup = sqlite3.connect(db.backup_path)
+    assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001_baseline",)
+    assert backup.execute("SELECT name FROM groups").fetchall() == [("迁移前的群",)]
+    backup.close()

@@ -94,9 +94,8 @@ class GroupService:
         if f.label_ids:
             tagged = select(GroupLabel.group_id).where(GroupLabel.label_id.in_(f.label_ids))
             stmt = stmt.where(Group.id.in_(tagged))
-        query = normalise_query(f.text)
-        if query:
-            escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        for word in normalise_query(f.text):
+            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             stmt = stmt.where(Group.search_key.like(f"%{escaped}%", escape="\\"))
         with self._db.transaction() as session:
             rows = session.execute(stmt).all()

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor
 
 from desktop.domain.enums import GroupStatus, Lifespan, Platform
 from desktop.domain.groups import GroupDTO
-from desktop.domain.search import matches, normalise_query
+from desktop.domain.search import Query, matches, normalise_query
 from desktop.ui.labels import lifespan_name, platform_name, status_name
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -50,7 +50,7 @@ class RowFilter:
     statuses: frozenset[GroupStatus] = STATUS_NOT_ARCHIVED
     label_ids: frozenset[int] = field(default_factory=frozenset)
 
-    def accepts(self, group: GroupDTO, query: str) -> bool:
+    def accepts(self, group: GroupDTO, query: Query) -> bool:
         if self.platform is not None and group.platform is not self.platform:
             return False
         if self.statuses and group.status not in self.statuses:

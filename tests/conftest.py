@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+import os
+
+# Qt must never look for a display, in CI or on a developer's desktop
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
+import pytest  # noqa: E402
 
-from desktop.store.engine import Database, open_database
+from desktop.store.engine import Database, open_database  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -21,7 +21,7 @@ class WelcomePage(QWidget):
             )
         )
         intro.setWordWrap(True)
-        where = QLabel(database_name)
+        self.where_label = where = QLabel(database_name)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         where.setStyleSheet("color: #616161;")
         where.setWordWrap(True)

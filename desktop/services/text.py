@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 
 @lru_cache(maxsize=65536)
 def search_key(*texts: str) -> str:
+    from pypinyin import Style, lazy_pinyin  # 0.3 s to import: not at start-up, only when a name is written
+
     parts: list[str] = []
     for text in texts:
         if not text:

@@ -43,6 +43,10 @@ def test_baseline_creates_every_table_with_seeded_dimensions(db) -> None:
     }
 
 
+def test_schema_head_constant_matches_the_migration_scripts() -> None:
+    assert engine_module.SCHEMA_HEAD == head_revision()
+
+
 def test_sqlite_pragmas_are_set_on_every_connection(db) -> None:
     with db.transaction() as session:
         assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"

@@ -37,8 +37,8 @@ from desktop.ui.widgets.label_chips import LabelChipsDelegate
 from desktop.workers.tasks import TaskRunner, error_message
 
 DEFAULT_WIDTHS = {
-    GroupColumn.NAME: 200, GroupColumn.PLATFORM: 72, GroupColumn.LABELS: 190, GroupColumn.MEMBERS: 86,
-    GroupColumn.STATUS: 56, GroupColumn.LIFESPAN: 150, GroupColumn.LAST_ACTIVE: 92, GroupColumn.OWNER: 70,
+    GroupColumn.NAME: 180, GroupColumn.PLATFORM: 64, GroupColumn.LABELS: 222, GroupColumn.MEMBERS: 80,
+    GroupColumn.STATUS: 48, GroupColumn.LIFESPAN: 142, GroupColumn.LAST_ACTIVE: 88, GroupColumn.OWNER: 64,
 }
 
 
@@ -73,7 +73,7 @@ class GroupsPage(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([900, 360])
+        self.splitter.setSizes([940, 330])
         self.splitter.restoreState(settings.get(keys.GROUPS_SPLITTER))
 
         layout = QVBoxLayout(self)

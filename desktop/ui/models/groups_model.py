@@ -39,6 +39,8 @@ class GroupColumn(IntEnum):
     OWNER = 7
 
 
+_COLUMNS = tuple(GroupColumn)
+
 #: a filter on the status column: these statuses are shown; empty means "everything"
 STATUS_NOT_ARCHIVED = frozenset({GroupStatus.ACTIVE, GroupStatus.DORMANT})
 
@@ -85,6 +87,7 @@ class GroupTableModel(QAbstractTableModel):
         self._filter = RowFilter()
         self._sort_column = GroupColumn.NAME
         self._sort_order = Qt.SortOrder.AscendingOrder
+        self._name_keys: dict[int, tuple] = {}  # pinyin sort keys, computed once per load
         self._headers = {
             GroupColumn.NAME: self.tr("群名称"),
             GroupColumn.PLATFORM: self.tr("平台"),
@@ -100,6 +103,7 @@ class GroupTableModel(QAbstractTableModel):
     def set_groups(self, groups: Iterable[GroupDTO]) -> None:
         self.beginResetModel()
         self._groups = list(groups)
+        self._name_keys = {group.id: _pinyin_name(group) for group in self._groups}
         self._visible = self._compute_visible()
         self.endResetModel()
 
@@ -136,12 +140,14 @@ class GroupTableModel(QAbstractTableModel):
         for index, existing in enumerate(self._groups):
             if existing.id == group.id:
                 self._groups[index] = group
+                self._name_keys[group.id] = _pinyin_name(group)
                 row = self.row_of(group.id)
                 if row is not None:
                     self.dataChanged.emit(self.index(row, 0), self.index(row, len(GroupColumn) - 1))
                 return
         self.beginResetModel()
         self._groups.append(group)
+        self._name_keys[group.id] = _pinyin_name(group)
         self._visible = self._compute_visible()
         self.endResetModel()
 
@@ -157,7 +163,7 @@ class GroupTableModel(QAbstractTableModel):
     def _sort_key(self, column: GroupColumn) -> Callable[[GroupDTO], Any]:
         today = self._today()
         keys: dict[GroupColumn, Callable[[GroupDTO], Any]] = {
-            GroupColumn.NAME: lambda g: (_pinyin_name(g), g.id),
+            GroupColumn.NAME: lambda g: (self._name_keys.get(g.id) or _pinyin_name(g), g.id),
             GroupColumn.PLATFORM: lambda g: (list(Platform).index(g.platform), g.id),
             GroupColumn.LABELS: lambda g: (tuple(label.name for label in g.labels), g.id),
             GroupColumn.MEMBERS: lambda g: (g.member_count, g.id),
@@ -202,7 +208,7 @@ class GroupTableModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= len(self._visible):
             return None
         group = self._groups[self._visible[index.row()]]
-        column = GroupColumn(index.column())
+        column = _COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(group, column)
         if role == ID_ROLE:

@@ -1,0 +1,481 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <source>无法打开数据库</source>
+        <translation>Cannot open the database</translation>
+    </message>
+</context>
+<context>
+    <name>GroupEditor</name>
+    <message>
+        <source>例如: 阳光花园水果团购3群</source>
+        <translation>e.g. Sunshine Garden Fruit Group Buy 3</translation>
+    </message>
+    <message>
+        <source>平台上的群号, 可不填</source>
+        <translation>Group number on the platform (optional)</translation>
+    </message>
+    <message>
+        <source>小区 / 区域</source>
+        <translation>Neighborhood / area</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>群名称</source>
+        <translation>Group name</translation>
+    </message>
+    <message>
+        <source>平台</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>群主</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>群ID</source>
+        <translation>Group ID</translation>
+    </message>
+    <message>
+        <source>周期</source>
+        <translation>Lifespan</translation>
+    </message>
+    <message>
+        <source>起止日期</source>
+        <translation>Start / end date</translation>
+    </message>
+    <message>
+        <source>人数 / 容量</source>
+        <translation>Members / capacity</translation>
+    </message>
+    <message>
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>(未分类)</source>
+        <translation>(Uncategorized)</translation>
+    </message>
+    <message>
+        <source>未设置</source>
+        <translation>Not set</translation>
+    </message>
+</context>
+<context>
+    <name>GroupTableModel</name>
+    <message>
+        <source>群名称</source>
+        <extracomment>a filter on the status column: these statuses are shown; empty means &quot;everything&quot;</extracomment>
+        <translation>Group name</translation>
+    </message>
+    <message>
+        <source>平台</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>标签</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>周期 / 结束</source>
+        <translation>Lifespan / end</translation>
+    </message>
+    <message>
+        <source>最近活跃</source>
+        <translation>Last active</translation>
+    </message>
+    <message>
+        <source>群主</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>{0} · 已结束</source>
+        <translation>{0} · ended</translation>
+    </message>
+    <message>
+        <source>{0} · 今天结束</source>
+        <translation>{0} · ends today</translation>
+    </message>
+    <message>
+        <source>{0} · 剩 {1} 天</source>
+        <translation>{0} · {1}d left</translation>
+    </message>
+    <message>
+        <source>接近群容量上限 ({0} 人)</source>
+        <translation>Close to the group&apos;s member limit ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPage</name>
+    <message>
+        <source>搜索群名、群主、拼音或首字母 (Ctrl+F)</source>
+        <translation>Search name, owner, pinyin or initials (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>全部平台</source>
+        <translation>All platforms</translation>
+    </message>
+    <message>
+        <source>未归档</source>
+        <translation>Not archived</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>标签</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>清除标签筛选</source>
+        <translation>Clear label filter</translation>
+    </message>
+    <message>
+        <source>新建群</source>
+        <translation>New group</translation>
+    </message>
+    <message>
+        <source>新建群 (Ctrl+N)</source>
+        <translation>New group (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>保存修改 (Ctrl+S)</source>
+        <translation>Save changes (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>归档所选</source>
+        <translation>Archive selected</translation>
+    </message>
+    <message>
+        <source>恢复所选</source>
+        <translation>Restore selected</translation>
+    </message>
+    <message>
+        <source>删除所选</source>
+        <translation>Delete selected</translation>
+    </message>
+    <message>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>标签 ({0})</source>
+        <translation>Labels ({0})</translation>
+    </message>
+    <message>
+        <source>显示 {0} / 共 {1} 个群</source>
+        <translation>Showing {0} of {1} groups</translation>
+    </message>
+    <message>
+        <source> · 已选 {0} 个</source>
+        <translation> · {0} selected</translation>
+    </message>
+    <message>
+        <source>没有符合条件的群。&lt;br&gt;&lt;a href=&apos;clear&apos;&gt;清除所有筛选&lt;/a&gt;</source>
+        <translation>No groups match the filters.&lt;br&gt;&lt;a href=&apos;clear&apos;&gt;Clear all filters&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>还没有任何群。&lt;br&gt;&lt;a href=&apos;new&apos;&gt;新建第一个群&lt;/a&gt;, 或从 Excel 导入。</source>
+        <translation>No groups yet.&lt;br&gt;&lt;a href=&apos;new&apos;&gt;Create your first group&lt;/a&gt; or import them from Excel.</translation>
+    </message>
+    <message>
+        <source>保存修改</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>“{0}”有未保存的修改, 要保存吗?</source>
+        <translation>“{0}” has unsaved changes. Save them?</translation>
+    </message>
+    <message>
+        <source>已选 {0} 个群</source>
+        <translation>{0} groups selected</translation>
+    </message>
+    <message>
+        <source>选择一个群查看和编辑详情。
+按住 Ctrl 或 Shift 可多选。</source>
+        <translation>Select a group to view and edit its details.
+Hold Ctrl or Shift to select several.</translation>
+    </message>
+    <message>
+        <source>保存失败</source>
+        <translation>Save failed</translation>
+    </message>
+    <message>
+        <source>已保存“{0}”</source>
+        <translation>Saved “{0}”</translation>
+    </message>
+    <message>
+        <source>已新建“{0}”</source>
+        <translation>Created “{0}”</translation>
+    </message>
+    <message>
+        <source> 等 {0} 个群</source>
+        <translation> and others ({0} groups)</translation>
+    </message>
+    <message>
+        <source>归档群</source>
+        <translation>Archive groups</translation>
+    </message>
+    <message>
+        <source>归档 {0}? 归档后可随时恢复。</source>
+        <translation>Archive {0}? Archived groups can be restored at any time.</translation>
+    </message>
+    <message>
+        <source>已归档 {0} 个群</source>
+        <translation>Groups archived: {0}</translation>
+    </message>
+    <message>
+        <source>恢复群</source>
+        <translation>Restore groups</translation>
+    </message>
+    <message>
+        <source>恢复 {0}?</source>
+        <translation>Restore {0}?</translation>
+    </message>
+    <message>
+        <source>已恢复 {0} 个群</source>
+        <translation>Groups restored: {0}</translation>
+    </message>
+    <message>
+        <source>删除群</source>
+        <translation>Delete groups</translation>
+    </message>
+    <message>
+        <source>永久删除 {0}?
+它们的成员关系、互动记录、统计和标签会一起删除, 无法撤销。
+只是不再运营的群, 请用“归档”。</source>
+        <translation>Permanently delete {0}?
+Their memberships, activity history, statistics and labels are deleted too. This cannot be undone.
+For groups you simply no longer run, use “Archive” instead.</translation>
+    </message>
+    <message>
+        <source>已删除 {0} 个群</source>
+        <translation>Groups deleted: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>群管家 QunDesk</source>
+        <translation>QunDesk</translation>
+    </message>
+    <message>
+        <source>群组</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <source>正在使用的数据库</source>
+        <translation>Database in use</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>新建群…</source>
+        <translation>New group…</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>设置(&amp;S)</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>关于群管家</source>
+        <translation>About QunDesk</translation>
+    </message>
+    <message>
+        <source>演示工作区已生成</source>
+        <translation>Demo workspace created</translation>
+    </message>
+    <message>
+        <source>无法生成演示工作区</source>
+        <translation>Could not create the demo workspace</translation>
+    </message>
+    <message>
+        <source>正在生成演示工作区…</source>
+        <translation>Creating the demo workspace…</translation>
+    </message>
+    <message>
+        <source>群 {0} · 成员 {1}</source>
+        <translation>Groups: {0} · Members: {1}</translation>
+    </message>
+    <message>
+        <source>界面语言将在重新启动群管家后生效。</source>
+        <translation>The new language takes effect when QunDesk is restarted.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;群管家 QunDesk&lt;/b&gt; {0}&lt;br&gt;为运营几百个群的人准备的桌面工作台。&lt;br&gt;数据库: {1}</source>
+        <translation>&lt;b&gt;QunDesk 群管家&lt;/b&gt; {0}&lt;br&gt;A desktop workstation for people who run hundreds of chat groups.&lt;br&gt;Database: {1}</translation>
+    </message>
+    <message>
+        <source>保存修改</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>当前群有未保存的修改, 退出前要保存吗?</source>
+        <translation>The current group has unsaved changes. Save them before quitting?</translation>
+    </message>
+</context>
+<context>
+    <name>NewGroupDialog</name>
+    <message>
+        <source>新建群</source>
+        <extracomment>submit(draft, label_ids, on_failed) starts the save; the dialog closes when the page says so</extracomment>
+        <translation>New group</translation>
+    </message>
+    <message>
+        <source>创建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>操作失败</source>
+        <translation>Operation failed</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <source>微信</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <source>企业微信</source>
+        <translation>WeCom</translation>
+    </message>
+    <message>
+        <source>QQ</source>
+        <translation>QQ</translation>
+    </message>
+    <message>
+        <source>抖音</source>
+        <translation>Douyin</translation>
+    </message>
+    <message>
+        <source>小红书</source>
+        <translation>Xiaohongshu</translation>
+    </message>
+    <message>
+        <source>微博</source>
+        <translation>Weibo</translation>
+    </message>
+    <message>
+        <source>钉钉</source>
+        <translation>DingTalk</translation>
+    </message>
+    <message>
+        <source>飞书</source>
+        <translation>Feishu</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>活跃</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>沉默</source>
+        <translation>Dormant</translation>
+    </message>
+    <message>
+        <source>已归档</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>长期群</source>
+        <translation>Long-term</translation>
+    </message>
+    <message>
+        <source>短期群</source>
+        <translation>Short-term</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>欢迎使用群管家</source>
+        <translation>Welcome to QunDesk</translation>
+    </message>
+    <message>
+        <source>在一个地方管理你运营的所有群: 分类、成员、互动、群发、团购订单和数据报表。
+数据只保存在这台电脑上:</source>
+        <translation>Manage every group you run in one place: categories, members, activity, broadcasts, group-buy orders and reports.
+Your data is stored only on this computer:</translation>
+    </message>
+    <message>
+        <source>创建演示工作区</source>
+        <translation>Create demo workspace</translation>
+    </message>
+    <message>
+        <source>生成 300 个群、2 万名成员和半年的互动记录, 先看看群管家能做什么</source>
+        <translation>Generates 300 groups, 20,000 members and six months of activity so you can see what QunDesk can do</translation>
+    </message>
+    <message>
+        <source>添加第一个群</source>
+        <translation>Add your first group</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,481 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW" sourcelanguage="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <source>无法打开数据库</source>
+        <translation>無法開啟資料庫</translation>
+    </message>
+</context>
+<context>
+    <name>GroupEditor</name>
+    <message>
+        <source>例如: 阳光花园水果团购3群</source>
+        <translation>例如: 陽光花園水果團購3群</translation>
+    </message>
+    <message>
+        <source>平台上的群号, 可不填</source>
+        <translation>平台上的群組編號, 可不填</translation>
+    </message>
+    <message>
+        <source>小区 / 区域</source>
+        <translation>社區 / 區域</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>群名称</source>
+        <translation>群組名稱</translation>
+    </message>
+    <message>
+        <source>平台</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>群主</source>
+        <translation>群主</translation>
+    </message>
+    <message>
+        <source>群ID</source>
+        <translation>群組 ID</translation>
+    </message>
+    <message>
+        <source>周期</source>
+        <translation>週期</translation>
+    </message>
+    <message>
+        <source>起止日期</source>
+        <translation>起訖日期</translation>
+    </message>
+    <message>
+        <source>人数 / 容量</source>
+        <translation>人數 / 容量</translation>
+    </message>
+    <message>
+        <source>区域</source>
+        <translation>區域</translation>
+    </message>
+    <message>
+        <source>(未分类)</source>
+        <translation>(未分類)</translation>
+    </message>
+    <message>
+        <source>未设置</source>
+        <translation>未設定</translation>
+    </message>
+</context>
+<context>
+    <name>GroupTableModel</name>
+    <message>
+        <source>群名称</source>
+        <extracomment>a filter on the status column: these statuses are shown; empty means &quot;everything&quot;</extracomment>
+        <translation>群組名稱</translation>
+    </message>
+    <message>
+        <source>平台</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>标签</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>人數</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>周期 / 结束</source>
+        <translation>週期 / 結束</translation>
+    </message>
+    <message>
+        <source>最近活跃</source>
+        <translation>最近活躍</translation>
+    </message>
+    <message>
+        <source>群主</source>
+        <translation>群主</translation>
+    </message>
+    <message>
+        <source>{0} · 已结束</source>
+        <translation>{0} · 已結束</translation>
+    </message>
+    <message>
+        <source>{0} · 今天结束</source>
+        <translation>{0} · 今天結束</translation>
+    </message>
+    <message>
+        <source>{0} · 剩 {1} 天</source>
+        <translation>{0} · 剩 {1} 天</translation>
+    </message>
+    <message>
+        <source>接近群容量上限 ({0} 人)</source>
+        <translation>接近群組人數上限 ({0} 人)</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPage</name>
+    <message>
+        <source>搜索群名、群主、拼音或首字母 (Ctrl+F)</source>
+        <translation>搜尋群組名稱、群主、拼音或首字母 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>全部平台</source>
+        <translation>全部平台</translation>
+    </message>
+    <message>
+        <source>未归档</source>
+        <translation>未封存</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>全部狀態</translation>
+    </message>
+    <message>
+        <source>标签</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>清除标签筛选</source>
+        <translation>清除標籤篩選</translation>
+    </message>
+    <message>
+        <source>新建群</source>
+        <translation>新增群組</translation>
+    </message>
+    <message>
+        <source>新建群 (Ctrl+N)</source>
+        <translation>新增群組 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>保存修改 (Ctrl+S)</source>
+        <translation>儲存變更 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>放弃修改</source>
+        <translation>捨棄變更</translation>
+    </message>
+    <message>
+        <source>归档所选</source>
+        <translation>封存所選</translation>
+    </message>
+    <message>
+        <source>恢复所选</source>
+        <translation>還原所選</translation>
+    </message>
+    <message>
+        <source>删除所选</source>
+        <translation>刪除所選</translation>
+    </message>
+    <message>
+        <source>查找</source>
+        <translation>尋找</translation>
+    </message>
+    <message>
+        <source>标签 ({0})</source>
+        <translation>標籤 ({0})</translation>
+    </message>
+    <message>
+        <source>显示 {0} / 共 {1} 个群</source>
+        <translation>顯示 {0} / 共 {1} 個群組</translation>
+    </message>
+    <message>
+        <source> · 已选 {0} 个</source>
+        <translation> · 已選 {0} 個</translation>
+    </message>
+    <message>
+        <source>没有符合条件的群。&lt;br&gt;&lt;a href=&apos;clear&apos;&gt;清除所有筛选&lt;/a&gt;</source>
+        <translation>沒有符合條件的群組。&lt;br&gt;&lt;a href=&apos;clear&apos;&gt;清除所有篩選&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>还没有任何群。&lt;br&gt;&lt;a href=&apos;new&apos;&gt;新建第一个群&lt;/a&gt;, 或从 Excel 导入。</source>
+        <translation>還沒有任何群組。&lt;br&gt;&lt;a href=&apos;new&apos;&gt;新增第一個群組&lt;/a&gt;, 或從 Excel 匯入。</translation>
+    </message>
+    <message>
+        <source>保存修改</source>
+        <translation>儲存變更</translation>
+    </message>
+    <message>
+        <source>“{0}”有未保存的修改, 要保存吗?</source>
+        <translation>「{0}」有未儲存的變更, 要儲存嗎?</translation>
+    </message>
+    <message>
+        <source>已选 {0} 个群</source>
+        <translation>已選 {0} 個群組</translation>
+    </message>
+    <message>
+        <source>选择一个群查看和编辑详情。
+按住 Ctrl 或 Shift 可多选。</source>
+        <translation>選擇一個群組以檢視和編輯詳細資料。
+按住 Ctrl 或 Shift 可多選。</translation>
+    </message>
+    <message>
+        <source>保存失败</source>
+        <translation>儲存失敗</translation>
+    </message>
+    <message>
+        <source>已保存“{0}”</source>
+        <translation>已儲存「{0}」</translation>
+    </message>
+    <message>
+        <source>已新建“{0}”</source>
+        <translation>已新增「{0}」</translation>
+    </message>
+    <message>
+        <source> 等 {0} 个群</source>
+        <translation> 等 {0} 個群組</translation>
+    </message>
+    <message>
+        <source>归档群</source>
+        <translation>封存群組</translation>
+    </message>
+    <message>
+        <source>归档 {0}? 归档后可随时恢复。</source>
+        <translation>封存 {0}? 封存後可隨時還原。</translation>
+    </message>
+    <message>
+        <source>已归档 {0} 个群</source>
+        <translation>已封存 {0} 個群組</translation>
+    </message>
+    <message>
+        <source>恢复群</source>
+        <translation>還原群組</translation>
+    </message>
+    <message>
+        <source>恢复 {0}?</source>
+        <translation>還原 {0}?</translation>
+    </message>
+    <message>
+        <source>已恢复 {0} 个群</source>
+        <translation>已還原 {0} 個群組</translation>
+    </message>
+    <message>
+        <source>删除群</source>
+        <translation>刪除群組</translation>
+    </message>
+    <message>
+        <source>永久删除 {0}?
+它们的成员关系、互动记录、统计和标签会一起删除, 无法撤销。
+只是不再运营的群, 请用“归档”。</source>
+        <translation>永久刪除 {0}?
+它們的成員關係、互動紀錄、統計和標籤會一併刪除, 無法復原。
+只是不再經營的群組, 請改用「封存」。</translation>
+    </message>
+    <message>
+        <source>已删除 {0} 个群</source>
+        <translation>已刪除 {0} 個群組</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>群管家 QunDesk</source>
+        <translation>群管家 QunDesk</translation>
+    </message>
+    <message>
+        <source>群组</source>
+        <translation>群組</translation>
+    </message>
+    <message>
+        <source>正在使用的数据库</source>
+        <translation>目前使用的資料庫</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>新建群…</source>
+        <translation>新增群組…</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <source>视图(&amp;V)</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <source>清除筛选</source>
+        <translation>清除篩選</translation>
+    </message>
+    <message>
+        <source>设置(&amp;S)</source>
+        <translation>設定(&amp;S)</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>介面語言</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>关于群管家</source>
+        <translation>關於群管家</translation>
+    </message>
+    <message>
+        <source>演示工作区已生成</source>
+        <translation>示範工作區已建立</translation>
+    </message>
+    <message>
+        <source>无法生成演示工作区</source>
+        <translation>無法建立示範工作區</translation>
+    </message>
+    <message>
+        <source>正在生成演示工作区…</source>
+        <translation>正在建立示範工作區…</translation>
+    </message>
+    <message>
+        <source>群 {0} · 成员 {1}</source>
+        <translation>群組 {0} · 成員 {1}</translation>
+    </message>
+    <message>
+        <source>界面语言将在重新启动群管家后生效。</source>
+        <translation>介面語言將在重新啟動群管家後生效。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;群管家 QunDesk&lt;/b&gt; {0}&lt;br&gt;为运营几百个群的人准备的桌面工作台。&lt;br&gt;数据库: {1}</source>
+        <translation>&lt;b&gt;群管家 QunDesk&lt;/b&gt; {0}&lt;br&gt;為經營數百個群組的人打造的桌面工作台。&lt;br&gt;資料庫: {1}</translation>
+    </message>
+    <message>
+        <source>保存修改</source>
+        <translation>儲存變更</translation>
+    </message>
+    <message>
+        <source>当前群有未保存的修改, 退出前要保存吗?</source>
+        <translation>目前的群組有未儲存的變更, 結束前要儲存嗎?</translation>
+    </message>
+</context>
+<context>
+    <name>NewGroupDialog</name>
+    <message>
+        <source>新建群</source>
+        <extracomment>submit(draft, label_ids, on_failed) starts the save; the dialog closes when the page says so</extracomment>
+        <translation>新增群組</translation>
+    </message>
+    <message>
+        <source>创建</source>
+        <translation>建立</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>操作失败</source>
+        <translation>操作失敗</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <source>微信</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>企业微信</source>
+        <translation>企業微信</translation>
+    </message>
+    <message>
+        <source>QQ</source>
+        <translation>QQ</translation>
+    </message>
+    <message>
+        <source>抖音</source>
+        <translation>抖音</translation>
+    </message>
+    <message>
+        <source>小红书</source>
+        <translation>小紅書</translation>
+    </message>
+    <message>
+        <source>微博</source>
+        <translation>微博</translation>
+    </message>
+    <message>
+        <source>钉钉</source>
+        <translation>釘釘</translation>
+    </message>
+    <message>
+        <source>飞书</source>
+        <translation>飛書</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>活跃</source>
+        <translation>活躍</translation>
+    </message>
+    <message>
+        <source>沉默</source>
+        <translation>沉默</translation>
+    </message>
+    <message>
+        <source>已归档</source>
+        <translation>已封存</translation>
+    </message>
+    <message>
+        <source>长期群</source>
+        <translation>長期群組</translation>
+    </message>
+    <message>
+        <source>短期群</source>
+        <translation>短期群組</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>欢迎使用群管家</source>
+        <translation>歡迎使用群管家</translation>
+    </message>
+    <message>
+        <source>在一个地方管理你运营的所有群: 分类、成员、互动、群发、团购订单和数据报表。
+数据只保存在这台电脑上:</source>
+        <translation>在同一個地方管理你經營的所有群組: 分類、成員、互動、群發、團購訂單和資料報表。
+資料只儲存在這台電腦上:</translation>
+    </message>
+    <message>
+        <source>创建演示工作区</source>
+        <translation>建立示範工作區</translation>
+    </message>
+    <message>
+        <source>生成 300 个群、2 万名成员和半年的互动记录, 先看看群管家能做什么</source>
+        <translation>產生 300 個群組、2 萬名成員和半年的互動紀錄, 先看看群管家能做什麼</translation>
+    </message>
+    <message>
+        <source>添加第一个群</source>
+        <translation>新增第一個群組</translation>
+    </message>
+</context>
+</TS>

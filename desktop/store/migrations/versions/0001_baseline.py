@@ -424,6 +424,8 @@ def _seed_dimensions() -> None:
         for i, *_, items in SEED_DIMENSIONS
         for pos, (label, colour) in enumerate(items)
     ])
+    if op.get_bind().dialect.name == "postgresql":  # explicit ids do not advance the sequence there
+        op.execute("SELECT setval(pg_get_serial_sequence('dimensions', 'id'), (SELECT max(id) FROM dimensions))")
 
 
 def downgrade() -> None:

@@ -1,0 +1,76 @@
+"""Team mode: the same migrations and services on a real PostgreSQL server.
+
+.ci/run installs and starts one and sets QUNDESK_TEST_PG_URL; without it these tests are skipped."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import create_engine, insert, text
+
+from desktop.domain.errors import DatabaseOpenError, ValidationError
+from desktop.domain.groups import GroupDraft, GroupFilter
+from desktop.services.groups import GroupService
+from desktop.services.workspace import WorkspaceService
+from desktop.store.engine import Database, open_database
+from desktop.store.models import Dimension
+
+PG_URL = os.environ.get("QUNDESK_TEST_PG_URL")
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(not PG_URL, reason="QUNDESK_TEST_PG_URL is not set (no PostgreSQL server)"),
+]
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh database on the server for each test, dropped afterwards."""
+    assert PG_URL is not None
+    name = f"qundesk_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = admin.url.set(database=name).render_as_string(hide_password=False)
+    try:
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def pg(pg_url: str) -> Iterator[Database]:
+    db = open_database(pg_url)
+    yield db
+    db.dispose()
+
+
+def test_migrations_and_groups_service_on_postgres(pg: Database) -> None:
+    service = GroupService(pg)
+    labels = {label.name: label.id for d in service.dimensions() for label in d.labels}
+    group = service.create(GroupDraft(name="阳光花园水果团购3群", owner="王芳"), [labels["短期群"], labels["VIP群"]])
+    assert [g.id for g in service.list_groups(GroupFilter(text="ygh"))] == [group.id]
+    with pytest.raises(ValidationError, match="单选"):
+        service.set_labels(group.id, [labels["短期群"], labels["长期群"]])
+    info = WorkspaceService(pg).info()
+    assert info.schema_version == info.head_version and info.counts["groups"] == 1
+
+
+def test_seeded_rows_leave_the_id_sequence_usable(pg: Database) -> None:
+    with pg.transaction() as session:
+        session.execute(insert(Dimension), [{"name": "渠道", "kind": "custom", "multi": True}])
+    assert len(GroupService(pg).dimensions()) == 4
+
+
+def test_newer_schema_on_the_server_is_refused(pg_url: str) -> None:
+    open_database(pg_url).dispose()
+    engine = create_engine(pg_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    engine.dispose()
+    with pytest.raises(DatabaseOpenError, match="更新版本"):
+        open_database(pg_url)

@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _progress_printer(stream=sys.stderr):  # type: ignore[no-untyped-def]
+def _progress_printer():  # type: ignore[no-untyped-def]
     last = [0.0]
 
     def report(done: int, total: int, message: str) -> None:
@@ -64,7 +64,7 @@ def _progress_printer(stream=sys.stderr):  # type: ignore[no-untyped-def]
             return
         last[0] = now
         percent = 100 * done // total if total else 100
-        print(f"\r{percent:3d}% {message}", end="", file=stream, flush=True)
+        print(f"\r{percent:3d}% {message}", end="", file=sys.stderr, flush=True)
 
     return report
 

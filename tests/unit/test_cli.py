@@ -1,0 +1,66 @@
+"""The headless commands: one line on stderr and a non-zero exit for bad input, JSON for scripts."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.__main__ import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_info_json_on_a_new_database(capsys, tmp_path: Path) -> None:
+    code, out, err = run(capsys, "info", "--db", str(tmp_path / "new.db"), "--json")
+    assert code == 0, err
+    info = json.loads(out)
+    assert info["schema_version"] == info["head_version"] == "0001_baseline"
+    assert info["quick_check"] == "ok"
+    assert info["counts"]["groups"] == 0 and info["counts"]["labels"] == 8
+
+
+def test_demo_then_info_counts(capsys, tmp_path: Path) -> None:
+    db = str(tmp_path / "demo.db")
+    code, out, err = run(capsys, "demo", "--db", db, "--groups", "12", "--members", "200", "--days", "14")
+    assert code == 0, err
+    assert "演示工作区已生成" in out
+    code, out, _ = run(capsys, "info", "--db", db, "--json")
+    counts = json.loads(out)["counts"]
+    assert counts["groups"] == 12 and counts["members"] == 200 and counts["interactions"] > 0
+    code, _, err = run(capsys, "demo", "--db", db, "--groups", "12", "--members", "200")
+    assert code == 1 and err.strip().splitlines()[-1].startswith("qundesk:")  # never mixes demo data in
+
+
+@pytest.mark.parametrize("make_bad", ["missing_folder", "corrupt", "newer"])
+def test_bad_database_is_one_line_and_exit_2(capsys, tmp_path: Path, make_bad: str) -> None:
+    target = tmp_path / "x.db"
+    if make_bad == "missing_folder":
+        target = tmp_path / "nowhere" / "x.db"
+    elif make_bad == "corrupt":
+        target.write_bytes(b"\x00garbage" * 64)
+    else:
+        main(["info", "--db", str(target)])
+        con = sqlite3.connect(target)
+        con.execute("UPDATE alembic_version SET version_num = '9999_future'")
+        con.commit()
+        con.close()
+    capsys.readouterr()
+    code, out, err = run(capsys, "info", "--db", str(target))
+    assert code == 2
+    assert out == "" and len(err.strip().splitlines()) == 1 and err.startswith("qundesk: ")
+
+
+def test_module_entry_point_runs(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "desktop", "info", "--db", str(tmp_path / "m.db")],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "0001_baseline" in result.stdout

@@ -468,9 +468,9 @@ class _Builder:
             return
         s.start = -r.randint(1, 720) if r.random() < 0.8 else r.randint(0, max(0, D - 8))
         u = r.random()
-        if u < 0.06:
+        if u < 0.045:
             self._make_dormant(s)
-        elif u < 0.075:
+        elif u < 0.06:
             self._make_archived(s)
 
     def _make_dormant(self, s: _GroupSpec) -> None:
@@ -705,7 +705,7 @@ class _Builder:
 
     def make_memberships(self) -> None:
         rng, M, G, D = self.rng, self.M, self.G, self.D
-        k = np.minimum(1 + rng.poisson(1.5, M), min(8, G))
+        k = np.minimum(1 + rng.poisson(1.75, M), min(8, G))
         member = np.repeat(np.arange(M), k)
         starts = np.repeat(np.cumsum(k) - k, k)
         slot = np.arange(len(member)) - starts

@@ -8,9 +8,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from desktop.store.engine import Database, open_database  # noqa: E402
+from desktop.store.engine import Database, open_database
 
 
 @pytest.fixture(autouse=True)

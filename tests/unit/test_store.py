@@ -44,7 +44,7 @@ def test_baseline_creates_every_table_with_seeded_dimensions(db) -> None:
 
 
 def test_schema_head_constant_matches_the_migration_scripts() -> None:
-    assert engine_module.SCHEMA_HEAD == head_revision()
+    assert head_revision() == engine_module.SCHEMA_HEAD
 
 
 def test_sqlite_pragmas_are_set_on_every_connection(db) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from dataclasses import dataclass
+from typing import Any
 
 from desktop import APP_NAME, ORG_NAME, __version__
 from desktop.cli import database_target
@@ -27,17 +29,26 @@ def _install_translator(app, language: str) -> None:  # type: ignore[no-untyped-
             app.installTranslator(ours)
 
 
+_log_handler: logging.Handler | None = None
+
+
 def _setup_logging() -> None:
+    """Log to qundesk.log in the user folder, once per process."""
+    global _log_handler
+    if _log_handler is not None:
+        return
     from desktop.paths import user_dir
 
     folder = user_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(folder / "qundesk.log", encoding="utf-8")
+        _log_handler = logging.FileHandler(folder / "qundesk.log", encoding="utf-8", delay=True)
     except OSError:
-        handler = logging.StreamHandler()
-    logging.basicConfig(level=logging.INFO, handlers=[handler],
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        _log_handler = logging.StreamHandler()
+    _log_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logger = logging.getLogger("desktop")
+    logger.setLevel(logging.INFO)
+    logger.addHandler(_log_handler)
 
 
 def create_application(argv: list[str] | None = None):  # type: ignore[no-untyped-def]
@@ -57,36 +68,84 @@ def create_application(argv: list[str] | None = None):  # type: ignore[no-untype
     return app, settings
 
 
+def open_workspace(target: str, *, create_folder: bool = False):  # type: ignore[no-untyped-def]
+    """Open the database and build the services: everything the window needs, off the UI thread."""
+    from desktop.services.groups import GroupService
+    from desktop.services.workspace import WorkspaceService
+    from desktop.store.engine import open_database
+
+    db = open_database(target, create_folder=create_folder)
+    try:
+        workspace, groups = WorkspaceService(db), GroupService(db)
+        return Workspace(db, workspace, groups, groups.dimensions(), workspace.is_empty())
+    except BaseException:
+        db.dispose()
+        raise
+
+
+@dataclass
+class Workspace:
+    db: Any
+    workspace: Any
+    groups: Any
+    dimensions: list
+    empty: bool
+
+    def attach_to(self, window, *, demo_if_empty: bool = False) -> None:  # type: ignore[no-untyped-def]
+        window.attach(self.workspace, self.groups, self.dimensions, empty=self.empty)
+        if self.empty and demo_if_empty:
+            window.create_demo()
+
+
 def build_main_window(db, settings, *, demo_if_empty: bool = False):  # type: ignore[no-untyped-def]
+    """The window on an already open database, synchronously (tests and tools)."""
     from desktop.services.groups import GroupService
     from desktop.services.workspace import WorkspaceService
     from desktop.ui.main_window import MainWindow
 
-    workspace = WorkspaceService(db)
-    empty = workspace.is_empty()
-    window = MainWindow(workspace, GroupService(db), settings, empty=empty)
-    if empty and demo_if_empty:
-        window.create_demo()
+    workspace, groups = WorkspaceService(db), GroupService(db)
+    window = MainWindow(settings)
+    Workspace(db, workspace, groups, groups.dimensions(), workspace.is_empty()).attach_to(
+        window, demo_if_empty=demo_if_empty
+    )
     return window
 
 
-def run_gui(args: argparse.Namespace) -> int:
+def start_gui(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """Show the window at once; open the database on a worker and attach it when ready.
+
+    Returns (app, window, opened) where ``opened`` holds the Workspace once it is attached.
+    """
     _setup_logging()
     app, settings = create_application()
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from desktop.store.engine import open_database
+    from desktop.ui.main_window import MainWindow
 
+    window = MainWindow(settings)
     target, create = database_target(args.db)
-    try:
-        db = open_database(target, create_folder=create)
-    except DatabaseOpenError as exc:
-        print(f"qundesk: {exc}", file=sys.stderr)
-        QMessageBox.critical(None, app.translate("App", "无法打开数据库"), str(exc))
-        return 2
-    window = build_main_window(db, settings, demo_if_empty=args.demo)
+    window.db_label.setText(target)
+    opened: list[Workspace] = []
+
+    def attach(result: Workspace) -> None:
+        opened.append(result)
+        result.attach_to(window, demo_if_empty=args.demo)
+
+    def refuse(exc: BaseException) -> None:
+        message = str(exc) if isinstance(exc, DatabaseOpenError) else f"{type(exc).__name__}: {exc}"
+        print(f"qundesk: {message}", file=sys.stderr)
+        QMessageBox.critical(window, app.translate("App", "无法打开数据库"), message)
+        QApplication.exit(2)
+
+    window.runner.run(lambda _ctx: open_workspace(target, create_folder=create), on_done=attach, on_error=refuse)
     window.show()
+    return app, window, opened
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    app, _window, opened = start_gui(args)
     try:
         return app.exec()
     finally:
-        db.dispose()
+        for workspace in opened:
+            workspace.db.dispose()

@@ -1,6 +1,12 @@
-"""The main window: navigation on the left, one page at a time, the database in the status bar."""
+"""The main window: navigation on the left, one page at a time, the database in the status bar.
+
+The window paints first and receives its workspace when the database is open (``attach``), so
+start-up does not wait for SQLAlchemy to import and the database to be checked.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
@@ -16,45 +22,38 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop import settings as keys
+from desktop.domain.groups import DimensionDTO
 from desktop.paths import icon_path
-from desktop.services.groups import GroupService
-from desktop.services.workspace import WorkspaceService
 from desktop.settings import LANGUAGES, Settings
 from desktop.ui.pages.groups_page import GroupsPage
 from desktop.ui.pages.welcome_page import WelcomePage
 from desktop.workers.tasks import TaskRunner
 
+if TYPE_CHECKING:
+    from desktop.services.groups import GroupService
+    from desktop.services.workspace import WorkspaceService
+
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "zh_TW": "繁體中文", "en": "English"}
 
 
 class MainWindow(QMainWindow):
-    def __init__(
-        self,
-        workspace: WorkspaceService,
-        groups: GroupService,
-        settings: Settings,
-        runner: TaskRunner | None = None,
-        *,
-        empty: bool,
-    ) -> None:
+    def __init__(self, settings: Settings, runner: TaskRunner | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("群管家 QunDesk"))
         self.setWindowIcon(QIcon(str(icon_path("qundesk.svg"))))
-        self.workspace = workspace
         self.settings = settings
         self.runner = runner or TaskRunner(self)
         self.runner.data_changed.connect(self._data_changed)
+        self.workspace: WorkspaceService | None = None
+        self.groups_page: GroupsPage | None = None
+        self.welcome_page: WelcomePage | None = None
 
-        self.groups_page = GroupsPage(self.runner, groups, groups.dimensions(), settings)
-        self.groups_page.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        self.welcome_page = WelcomePage(workspace.display_name)
-        self.welcome_page.demo_requested.connect(self.create_demo)
-        self.welcome_page.new_group_requested.connect(self._new_group)
-
+        self.loading_label = QLabel(self.tr("正在打开数据库…"))
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading_label.setStyleSheet("color: #757575; font-size: 15px;")
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.welcome_page)
-        self.pages.addWidget(self.groups_page)
+        self.pages.addWidget(self.loading_label)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -64,6 +63,7 @@ class MainWindow(QMainWindow):
         groups_item = QListWidgetItem(QIcon(str(icon_path("groups.svg"))), self.tr("群组"))
         groups_item.setData(Qt.ItemDataRole.UserRole, "groups")
         self.nav.addItem(groups_item)
+        self.nav.setEnabled(False)
         self.nav.currentRowChanged.connect(self._navigate)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.splitter.restoreState(settings.get(keys.MAIN_SPLITTER))
         self.setCentralWidget(self.splitter)
 
-        self.db_label = QLabel(workspace.display_name)
+        self.db_label = QLabel()
         self.db_label.setObjectName("databaseLabel")
         self.db_label.setToolTip(self.tr("正在使用的数据库"))
         self.counts_label = QLabel()
@@ -86,6 +86,30 @@ class MainWindow(QMainWindow):
         self.resize(1360, 820)
         self.restoreGeometry(settings.get(keys.MAIN_GEOMETRY))
         self.restoreState(settings.get(keys.MAIN_STATE))
+
+    def attach(
+        self, workspace: WorkspaceService, groups: GroupService, dimensions: list[DimensionDTO], *, empty: bool
+    ) -> None:
+        """Show an opened workspace: build its pages and fill them."""
+        self.workspace = workspace
+        self.db_label.setText(workspace.display_name)
+        self.groups_page = GroupsPage(self.runner, groups, dimensions, self.settings)
+        self.groups_page.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.welcome_page = WelcomePage(workspace.display_name)
+        self.welcome_page.demo_requested.connect(self.create_demo)
+        self.welcome_page.new_group_requested.connect(self._new_group)
+        self.pages.addWidget(self.welcome_page)
+        self.pages.addWidget(self.groups_page)
+        for action in (
+            self.groups_page.find_action,
+            self.groups_page.save_action,
+            self.groups_page.archive_action,
+            self.groups_page.restore_action,
+            self.groups_page.delete_action,
+        ):
+            self.edit_menu.addAction(action)
+        for action in self._workspace_actions:
+            action.setEnabled(True)
         self._set_empty(empty)
         if not empty:
             self.groups_page.refresh()
@@ -102,20 +126,15 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
-        edit_menu = bar.addMenu(self.tr("编辑(&E)"))
-        for action in (
-            self.groups_page.find_action,
-            self.groups_page.save_action,
-            self.groups_page.archive_action,
-            self.groups_page.restore_action,
-            self.groups_page.delete_action,
-        ):
-            edit_menu.addAction(action)
+        self.edit_menu = bar.addMenu(self.tr("编辑(&E)"))  # filled by attach()
 
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         refresh = view_menu.addAction(self.tr("刷新"), self._refresh_all)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        view_menu.addAction(self.tr("清除筛选"), self.groups_page.clear_filters)
+        clear = view_menu.addAction(self.tr("清除筛选"), lambda: self.groups_page and self.groups_page.clear_filters())
+        self._workspace_actions = (self.new_group_action, refresh, clear)
+        for action in self._workspace_actions:
+            action.setEnabled(False)
 
         settings_menu = bar.addMenu(self.tr("设置(&S)"))
         language_menu = settings_menu.addMenu(self.tr("界面语言"))
@@ -135,6 +154,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ pages
     def _set_empty(self, empty: bool) -> None:
+        assert self.welcome_page is not None and self.groups_page is not None
         self.nav.setEnabled(not empty)
         if empty:
             self.nav.clearSelection()
@@ -144,26 +164,29 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.groups_page)
 
     def _navigate(self, row: int) -> None:
-        if row == 0:
+        if row == 0 and self.groups_page is not None:
             self.pages.setCurrentWidget(self.groups_page)
 
     def _new_group(self) -> None:
-        self._set_empty(False)
-        self.groups_page.new_group()
+        if self.groups_page is not None:
+            self._set_empty(False)
+            self.groups_page.new_group()
 
     def create_demo(self) -> None:
-        self.welcome_page.demo_button.setEnabled(False)
+        assert self.workspace is not None and self.welcome_page is not None
+        workspace, welcome = self.workspace, self.welcome_page
+        welcome.demo_button.setEnabled(False)
 
         def done(_summary: object) -> None:
             self._set_empty(False)
             self.statusBar().showMessage(self.tr("演示工作区已生成"), 5000)
 
         def failed(exc: BaseException) -> None:
-            self.welcome_page.demo_button.setEnabled(True)
+            welcome.demo_button.setEnabled(True)
             QMessageBox.warning(self, self.tr("无法生成演示工作区"), str(exc))
 
         self.runner.run(
-            lambda ctx: self.workspace.build_demo(progress=ctx.progress, cancel=ctx.cancel),
+            lambda ctx: workspace.build_demo(progress=ctx.progress, cancel=ctx.cancel),
             on_done=done, on_error=failed, changes="workspace",
             title=self.tr("正在生成演示工作区…"), parent=self,
         )
@@ -175,11 +198,15 @@ class MainWindow(QMainWindow):
         self.runner.data_changed.emit("workspace", [])
 
     def _refresh_counts(self) -> None:
+        workspace = self.workspace
+        if workspace is None:
+            return
+
         def show(counts: tuple[int, int]) -> None:
             groups, members = counts
             self.counts_label.setText(self.tr("群 {0} · 成员 {1}").format(f"{groups:,}", f"{members:,}"))
 
-        self.runner.run(lambda _ctx: self.workspace.counts(), on_done=show)
+        self.runner.run(lambda _ctx: workspace.counts(), on_done=show)
 
     # ------------------------------------------------------------------ settings
     def _language_chosen(self, action: QAction) -> None:
@@ -193,12 +220,13 @@ class MainWindow(QMainWindow):
             self,
             self.tr("关于群管家"),
             self.tr("<b>群管家 QunDesk</b> {0}<br>为运营几百个群的人准备的桌面工作台。<br>数据库: {1}").format(
-                __version__, self.workspace.display_name
+                __version__, self.workspace.display_name if self.workspace else "—"
             ),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.groups_page.has_unsaved_edit():
+        page = self.groups_page
+        if page is not None and page.has_unsaved_edit():
             answer = QMessageBox.question(
                 self,
                 self.tr("保存修改"),
@@ -211,12 +239,13 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
             if answer == QMessageBox.StandardButton.Save:
-                self.groups_page.save_current()
+                page.save_current()
         self.runner.cancel_all()
         self.runner.wait_for_done()
         self.settings.set(keys.MAIN_GEOMETRY, self.saveGeometry())
         self.settings.set(keys.MAIN_STATE, self.saveState())
         self.settings.set(keys.MAIN_SPLITTER, self.splitter.saveState())
-        self.groups_page.save_state()
+        if page is not None:
+            page.save_state()
         self.settings.sync()
         super().closeEvent(event)

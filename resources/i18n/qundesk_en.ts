@@ -283,6 +283,10 @@ For groups you simply no longer run, use “Archive” instead.</translation>
         <translation>QunDesk</translation>
     </message>
     <message>
+        <source>正在打开数据库…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
         <source>群组</source>
         <translation>Groups</translation>
     </message>

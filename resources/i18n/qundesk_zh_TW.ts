@@ -283,6 +283,10 @@
         <translation>群管家 QunDesk</translation>
     </message>
     <message>
+        <source>正在打开数据库…</source>
+        <translation>正在開啟資料庫…</translation>
+    </message>
+    <message>
         <source>群组</source>
         <translation>群組</translation>
     </message>

@@ -97,7 +97,7 @@ def watch(app, window, viewport=None, has_rows=None):
 
     class ViewportPaint(QObject):
         def eventFilter(self, obj, event):
-            if event.type() == QEvent.Type.Paint and not state["loaded"] and has_rows():
+            if event.type() == QEvent.Type.Paint and not state["loaded"] and has_rows(obj):
                 state["loaded"] = True
                 QTimer.singleShot(0, loaded)
             return False
@@ -121,38 +121,22 @@ APP_DRIVER = _COMMON + r'''
 def main():
     db_path = sys.argv[1]
     # desktop/__main__.py
-    from desktop.cli import build_parser, database_target
+    from desktop.cli import build_parser
 
     args = build_parser().parse_args(["--db", db_path])
     import desktop.app as qundesk_app  # what `from desktop.app import run_gui` costs
 
     mark("import desktop.cli, desktop.app; parse args")
-    # desktop.app.run_gui, one step at a time
-    qundesk_app._setup_logging()
-    mark("_setup_logging()")
-    app, settings = qundesk_app.create_application()
-    mark("create_application(): import QtWidgets, QApplication, icon, Settings, translator")
-    from PySide6.QtWidgets import QMessageBox  # noqa: F401  (run_gui imports it here)
+    # desktop.app.run_gui = start_gui + app.exec(): the window shows at once while a worker
+    # imports SQLAlchemy, opens the database and builds the services
+    app, window, _opened = qundesk_app.start_gui(args)
+    mark("start_gui(): QApplication, window shell, database opening on a worker")
 
-    from desktop.store.engine import open_database
+    def table_viewport():
+        page = window.groups_page
+        return None if page is None else page.table.viewport()
 
-    mark("import desktop.store.engine (SQLAlchemy, Alembic)")
-    target, create = database_target(args.db)
-    db = open_database(target, create_folder=create)
-    mark("open_database(): checks, pragmas, alembic upgrade to head")
-    import desktop.services.groups
-    import desktop.services.workspace
-
-    mark("import desktop.services.groups/workspace")
-    import desktop.ui.main_window  # noqa: F401
-
-    mark("import desktop.ui.main_window (pages, widgets, models, workers)")
-    window = qundesk_app.build_main_window(db, settings, demo_if_empty=args.demo)
-    mark("build_main_window(): queries, widgets")
-    page = window.groups_page
-    keep = watch(app, window, page.table.viewport(), lambda: page.model.total_count > 0)
-    window.show()
-    mark("window.show()")
+    keep = watch(app, window, app, lambda obj: obj is table_viewport() and window.groups_page.model.total_count > 0)
     app.exec()
     del keep
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import create_engine, func, insert, select, text
 
 from desktop.domain.enums import (
     CampaignStatus,
@@ -26,7 +28,7 @@ from desktop.domain.stats import MESSAGE_KINDS
 from desktop.services.demo import DemoSummary, build_demo
 from desktop.services.text import search_key
 from desktop.store.engine import Database, open_database
-from desktop.store.models import ENTITY_TABLES, Group, Interaction, Member
+from desktop.store.models import ENTITY_TABLES, Group, GroupDayStat, Interaction, Member, Membership, Order
 
 TODAY = date(2026, 11, 20)
 SMALL = {"groups": 30, "members": 500, "days": 30}
@@ -409,9 +411,66 @@ def test_a_tiny_workspace_still_builds(db: Database) -> None:
     assert _scalar(db, "SELECT COUNT(*) FROM memberships") >= 0
 
 
+def test_negative_seeds_work_and_differ(db: Database) -> None:
+    build_demo(db, groups=3, members=20, days=3, seed=-1, today=TODAY)
+    assert _scalar(db, "SELECT COUNT(*) FROM members") == 20
+
+
 def test_the_connection_cache_size_is_restored(db: Database) -> None:
     with db.engine.connect() as conn:
         before = conn.execute(text("PRAGMA cache_size")).scalar_one()
     build_demo(db, today=TODAY, **SMALL)
     with db.engine.connect() as conn:
         assert conn.execute(text("PRAGMA cache_size")).scalar_one() == before
+
+
+# --- team mode -------------------------------------------------------------------------------------
+
+PG_URL = os.environ.get("QUNDESK_TEST_PG_URL")
+
+
+def _typed(db: Database) -> dict[str, list[tuple[object, ...]]]:
+    """The same rows read through SQLAlchemy's types, so SQLite and PostgreSQL compare equal."""
+    out = {}
+    with db.engine.connect() as conn:
+        for model in (Group, Member, Membership, Interaction, Order, GroupDayStat):
+            table = model.__table__
+            columns = [c for c in table.c if c.name != "id" or model is not GroupDayStat]
+            order = list(table.primary_key.columns)
+            out[table.name] = [tuple(row) for row in conn.execute(select(*columns).order_by(*order))]
+    return out
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not PG_URL, reason="QUNDESK_TEST_PG_URL is not set (no PostgreSQL server)")
+def test_the_same_demo_builds_on_postgres(built: tuple[Database, DemoSummary]) -> None:
+    assert PG_URL is not None
+    name = f"qundesk_demo_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        pg = open_database(admin.url.set(database=name).render_as_string(hide_password=False))
+        try:
+            summary = build_demo(pg, seed=7, today=TODAY, **SMALL)
+            assert summary.counts == built[1].counts
+            assert _typed(pg) == _typed(built[0])
+            kinds = ", ".join(f"'{k.value}'" for k in sorted(MESSAGE_KINDS))
+            recount = _rows(pg, f"""
+                SELECT group_id, day, SUM(CASE WHEN kind IN ({kinds}) THEN 1 ELSE 0 END),
+                       COUNT(DISTINCT CASE WHEN kind IN ({kinds}) THEN member_id END),
+                       SUM(CASE WHEN kind = 'join' THEN 1 ELSE 0 END), SUM(CASE WHEN kind = 'leave' THEN 1 ELSE 0 END)
+                FROM interactions WHERE group_id IS NOT NULL GROUP BY group_id, day ORDER BY group_id, day""")
+            assert _rows(pg, """SELECT group_id, day, messages, active_members, joins, leaves
+                FROM group_day_stats ORDER BY group_id, day""") == recount
+            # explicit ids were written: the sequences must have moved past them
+            with pg.transaction() as session:
+                new_id = session.execute(insert(Group.__table__).returning(Group.__table__.c.id),
+                                         [{"name": "新群"}]).scalar_one()
+            assert new_id == SMALL["groups"] + 1
+        finally:
+            pg.dispose()
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

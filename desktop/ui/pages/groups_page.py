@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -27,7 +30,6 @@ from desktop import settings as keys
 from desktop.domain.enums import GroupStatus, Platform
 from desktop.domain.errors import ValidationError
 from desktop.domain.groups import DimensionDTO, GroupDraft, GroupDTO
-from desktop.services.groups import GroupService
 from desktop.settings import Settings
 from desktop.ui.dialogs.new_group_dialog import NewGroupDialog
 from desktop.ui.labels import platform_name, status_name
@@ -35,6 +37,9 @@ from desktop.ui.models.groups_model import STATUS_NOT_ARCHIVED, GroupColumn, Gro
 from desktop.ui.widgets.group_editor import GroupEditor
 from desktop.ui.widgets.label_chips import LabelChipsDelegate
 from desktop.workers.tasks import TaskRunner, error_message
+
+if TYPE_CHECKING:  # the service module pulls in SQLAlchemy; the window must paint before that
+    from desktop.services.groups import GroupService
 
 DEFAULT_WIDTHS = {
     GroupColumn.NAME: 180, GroupColumn.PLATFORM: 64, GroupColumn.LABELS: 222, GroupColumn.MEMBERS: 80,
@@ -89,7 +94,7 @@ class GroupsPage(QWidget):
         self.search.setObjectName("groupSearch")
         self.search.setPlaceholderText(self.tr("搜索群名、群主、拼音或首字母 (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(240)
+        self.search.setMinimumWidth(180)
         self.search.textChanged.connect(self._apply_filter)
 
         self.platform_filter = QComboBox()
@@ -127,6 +132,9 @@ class GroupsPage(QWidget):
         self.new_button.clicked.connect(self.new_group)
         self.count_label = QLabel()
         self.count_label.setObjectName("groupCount")
+        # may be cut short rather than force the window wider on a small screen
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.count_label.setMinimumWidth(80)
 
         self.filter_bar = QHBoxLayout()
         self.filter_bar.addWidget(self.search, 2)

@@ -68,3 +68,24 @@ def test_a_newer_database_gets_a_dialog_and_exit_code_2(qtbot, db_path: Path, mo
     assert "更新版本" in shown[0] and codes == [2] and opened == []
     assert db_path.read_bytes() == before
     finish(qtbot, window, opened)
+
+
+def test_language_setting_applies_on_next_start(qtbot, seeded_path: Path) -> None:
+    from PySide6.QtCore import QTranslator
+
+    from desktop import settings as keys
+    from desktop.settings import Settings
+
+    Settings().set(keys.LANGUAGE, "en")
+    window, opened = launch(qtbot, seeded_path)
+    app = QApplication.instance()
+    try:
+        qtbot.waitUntil(lambda: window.groups_page is not None, timeout=15_000)
+        assert window.nav.item(0).text() == "Groups"
+        assert window.menuBar().actions()[0].text() == "&File"
+        assert window.groups_page.new_button.text() != "新建群"
+    finally:
+        finish(qtbot, window, opened)
+        for translator in app.findChildren(QTranslator):  # the next test starts in Chinese again
+            app.removeTranslator(translator)
+            translator.deleteLater()

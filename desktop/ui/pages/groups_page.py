@@ -42,8 +42,8 @@ if TYPE_CHECKING:  # the service module pulls in SQLAlchemy; the window must pai
     from desktop.services.groups import GroupService
 
 DEFAULT_WIDTHS = {
-    GroupColumn.NAME: 180, GroupColumn.PLATFORM: 64, GroupColumn.LABELS: 222, GroupColumn.MEMBERS: 80,
-    GroupColumn.STATUS: 48, GroupColumn.LIFESPAN: 142, GroupColumn.LAST_ACTIVE: 88, GroupColumn.OWNER: 64,
+    GroupColumn.NAME: 180, GroupColumn.PLATFORM: 72, GroupColumn.LABELS: 222, GroupColumn.MEMBERS: 80,
+    GroupColumn.STATUS: 56, GroupColumn.LIFESPAN: 142, GroupColumn.LAST_ACTIVE: 88, GroupColumn.OWNER: 64,
 }
 
 

@@ -411,7 +411,7 @@ def test_a_tiny_workspace_still_builds(db: Database) -> None:
     assert _scalar(db, "SELECT COUNT(*) FROM memberships") >= 0
 
 
-def test_negative_seeds_work_and_differ(db: Database) -> None:
+def test_negative_seeds_work(db: Database) -> None:
     build_demo(db, groups=3, members=20, days=3, seed=-1, today=TODAY)
     assert _scalar(db, "SELECT COUNT(*) FROM members") == 20
 

@@ -464,9 +464,9 @@ For groups you simply no longer run, use “Archive” instead.</translation>
         <translation>Welcome to QunDesk</translation>
     </message>
     <message>
-        <source>在一个地方管理你运营的所有群: 分类、成员、互动、群发、团购订单和数据报表。
+        <source>在一个地方管理你运营的所有群: 按平台、状态和标签分类, 用拼音秒搜, 随手编辑和归档。
 数据只保存在这台电脑上:</source>
-        <translation>Manage every group you run in one place: categories, members, activity, broadcasts, group-buy orders and reports.
+        <translation>Manage every group you run in one place: sort them by platform, status and label, find any of them by pinyin, edit and archive as you go.
 Your data is stored only on this computer:</translation>
     </message>
     <message>

@@ -16,7 +16,7 @@ class WelcomePage(QWidget):
         title.setStyleSheet("font-size: 26px; font-weight: 600;")
         intro = QLabel(
             self.tr(
-                "在一个地方管理你运营的所有群: 分类、成员、互动、群发、团购订单和数据报表。\n"
+                "在一个地方管理你运营的所有群: 按平台、状态和标签分类, 用拼音秒搜, 随手编辑和归档。\n"
                 "数据只保存在这台电脑上:"
             )
         )

@@ -822,10 +822,11 @@ class _Builder:
         admin = np.zeros(L, dtype=bool)
         admin[order] = admin_sorted
         role[admin] = ROLES.index(Role.ORGANIZER)
-        if L >= 50:
+        others = np.flatnonzero(~admin)
+        if L >= 50 and len(others) >= len(ROLES):
             for idx in range(len(ROLES)):
                 if not (role == idx).any():
-                    role[np.flatnonzero(~admin)[idx]] = idx
+                    role[others[idx]] = idx
         self.ms_role, self.ms_admin = role, admin
         self.g_member_count = counts
         admins_by_group = np.full(self.G, -1, dtype=np.int64)
@@ -952,7 +953,7 @@ class _Builder:
             float(self.g_member_count[c["groups"]].sum()) * (1.5 if c["pickup"] else 1.0)
             for c in campaigns
         ])
-        n_orders = rng.multinomial(target, weights / weights.sum()) if weights.sum() > 0 else np.zeros(
+        n_orders = rng.multinomial(target, weights / weights.sum() * (1 - 1e-9)) if weights.sum() > 0 else np.zeros(
             len(campaigns), dtype=np.int64)
         o_rows: list[tuple[Any, ...]] = []
         i_rows: list[tuple[Any, ...]] = []
@@ -1171,7 +1172,8 @@ class _Builder:
     def pick(self, weight: np.ndarray, n: int) -> np.ndarray:
         """n indexes drawn with replacement in proportion to weight, in index order (callers sort the
         rows by time afterwards); a multinomial is far cheaper than n random look-ups in a big CDF."""
-        counts = self.rng.multinomial(n, weight / weight.sum())
+        # a hair under 1 in total: multinomial refuses probabilities that round to more than 1
+        counts = self.rng.multinomial(n, weight / weight.sum() * (1 - 1e-9))
         return np.repeat(np.arange(len(weight)), counts)
 
     def seconds(self, day: np.ndarray) -> np.ndarray:

@@ -227,7 +227,11 @@ class Interaction(Base):
         Index("ix_interactions_member_time", "member_id", "occurred_at"),
         Index("ix_interactions_kind_day", "kind", "day"),
         Index("ix_interactions_day", "day"),
-        Index("ix_interactions_follow_up", "follow_up_on", "follow_up_done"),
+        # partial: nearly every interaction has no follow-up and comes from no import
+        Index("ix_interactions_follow_up", "follow_up_on", "follow_up_done",
+              sqlite_where=text("follow_up_on IS NOT NULL"), postgresql_where=text("follow_up_on IS NOT NULL")),
+        Index("ix_interactions_import_batch", "import_batch_id",
+              sqlite_where=text("import_batch_id IS NOT NULL"), postgresql_where=text("import_batch_id IS NOT NULL")),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     occurred_at: Mapped[datetime] = mapped_column(DateTime)
@@ -239,7 +243,7 @@ class Interaction(Base):
     amount_cents: Mapped[int | None] = mapped_column(Integer)
     follow_up_on: Mapped[date | None] = mapped_column(Date)
     follow_up_done: Mapped[bool] = mapped_column(Boolean, default=False)
-    import_batch_id: Mapped[int | None] = batch_fk()
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
 
 
@@ -362,12 +366,14 @@ class Campaign(Stamped, Base):
 
 class CampaignGroup(Base):
     __tablename__ = "campaign_groups"
+    __table_args__ = (Index("ix_campaign_groups_group", "group_id"),)
     campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True)
     group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), primary_key=True)
 
 
 class CampaignPickupPoint(Base):
     __tablename__ = "campaign_pickup_points"
+    __table_args__ = (Index("ix_campaign_pickup_points_point", "pickup_point_id"),)
     campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True)
     pickup_point_id: Mapped[int] = mapped_column(
         ForeignKey("pickup_points.id", ondelete="CASCADE"), primary_key=True
@@ -395,6 +401,7 @@ class Order(Stamped, Base):
         Index("ix_orders_day", "day"),
         Index("ix_orders_group_day", "group_id", "day"),
         Index("ix_orders_member", "member_id"),
+        Index("ix_orders_pickup_point", "pickup_point_id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
@@ -425,7 +432,9 @@ class OrderItem(Base):
     __table_args__ = (UniqueConstraint("order_id", "product_id"), Index("ix_order_items_product", "product_id"))
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
-    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="RESTRICT"))
+    # Checked at commit: deleting a whole campaign removes its orders and products together (the
+    # cascades run in no fixed order on PostgreSQL); deleting a product that was ordered is refused.
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", deferrable=True, initially="DEFERRED"))
     quantity: Mapped[int] = mapped_column(Integer, default=1)
     unit_price_cents: Mapped[int] = mapped_column(Integer, default=0)
     amount_cents: Mapped[int] = mapped_column(Integer, default=0)

@@ -74,3 +74,9 @@ def test_newer_schema_on_the_server_is_refused(pg_url: str) -> None:
     engine.dispose()
     with pytest.raises(DatabaseOpenError, match="更新版本"):
         open_database(pg_url)
+
+
+def test_deleting_a_campaign_takes_its_orders_on_postgres(pg: Database) -> None:
+    from .test_store import check_campaign_deletion
+
+    check_campaign_deletion(pg)

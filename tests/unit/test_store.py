@@ -256,3 +256,32 @@ def test_pending_migration_runs_after_a_backup(db_path: Path, tmp_path: Path, mo
     assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001_baseline",)
     assert backup.execute("SELECT name FROM groups").fetchall() == [("迁移前的群",)]
     backup.close()
+
+
+def _campaign_with_an_order(db) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
+    from desktop.store.models import Campaign, Product
+
+    with db.transaction() as session:
+        session.execute(insert(Campaign), [{"id": 1, "title": "12月第1周水果团"}])
+        session.execute(insert(Product), [{"id": 1, "campaign_id": 1, "name": "脐橙", "spec": "5斤装"}])
+        now = datetime(2026, 12, 1, 20, 0)
+        session.execute(insert(Order), [{"id": 1, "campaign_id": 1, "placed_at": now, "day": now.date()}])
+        session.execute(insert(OrderItem), [{"order_id": 1, "product_id": 1, "quantity": 2}])
+
+
+def check_campaign_deletion(db) -> None:  # type: ignore[no-untyped-def]
+    """A whole campaign goes with its orders; an ordered product alone cannot be deleted."""
+    _campaign_with_an_order(db)
+    with pytest.raises(IntegrityError), db.transaction() as session:
+        session.execute(text("DELETE FROM products WHERE id = 1"))
+    with db.transaction() as session:
+        session.execute(text("DELETE FROM campaigns WHERE id = 1"))
+    with db.transaction() as session:
+        for table in ("orders", "order_items", "products"):
+            assert session.execute(text(f"SELECT count(*) FROM {table}")).scalar() == 0
+
+
+def test_deleting_a_campaign_takes_its_orders(db) -> None:
+    check_campaign_deletion(db)

@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import func, select, text
 
+from desktop.domain.enums import GroupStatus
 from desktop.domain.groups import WorkspaceInfo
 from desktop.store.engine import Database, current_revision, head_revision
 from desktop.store.models import ENTITY_TABLES, Group, Member
@@ -22,7 +23,7 @@ class WorkspaceService:
     def counts(self) -> tuple[int, int]:
         """(groups that are not archived, members) for the status bar."""
         with self._db.transaction() as session:
-            groups = session.scalar(select(func.count()).select_from(Group).where(Group.status != "archived"))
+            groups = session.scalar(select(func.count()).select_from(Group).where(Group.status != GroupStatus.ARCHIVED))
             members = session.scalar(select(func.count()).select_from(Member))
             return int(groups or 0), int(members or 0)
 

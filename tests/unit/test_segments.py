@@ -22,7 +22,7 @@ from desktop.domain.groups import GroupDraft, GroupDTO
 from desktop.domain.segments import ActivityFilter, LifecycleFilter, SegmentSpec, is_dormant
 from desktop.services.demo import build_demo
 from desktop.services.groups import GroupService
-from desktop.services.segments import SegmentService
+from desktop.services.segments import COUNT_CHUNK, SegmentService
 from desktop.store.engine import Database, open_database
 from desktop.store.models import AuditLog, Broadcast, Group, GroupDayStat, Label, Segment
 
@@ -394,3 +394,25 @@ def test_the_demo_exercises_every_branch(demo_db: Database, demo_groups: list[Gr
     for spec in (SegmentSpec(activity=value) for value in ActivityFilter if value is not ActivityFilter.ANY):
         assert 0 < len(service.resolve(spec, today=TODAY)) < total, spec
     assert 0 < len(service.resolve(SegmentSpec(text=_words(demo_groups)[5]), today=TODAY)) < total
+
+
+def test_counts_equal_resolve_across_chunks(demo_db: Database) -> None:
+    """More segments than one counting SELECT holds: every count still equals len(resolve)."""
+    service = SegmentService(demo_db)
+    created = []
+    for i in range(COUNT_CHUNK + 7):
+        spec = SegmentSpec(
+            lifecycle=list(LifecycleFilter)[i % len(LifecycleFilter)],
+            activity=list(ActivityFilter)[i % len(ActivityFilter)],
+            dormant_days=1 + i % 20,
+            statuses=frozenset({GroupStatus.ACTIVE, GroupStatus.DORMANT}) if i % 2 else frozenset(),
+            text="q" if i % 7 == 0 else "",
+        )
+        created.append(service.create(f"分组{i}", spec).id)
+    try:
+        counts = service.counts(today=TODAY)
+        assert counts == {sid: len(service.resolve(sid, today=TODAY)) for sid in created}
+        assert len(set(counts.values())) > 5  # the specs really differ
+    finally:
+        for sid in created:
+            service.delete(sid)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import IntegrityError
 
@@ -50,6 +52,8 @@ def labels_of(db, group_id: int) -> set[int]:
 
 
 def put(db, rows: list[tuple[int, int, int, bool]]) -> None:
+    if not rows:
+        return
     with db.transaction() as session:
         session.execute(insert(GroupLabel), [
             {"group_id": g, "label_id": lb, "dimension_id": d, "exclusive": e} for g, lb, d, e in rows
@@ -179,6 +183,38 @@ def test_undo_refused_if_the_dimension_became_single_choice(db, service) -> None
     with pytest.raises(ValidationError, match=r"单选.*3 个群"):
         service.undo(change)
     assert snapshot(db) == state
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_any_sequence_of_edits_undoes_and_redoes_exactly(db, service, data: st.DataObject) -> None:
+    """Random prior labels, random bulk edits; undoing all in reverse gives back the start, and
+    redoing all in order gives back the end, whatever the mix of single- and multi-choice."""
+    with db.transaction() as session:
+        session.execute(delete(GroupLabel))
+        session.execute(delete(Group))
+    groups = make_groups(db, 12)
+    dims = {d.id: d for d in service.dimensions()}
+    all_labels = [(label.id, d.id, d.multi) for d in dims.values() for label in d.labels]
+    for g in groups:
+        for dim in dims.values():
+            names = [label.id for label in dim.labels]
+            chosen = data.draw(st.lists(st.sampled_from(names), unique=True, max_size=len(names) if dim.multi else 1))
+            put(db, [(g, lb, dim.id, not dim.multi) for lb in chosen])
+    start = snapshot(db)
+    changes = []
+    for _ in range(data.draw(st.integers(1, 6))):
+        label_id, _, _ = data.draw(st.sampled_from(all_labels))
+        selection = data.draw(st.lists(st.sampled_from(groups), unique=True, max_size=len(groups)))
+        edit = service.assign_label if data.draw(st.booleans()) else service.remove_label
+        changes.append(edit(selection, label_id))
+    end = snapshot(db)
+    for change in reversed(changes):
+        service.undo(change)
+    assert snapshot(db) == start
+    for change in changes:
+        service.redo(change)
+    assert snapshot(db) == end
 
 
 def test_label_change_is_a_frozen_record() -> None:

@@ -70,14 +70,11 @@ def create_application(argv: list[str] | None = None):  # type: ignore[no-untype
 
 def open_workspace(target: str, *, create_folder: bool = False):  # type: ignore[no-untyped-def]
     """Open the database and build the services: everything the window needs, off the UI thread."""
-    from desktop.services.groups import GroupService
-    from desktop.services.workspace import WorkspaceService
     from desktop.store.engine import open_database
 
     db = open_database(target, create_folder=create_folder)
     try:
-        workspace, groups = WorkspaceService(db), GroupService(db)
-        return Workspace(db, workspace, groups, groups.dimensions(), workspace.is_empty())
+        return Workspace.of(db)
     except BaseException:
         db.dispose()
         raise
@@ -85,29 +82,36 @@ def open_workspace(target: str, *, create_folder: bool = False):  # type: ignore
 
 @dataclass
 class Workspace:
+    """An open database and the services the window is built from."""
+
     db: Any
     workspace: Any
     groups: Any
+    details: Any
     dimensions: list
     empty: bool
 
+    @classmethod
+    def of(cls, db):  # type: ignore[no-untyped-def]
+        from desktop.services.group_detail import GroupDetailService
+        from desktop.services.groups import GroupService
+        from desktop.services.workspace import WorkspaceService
+
+        workspace, groups = WorkspaceService(db), GroupService(db)
+        return cls(db, workspace, groups, GroupDetailService(db), groups.dimensions(), workspace.is_empty())
+
     def attach_to(self, window, *, demo_if_empty: bool = False) -> None:  # type: ignore[no-untyped-def]
-        window.attach(self.workspace, self.groups, self.dimensions, empty=self.empty)
+        window.attach(self.workspace, self.groups, self.details, self.dimensions, empty=self.empty)
         if self.empty and demo_if_empty:
             window.create_demo()
 
 
 def build_main_window(db, settings, *, demo_if_empty: bool = False):  # type: ignore[no-untyped-def]
     """The window on an already open database, synchronously (tests and tools)."""
-    from desktop.services.groups import GroupService
-    from desktop.services.workspace import WorkspaceService
     from desktop.ui.main_window import MainWindow
 
-    workspace, groups = WorkspaceService(db), GroupService(db)
     window = MainWindow(settings)
-    Workspace(db, workspace, groups, groups.dimensions(), workspace.is_empty()).attach_to(
-        window, demo_if_empty=demo_if_empty
-    )
+    Workspace.of(db).attach_to(window, demo_if_empty=demo_if_empty)
     return window
 
 

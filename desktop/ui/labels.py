@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.domain.enums import GroupStatus, Lifespan, Platform
+from desktop.domain.enums import (
+    FulfilmentStatus,
+    GroupStatus,
+    InteractionKind,
+    Lifespan,
+    PaymentStatus,
+    Platform,
+    Role,
+    Tier,
+)
 
 
 def _t(text: str) -> str:
@@ -35,3 +44,56 @@ def status_name(status: GroupStatus) -> str:
 
 def lifespan_name(lifespan: Lifespan) -> str:
     return {Lifespan.LONG: _t("长期群"), Lifespan.SHORT: _t("短期群")}[lifespan]
+
+
+def tier_name(tier: Tier) -> str:
+    return {
+        Tier.PROSPECT: _t("目标用户"),
+        Tier.FAN: _t("粉丝"),
+        Tier.MEMBER: _t("会员"),
+        Tier.PARTNER: _t("合伙人"),
+    }[tier]
+
+
+def role_name(role: Role) -> str:
+    return {
+        Role.ORGANIZER: _t("组织者"),
+        Role.THINKER: _t("思考者"),
+        Role.CHATTER: _t("清谈者"),
+        Role.ASKER: _t("求教者"),
+        Role.LURKER: _t("围观者"),
+        Role.CHALLENGER: _t("挑战者"),
+    }[role]
+
+
+def interaction_name(kind: InteractionKind) -> str:
+    return {
+        InteractionKind.MESSAGE: _t("发言"),
+        InteractionKind.QUESTION: _t("提问"),
+        InteractionKind.COMPLAINT: _t("投诉"),
+        InteractionKind.PRAISE: _t("表扬"),
+        InteractionKind.PURCHASE: _t("购买"),
+        InteractionKind.REFERRAL: _t("转介绍"),
+        InteractionKind.JOIN: _t("进群"),
+        InteractionKind.LEAVE: _t("退群"),
+        InteractionKind.EVENT: _t("活动"),
+        InteractionKind.PRIVATE_CHAT: _t("私聊"),
+        InteractionKind.NOTE: _t("备注"),
+    }[kind]
+
+
+def payment_name(status: PaymentStatus) -> str:
+    return {
+        PaymentStatus.UNPAID: _t("未付款"),
+        PaymentStatus.PAID: _t("已付款"),
+        PaymentStatus.REFUNDED: _t("已退款"),
+        PaymentStatus.CANCELLED: _t("已取消"),
+    }[status]
+
+
+def fulfilment_name(status: FulfilmentStatus) -> str:
+    return {
+        FulfilmentStatus.WAITING: _t("待提货"),
+        FulfilmentStatus.PICKED_UP: _t("已提货"),
+        FulfilmentStatus.DELIVERED: _t("已送达"),
+    }[status]

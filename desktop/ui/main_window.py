@@ -30,6 +30,7 @@ from desktop.ui.pages.welcome_page import WelcomePage
 from desktop.workers.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from desktop.services.group_detail import GroupDetailService
     from desktop.services.groups import GroupService
     from desktop.services.workspace import WorkspaceService
 
@@ -88,12 +89,18 @@ class MainWindow(QMainWindow):
         self.restoreState(settings.get(keys.MAIN_STATE))
 
     def attach(
-        self, workspace: WorkspaceService, groups: GroupService, dimensions: list[DimensionDTO], *, empty: bool
+        self,
+        workspace: WorkspaceService,
+        groups: GroupService,
+        details: GroupDetailService,
+        dimensions: list[DimensionDTO],
+        *,
+        empty: bool,
     ) -> None:
         """Show an opened workspace: build its pages and fill them."""
         self.workspace = workspace
         self.db_label.setText(workspace.display_name)
-        self.groups_page = GroupsPage(self.runner, groups, dimensions, self.settings)
+        self.groups_page = GroupsPage(self.runner, groups, dimensions, self.settings, details)
         self.groups_page.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.welcome_page = WelcomePage(workspace.display_name)
         self.welcome_page.demo_requested.connect(self.create_demo)

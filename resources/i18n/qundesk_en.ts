@@ -2,10 +2,116 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
+    <name>ActivityBars</name>
+    <message>
+        <source>暂无活跃数据</source>
+        <translation>No activity yet</translation>
+    </message>
+    <message>
+        <source>{0}
+消息 {1} · 活跃 {2} 人
+进群 {3} · 退群 {4}</source>
+        <translation>{0}
+Messages {1} · active {2}
+Joined {3} · left {4}</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDetailTabs</name>
+    <message>
+        <source>最近 30 天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>概览</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>昵称</source>
+        <translation>Nickname</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source> · 管理员</source>
+        <translation> · admin</translation>
+    </message>
+    <message>
+        <source>客户等级</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>进群</source>
+        <translation>Joined</translation>
+    </message>
+    <message>
+        <source>退群</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>摘要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>下单时间</source>
+        <translation>Ordered at</translation>
+    </message>
+    <message>
+        <source>订单号</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <source>下单人</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <source>付款</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>提货</source>
+        <translation>Pickup</translation>
+    </message>
+    <message>
+        <source>团购</source>
+        <translation>Group buy</translation>
+    </message>
+    <message>
+        <source>互动</source>
+        <translation>Interactions</translation>
+    </message>
+    <message>
+        <source>订单</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>消息 {0} · 进群 {1} · 退群 {2} · 单日最多 {3} 人发言</source>
+        <translation>Messages {0} · joined {1} · left {2} · at most {3} speakers a day</translation>
     </message>
 </context>
 <context>
@@ -455,6 +561,118 @@ For groups you simply no longer run, use “Archive” instead.</translation>
     <message>
         <source>短期群</source>
         <translation>Short-term</translation>
+    </message>
+    <message>
+        <source>目标用户</source>
+        <translation>Prospect</translation>
+    </message>
+    <message>
+        <source>粉丝</source>
+        <translation>Fan</translation>
+    </message>
+    <message>
+        <source>会员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>合伙人</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>组织者</source>
+        <translation>Organizer</translation>
+    </message>
+    <message>
+        <source>思考者</source>
+        <translation>Thinker</translation>
+    </message>
+    <message>
+        <source>清谈者</source>
+        <translation>Chatter</translation>
+    </message>
+    <message>
+        <source>求教者</source>
+        <translation>Asker</translation>
+    </message>
+    <message>
+        <source>围观者</source>
+        <translation>Lurker</translation>
+    </message>
+    <message>
+        <source>挑战者</source>
+        <translation>Challenger</translation>
+    </message>
+    <message>
+        <source>发言</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>提问</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>投诉</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>表扬</source>
+        <translation>Praise</translation>
+    </message>
+    <message>
+        <source>购买</source>
+        <translation>Purchase</translation>
+    </message>
+    <message>
+        <source>转介绍</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>进群</source>
+        <translation>Joined</translation>
+    </message>
+    <message>
+        <source>退群</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>活动</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>私聊</source>
+        <translation>Private chat</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>未付款</source>
+        <translation>Unpaid</translation>
+    </message>
+    <message>
+        <source>已付款</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>已退款</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>待提货</source>
+        <translation>Awaiting pickup</translation>
+    </message>
+    <message>
+        <source>已提货</source>
+        <translation>Picked up</translation>
+    </message>
+    <message>
+        <source>已送达</source>
+        <translation>Delivered</translation>
     </message>
 </context>
 <context>

@@ -2,10 +2,116 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="zh_CN">
 <context>
+    <name>ActivityBars</name>
+    <message>
+        <source>暂无活跃数据</source>
+        <translation>暫無活躍資料</translation>
+    </message>
+    <message>
+        <source>{0}
+消息 {1} · 活跃 {2} 人
+进群 {3} · 退群 {4}</source>
+        <translation>{0}
+訊息 {1} · 活躍 {2} 人
+入群 {3} · 退群 {4}</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>无法打开数据库</source>
         <translation>無法開啟資料庫</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDetailTabs</name>
+    <message>
+        <source>最近 30 天</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>概览</source>
+        <translation>概覽</translation>
+    </message>
+    <message>
+        <source>昵称</source>
+        <translation>暱稱</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source> · 管理员</source>
+        <translation> · 管理員</translation>
+    </message>
+    <message>
+        <source>客户等级</source>
+        <translation>客戶等級</translation>
+    </message>
+    <message>
+        <source>进群</source>
+        <translation>入群</translation>
+    </message>
+    <message>
+        <source>退群</source>
+        <translation>退群</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>成員</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>摘要</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>下单时间</source>
+        <translation>下單時間</translation>
+    </message>
+    <message>
+        <source>订单号</source>
+        <translation>訂單號</translation>
+    </message>
+    <message>
+        <source>下单人</source>
+        <translation>下單人</translation>
+    </message>
+    <message>
+        <source>付款</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <source>提货</source>
+        <translation>取貨</translation>
+    </message>
+    <message>
+        <source>团购</source>
+        <translation>團購</translation>
+    </message>
+    <message>
+        <source>互动</source>
+        <translation>互動</translation>
+    </message>
+    <message>
+        <source>订单</source>
+        <translation>訂單</translation>
+    </message>
+    <message>
+        <source>消息 {0} · 进群 {1} · 退群 {2} · 单日最多 {3} 人发言</source>
+        <translation>訊息 {0} · 入群 {1} · 退群 {2} · 單日最多 {3} 人發言</translation>
     </message>
 </context>
 <context>
@@ -455,6 +561,118 @@
     <message>
         <source>短期群</source>
         <translation>短期群組</translation>
+    </message>
+    <message>
+        <source>目标用户</source>
+        <translation>目標用戶</translation>
+    </message>
+    <message>
+        <source>粉丝</source>
+        <translation>粉絲</translation>
+    </message>
+    <message>
+        <source>会员</source>
+        <translation>會員</translation>
+    </message>
+    <message>
+        <source>合伙人</source>
+        <translation>合夥人</translation>
+    </message>
+    <message>
+        <source>组织者</source>
+        <translation>組織者</translation>
+    </message>
+    <message>
+        <source>思考者</source>
+        <translation>思考者</translation>
+    </message>
+    <message>
+        <source>清谈者</source>
+        <translation>清談者</translation>
+    </message>
+    <message>
+        <source>求教者</source>
+        <translation>求教者</translation>
+    </message>
+    <message>
+        <source>围观者</source>
+        <translation>圍觀者</translation>
+    </message>
+    <message>
+        <source>挑战者</source>
+        <translation>挑戰者</translation>
+    </message>
+    <message>
+        <source>发言</source>
+        <translation>發言</translation>
+    </message>
+    <message>
+        <source>提问</source>
+        <translation>提問</translation>
+    </message>
+    <message>
+        <source>投诉</source>
+        <translation>投訴</translation>
+    </message>
+    <message>
+        <source>表扬</source>
+        <translation>表揚</translation>
+    </message>
+    <message>
+        <source>购买</source>
+        <translation>購買</translation>
+    </message>
+    <message>
+        <source>转介绍</source>
+        <translation>轉介紹</translation>
+    </message>
+    <message>
+        <source>进群</source>
+        <translation>入群</translation>
+    </message>
+    <message>
+        <source>退群</source>
+        <translation>退群</translation>
+    </message>
+    <message>
+        <source>活动</source>
+        <translation>活動</translation>
+    </message>
+    <message>
+        <source>私聊</source>
+        <translation>私聊</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>未付款</source>
+        <translation>未付款</translation>
+    </message>
+    <message>
+        <source>已付款</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <source>已退款</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>待提货</source>
+        <translation>待取貨</translation>
+    </message>
+    <message>
+        <source>已提货</source>
+        <translation>已取貨</translation>
+    </message>
+    <message>
+        <source>已送达</source>
+        <translation>已送達</translation>
     </message>
 </context>
 <context>

@@ -39,8 +39,7 @@ def open_window(qtbot, qapp: QApplication) -> Iterator[Callable[[Path], MainWind
     def opener(path: Path) -> MainWindow:
         _app, settings = create_application()
         db = open_database(path)
-        window = build_main_window(db, settings)
-        qtbot.addWidget(window)
+        window = build_main_window(db, settings)  # closed by this fixture, not by qtbot (see below)
         window.show()
         window.activateWindow()
         qtbot.waitActive(window)
@@ -48,6 +47,18 @@ def open_window(qtbot, qapp: QApplication) -> Iterator[Callable[[Path], MainWind
         return window
 
     yield opener
+    # a failed test may leave an unsaved edit behind: never block teardown on a modal question
+    from PySide6.QtWidgets import QMessageBox
+
+    original = QMessageBox.question
+    QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard)  # type: ignore[method-assign]
+    try:
+        _close_all(qtbot, opened)
+    finally:
+        QMessageBox.question = original  # type: ignore[method-assign]
+
+
+def _close_all(qtbot, opened) -> None:  # type: ignore[no-untyped-def]
     for window, db in opened:
         # no thread may outlive its test
         qtbot.waitUntil(lambda w=window: w.runner.active_count == 0, timeout=30_000)

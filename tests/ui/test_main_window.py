@@ -146,6 +146,7 @@ def test_multi_select_archive_restore_delete_with_confirmation(qtbot, open_windo
     assert "已选 3 个" in page.count_label.text()
     assert page.detail.currentIndex() == 1  # bulk panel instead of the form
 
+    qtbot.waitUntil(lambda: window.runner.active_count == 0)
     answers = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.append(a[2]) or QMessageBox.StandardButton.No)
     qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
@@ -198,6 +199,7 @@ def test_invalid_edit_shows_message_and_keeps_text(qtbot, open_window, seeded_pa
     wait_loaded(qtbot, window, 5)
     page = window.groups_page
     click_row(qtbot, window, 0)
+    qtbot.waitUntil(lambda: window.runner.active_count == 0)  # the detail tabs have loaded
     page.editor.name.clear()
     qtbot.keyClicks(page.editor.name, "   ")
     page.editor.note.setPlainText("写了一半的备注")

@@ -34,11 +34,13 @@ from desktop.settings import Settings
 from desktop.ui.dialogs.new_group_dialog import NewGroupDialog
 from desktop.ui.labels import platform_name, status_name
 from desktop.ui.models.groups_model import STATUS_NOT_ARCHIVED, GroupColumn, GroupTableModel, RowFilter
+from desktop.ui.widgets.group_detail import GroupDetailTabs
 from desktop.ui.widgets.group_editor import GroupEditor
 from desktop.ui.widgets.label_chips import LabelChipsDelegate
 from desktop.workers.tasks import TaskRunner, error_message
 
-if TYPE_CHECKING:  # the service module pulls in SQLAlchemy; the window must paint before that
+if TYPE_CHECKING:  # the service modules pull in SQLAlchemy; the window must paint before that
+    from desktop.services.group_detail import GroupDetailService
     from desktop.services.groups import GroupService
 
 DEFAULT_WIDTHS = {
@@ -56,11 +58,13 @@ class GroupsPage(QWidget):
         groups: GroupService,
         dimensions: list[DimensionDTO],
         settings: Settings,
+        details: GroupDetailService,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._runner = runner
         self._service = groups
+        self._details = details
         self._dimensions = dimensions
         self._settings = settings
         self._current_id: int | None = None
@@ -224,9 +228,10 @@ class GroupsPage(QWidget):
             bulk_layout.addWidget(button)
         bulk_layout.addStretch(2)
 
+        self.tabs = GroupDetailTabs(self._runner, self._details, scroll)
         self.detail = QStackedWidget()
         self.detail.setMinimumWidth(320)
-        self.detail.addWidget(scroll)
+        self.detail.addWidget(self.tabs)
         self.detail.addWidget(bulk)
 
     def _build_actions(self) -> None:
@@ -379,9 +384,13 @@ class GroupsPage(QWidget):
                 self._current_id = group.id
                 self.editor.load(group)
                 self.detail_title.setText(group.name)
+                if force_reload and self.tabs.group_id == group.id:
+                    self.tabs.reload()
+            self.tabs.show_group(group.id)
             self.detail.setCurrentIndex(0)
         else:
             self._current_id = None
+            self.tabs.show_group(None)
             self.editor.load(None)
             groups = self.model.groups_at(rows)
             if groups:

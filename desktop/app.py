@@ -88,20 +88,24 @@ class Workspace:
     workspace: Any
     groups: Any
     details: Any
+    classification: Any
     dimensions: list
     empty: bool
 
     @classmethod
     def of(cls, db):  # type: ignore[no-untyped-def]
+        from desktop.services.classification import ClassificationService
         from desktop.services.group_detail import GroupDetailService
         from desktop.services.groups import GroupService
         from desktop.services.workspace import WorkspaceService
 
         workspace, groups = WorkspaceService(db), GroupService(db)
-        return cls(db, workspace, groups, GroupDetailService(db), groups.dimensions(), workspace.is_empty())
+        return cls(db, workspace, groups, GroupDetailService(db), ClassificationService(db), groups.dimensions(),
+                   workspace.is_empty())
 
     def attach_to(self, window, *, demo_if_empty: bool = False) -> None:  # type: ignore[no-untyped-def]
-        window.attach(self.workspace, self.groups, self.details, self.dimensions, empty=self.empty)
+        window.attach(self.workspace, self.groups, self.details, self.classification, self.dimensions,
+                      empty=self.empty)
         if self.empty and demo_if_empty:
             window.create_demo()
 

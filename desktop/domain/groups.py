@@ -133,6 +133,8 @@ class GroupFilter:
     statuses: frozenset[GroupStatus] = field(default_factory=frozenset)
     label_ids: frozenset[int] = field(default_factory=frozenset)
     include_archived: bool = True
+    #: only these groups (refreshing rows after an edit); None means all
+    ids: frozenset[int] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -85,6 +85,8 @@ class GroupService:
         f = group_filter or GroupFilter()
         last = _last_active_subquery()
         stmt = select(Group, last.c.last_active).outerjoin(last, last.c.group_id == Group.id).order_by(Group.id)
+        if f.ids is not None:
+            stmt = stmt.where(Group.id.in_(f.ids))
         if f.platforms:
             stmt = stmt.where(Group.platform.in_(f.platforms))
         if f.statuses:

@@ -30,6 +30,7 @@ from desktop.ui.pages.welcome_page import WelcomePage
 from desktop.workers.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from desktop.services.classification import ClassificationService
     from desktop.services.group_detail import GroupDetailService
     from desktop.services.groups import GroupService
     from desktop.services.workspace import WorkspaceService
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         workspace: WorkspaceService,
         groups: GroupService,
         details: GroupDetailService,
+        classification: ClassificationService,
         dimensions: list[DimensionDTO],
         *,
         empty: bool,
@@ -100,7 +102,7 @@ class MainWindow(QMainWindow):
         """Show an opened workspace: build its pages and fill them."""
         self.workspace = workspace
         self.db_label.setText(workspace.display_name)
-        self.groups_page = GroupsPage(self.runner, groups, dimensions, self.settings, details)
+        self.groups_page = GroupsPage(self.runner, groups, dimensions, self.settings, details, classification)
         self.groups_page.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.welcome_page = WelcomePage(workspace.display_name)
         self.welcome_page.demo_requested.connect(self.create_demo)
@@ -108,6 +110,8 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.welcome_page)
         self.pages.addWidget(self.groups_page)
         for action in (
+            self.groups_page.undo_action,
+            self.groups_page.redo_action,
             self.groups_page.find_action,
             self.groups_page.save_action,
             self.groups_page.archive_action,

@@ -284,8 +284,20 @@ Joined {3} · left {4}</translation>
         <translation>Delete selected</translation>
     </message>
     <message>
+        <source>分类所选…</source>
+        <translation>Classify selected…</translation>
+    </message>
+    <message>
         <source>查找</source>
         <translation>Find</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
     </message>
     <message>
         <source>标签 ({0})</source>
@@ -336,6 +348,34 @@ Hold Ctrl or Shift to select several.</translation>
     <message>
         <source>已新建“{0}”</source>
         <translation>Created “{0}”</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <translation>Classify</translation>
+    </message>
+    <message>
+        <source>移除标签</source>
+        <translation>Remove label</translation>
+    </message>
+    <message>
+        <source>设为“{0}”</source>
+        <translation>Set “{0}”</translation>
+    </message>
+    <message>
+        <source>移除“{0}”</source>
+        <translation>Remove “{0}”</translation>
+    </message>
+    <message>
+        <source>所选的群已经是这样分类的, 没有改动</source>
+        <translation>The selected groups are already classified this way; nothing changed</translation>
+    </message>
+    <message>
+        <source>{0} ({1} 个群)</source>
+        <translation>{0} ({1} groups)</translation>
+    </message>
+    <message>
+        <source>{0}: {1} 个群已更改 (Ctrl+Z 撤销)</source>
+        <translation>{0}: {1} groups changed (Ctrl+Z to undo)</translation>
     </message>
     <message>
         <source> 等 {0} 个群</source>

@@ -284,8 +284,20 @@
         <translation>刪除所選</translation>
     </message>
     <message>
+        <source>分类所选…</source>
+        <translation>分類所選…</translation>
+    </message>
+    <message>
         <source>查找</source>
         <translation>尋找</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>復原</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>重做</translation>
     </message>
     <message>
         <source>标签 ({0})</source>
@@ -336,6 +348,34 @@
     <message>
         <source>已新建“{0}”</source>
         <translation>已新增「{0}」</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <translation>分類</translation>
+    </message>
+    <message>
+        <source>移除标签</source>
+        <translation>移除標籤</translation>
+    </message>
+    <message>
+        <source>设为“{0}”</source>
+        <translation>設為「{0}」</translation>
+    </message>
+    <message>
+        <source>移除“{0}”</source>
+        <translation>移除「{0}」</translation>
+    </message>
+    <message>
+        <source>所选的群已经是这样分类的, 没有改动</source>
+        <translation>所選的群組已經是這樣分類的, 沒有變更</translation>
+    </message>
+    <message>
+        <source>{0} ({1} 个群)</source>
+        <translation>{0} ({1} 個群組)</translation>
+    </message>
+    <message>
+        <source>{0}: {1} 个群已更改 (Ctrl+Z 撤销)</source>
+        <translation>{0}: 已變更 {1} 個群組 (Ctrl+Z 復原)</translation>
     </message>
     <message>
         <source> 等 {0} 个群</source>

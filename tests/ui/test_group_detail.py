@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QItemSelectionModel
 from sqlalchemy import func, select
 
 from desktop.services.demo import build_demo
@@ -12,6 +13,15 @@ from desktop.store.engine import open_database
 from desktop.store.models import Interaction, Membership, Order
 
 from .conftest import wait_loaded
+
+
+def select_row(page, row: int) -> None:  # type: ignore[no-untyped-def]
+    """Select through the selection model: QTableView.selectRow() reads the keyboard modifiers,
+    which an earlier test's Ctrl+Shift key click may have left set."""
+    page.table.selectionModel().select(
+        page.model.index(row, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
 
 
 def test_tabs_follow_the_selected_group(qtbot, open_window, db_path: Path) -> None:
@@ -23,7 +33,7 @@ def test_tabs_follow_the_selected_group(qtbot, open_window, db_path: Path) -> No
     page = window.groups_page
     page.status_filter.setCurrentIndex(page.status_filter.findText("全部状态"))
     busiest = max(range(page.model.rowCount()), key=lambda r: page.model.group_at(r).member_count)
-    page.table.selectRow(busiest)
+    select_row(page, busiest)
     group = page.model.group_at(busiest)
     tabs = page.tabs
     qtbot.waitUntil(lambda: tabs.group_id == group.id and window.runner.active_count == 0, timeout=10_000)
@@ -49,7 +59,7 @@ def test_tabs_follow_the_selected_group(qtbot, open_window, db_path: Path) -> No
 
     # another group: the tabs follow, and a multi-selection clears them
     other = 0 if busiest else 1
-    page.table.selectRow(other)
+    select_row(page, other)
     qtbot.waitUntil(lambda: tabs.group_id == page.model.group_at(other).id and window.runner.active_count == 0)
     page.table.selectAll()
     assert tabs.group_id is None and tabs.members_model.rowCount() == 0

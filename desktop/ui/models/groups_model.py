@@ -177,11 +177,25 @@ class GroupTableModel(QAbstractTableModel):
         return keys[column]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_column = GroupColumn(column)
+        self._sort_order = order
+        self._relayout()
+
+    def replace_groups(self, groups: Iterable[GroupDTO]) -> None:
+        """Put fresh copies of some groups in place (after a bulk edit); selection survives."""
+        fresh = {group.id: group for group in groups}
+        for index, existing in enumerate(self._groups):
+            group = fresh.get(existing.id)
+            if group is not None:
+                self._groups[index] = group
+                self._name_keys[group.id] = _pinyin_name(group)
+        self._relayout()
+
+    def _relayout(self) -> None:
+        """Recompute visible rows and their order, moving persistent indexes (the selection) along."""
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         old_ids = [self._groups[self._visible[i.row()]].id if i.row() < len(self._visible) else None for i in old]
-        self._sort_column = GroupColumn(column)
-        self._sort_order = order
         self._visible = self._compute_visible()
         if old:
             position = {self._groups[i].id: row for row, i in enumerate(self._visible)}

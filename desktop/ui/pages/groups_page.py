@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop import settings as keys
 from desktop.domain.enums import GroupStatus, Platform
 from desktop.domain.errors import ValidationError
-from desktop.domain.groups import DimensionDTO, GroupDraft, GroupDTO
+from desktop.domain.groups import DimensionDTO, GroupDraft, GroupDTO, GroupFilter
 from desktop.settings import Settings
 from desktop.ui.dialogs.new_group_dialog import NewGroupDialog
 from desktop.ui.labels import platform_name, status_name
@@ -40,6 +40,8 @@ from desktop.ui.widgets.label_chips import LabelChipsDelegate
 from desktop.workers.tasks import TaskRunner, error_message
 
 if TYPE_CHECKING:  # the service modules pull in SQLAlchemy; the window must paint before that
+    from desktop.domain.classification import LabelChange
+    from desktop.services.classification import ClassificationService
     from desktop.services.group_detail import GroupDetailService
     from desktop.services.groups import GroupService
 
@@ -59,12 +61,15 @@ class GroupsPage(QWidget):
         dimensions: list[DimensionDTO],
         settings: Settings,
         details: GroupDetailService,
+        classification: ClassificationService,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._runner = runner
         self._service = groups
         self._details = details
+        self._classification = classification
+        self.undo_stack = QUndoStack(self)
         self._dimensions = dimensions
         self._settings = settings
         self._current_id: int | None = None
@@ -220,11 +225,15 @@ class GroupsPage(QWidget):
         self.restore_button.clicked.connect(self.restore_selected)
         self.delete_button = QPushButton(self.tr("删除所选"))
         self.delete_button.clicked.connect(self.delete_selected)
+        self.classify_menu = self._build_classify_menu()
+        self.classify_button = QPushButton(self.tr("分类所选…"))
+        self.classify_button.setObjectName("classifyButton")
+        self.classify_button.setMenu(self.classify_menu)
         bulk = QWidget()
         bulk_layout = QVBoxLayout(bulk)
         bulk_layout.addStretch(1)
         bulk_layout.addWidget(self.selection_label)
-        for button in (self.archive_button, self.restore_button, self.delete_button):
+        for button in (self.classify_button, self.archive_button, self.restore_button, self.delete_button):
             bulk_layout.addWidget(button)
         bulk_layout.addStretch(2)
 
@@ -250,6 +259,15 @@ class GroupsPage(QWidget):
         self.table.addAction(self.delete_action)
         self.archive_action = add(self.tr("归档所选"), "Ctrl+E", self.archive_selected)
         self.restore_action = add(self.tr("恢复所选"), "Ctrl+Shift+E", self.restore_selected)
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("撤销"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("重做"))
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        self.redo_action.setShortcuts([*redo_keys, *([QKeySequence("Ctrl+Y")] if QKeySequence("Ctrl+Y") not in redo_keys else [])])
+        self.redo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.table.addAction(self.undo_action)
+        self.table.addAction(self.redo_action)
         self.escape_action = QAction(self)
         self.escape_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.escape_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -408,6 +426,7 @@ class GroupsPage(QWidget):
         self.archive_button.setEnabled(any(g.status is not GroupStatus.ARCHIVED for g in groups))
         self.restore_button.setEnabled(any(g.status is GroupStatus.ARCHIVED for g in groups))
         self.delete_button.setEnabled(bool(groups))
+        self.classify_button.setEnabled(bool(groups))
 
     # ------------------------------------------------------------------ editing
     def save_current(self) -> None:
@@ -470,6 +489,65 @@ class GroupsPage(QWidget):
             on_done=done, on_error=failed, changes="groups", changed_ids=lambda g: [g.id],
         )
 
+    # ------------------------------------------------------------------ classification
+    def _build_classify_menu(self) -> QMenu:
+        menu = QMenu(self.tr("分类"), self)
+        remove = QMenu(self.tr("移除标签"), menu)
+        for dimension in self._dimensions:
+            sub = menu.addMenu(dimension.name)
+            for label in dimension.labels:
+                sub.addAction(label.name).triggered.connect(
+                    lambda _checked=False, lid=label.id, name=label.name: self.assign_label(lid, name))
+                remove.addAction(f"{dimension.name} · {label.name}").triggered.connect(
+                    lambda _checked=False, lid=label.id, name=label.name: self.remove_label(lid, name))
+        menu.addSeparator()
+        menu.addMenu(remove)
+        return menu
+
+    def assign_label(self, label_id: int, name: str) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self._label_change(lambda: self._classification.assign_label(ids, label_id),
+                               self.tr("设为“{0}”").format(name))
+
+    def remove_label(self, label_id: int, name: str) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self._label_change(lambda: self._classification.remove_label(ids, label_id),
+                               self.tr("移除“{0}”").format(name))
+
+    def _label_change(self, call, text: str) -> None:  # type: ignore[no-untyped-def]
+        def done(change: LabelChange) -> None:
+            if change.is_empty:
+                self.status_message.emit(self.tr("所选的群已经是这样分类的, 没有改动"))
+                return
+            self.undo_stack.push(_LabelCommand(self, change, self.tr("{0} ({1} 个群)").format(text, change.changed)))
+            self.refresh_rows(change.group_ids)
+            self.status_message.emit(self.tr("{0}: {1} 个群已更改 (Ctrl+Z 撤销)").format(text, change.changed))
+
+        self._runner.run(lambda _ctx: call(), on_done=done, changes="group_labels",
+                         changed_ids=lambda change: list(change.group_ids))
+
+    def _replay(self, change: LabelChange, *, undo: bool) -> None:
+        service = self._classification
+        self._runner.run(
+            lambda _ctx: service.undo(change) if undo else service.redo(change),
+            on_done=self.refresh_rows, changes="group_labels", changed_ids=list,
+        )
+
+    def refresh_rows(self, group_ids) -> None:  # type: ignore[no-untyped-def]
+        """Reload just these groups (a bulk label edit): far cheaper than the whole table."""
+        ids = frozenset(group_ids)
+        if not ids:
+            return
+
+        def loaded(groups: list[GroupDTO]) -> None:
+            self.model.replace_groups(groups)
+            self._show_selection(force_reload=self._current_id in ids)
+            self._update_counts()
+
+        self._runner.run(lambda _ctx: self._service.list_groups(GroupFilter(ids=ids)), on_done=loaded)
+
     # ------------------------------------------------------------------ bulk actions
     def _confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(
@@ -515,6 +593,8 @@ class GroupsPage(QWidget):
         if not self.selected_rows():
             return
         menu = QMenu(self)
+        menu.addMenu(self.classify_menu)
+        menu.addSeparator()
         for action in (self.archive_action, self.restore_action, self.delete_action):
             menu.addAction(action)
         self.archive_action.setEnabled(self.archive_button.isEnabled())
@@ -528,3 +608,23 @@ class GroupsPage(QWidget):
 
     def has_unsaved_edit(self) -> bool:
         return self.editor.is_dirty and self._current_id is not None
+
+
+class _LabelCommand(QUndoCommand):
+    """A bulk label edit already applied by the service; undo and redo replay it through the runner."""
+
+    def __init__(self, page: GroupsPage, change: LabelChange, text: str) -> None:
+        super().__init__(text)
+        self._page = page
+        self._change = change
+        self._applied = True  # pushing calls redo() once: the edit is already in the database
+
+    def redo(self) -> None:
+        if self._applied:
+            return
+        self._applied = True
+        self._page._replay(self._change, undo=False)
+
+    def undo(self) -> None:
+        self._applied = False
+        self._page._replay(self._change, undo=True)

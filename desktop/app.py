@@ -89,6 +89,7 @@ class Workspace:
     groups: Any
     details: Any
     classification: Any
+    segments: Any
     dimensions: list
     empty: bool
 
@@ -97,15 +98,16 @@ class Workspace:
         from desktop.services.classification import ClassificationService
         from desktop.services.group_detail import GroupDetailService
         from desktop.services.groups import GroupService
+        from desktop.services.segments import SegmentService
         from desktop.services.workspace import WorkspaceService
 
         workspace, groups = WorkspaceService(db), GroupService(db)
-        return cls(db, workspace, groups, GroupDetailService(db), ClassificationService(db), groups.dimensions(),
-                   workspace.is_empty())
+        return cls(db, workspace, groups, GroupDetailService(db), ClassificationService(db), SegmentService(db),
+                   groups.dimensions(), workspace.is_empty())
 
     def attach_to(self, window, *, demo_if_empty: bool = False) -> None:  # type: ignore[no-untyped-def]
-        window.attach(self.workspace, self.groups, self.details, self.classification, self.dimensions,
-                      empty=self.empty)
+        window.attach(self.workspace, self.groups, self.details, self.classification, self.segments,
+                      self.dimensions, empty=self.empty)
         if self.empty and demo_if_empty:
             window.create_demo()
 

@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -30,9 +32,11 @@ from desktop.ui.pages.welcome_page import WelcomePage
 from desktop.workers.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from desktop.domain.segments import SegmentDTO, SegmentSpec
     from desktop.services.classification import ClassificationService
     from desktop.services.group_detail import GroupDetailService
     from desktop.services.groups import GroupService
+    from desktop.services.segments import SegmentService
     from desktop.services.workspace import WorkspaceService
 
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "zh_TW": "繁體中文", "en": "English"}
@@ -67,6 +71,11 @@ class MainWindow(QMainWindow):
         self.nav.addItem(groups_item)
         self.nav.setEnabled(False)
         self.nav.currentRowChanged.connect(self._navigate)
+        self.nav.itemClicked.connect(lambda item: self._navigate(self.nav.row(item)))
+        self.nav.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.nav.customContextMenuRequested.connect(self._nav_menu)
+        self.segments: SegmentService | None = None
+        self._segment_items: dict[int, SegmentDTO] = {}
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.nav)
@@ -95,15 +104,18 @@ class MainWindow(QMainWindow):
         groups: GroupService,
         details: GroupDetailService,
         classification: ClassificationService,
+        segments: SegmentService,
         dimensions: list[DimensionDTO],
         *,
         empty: bool,
     ) -> None:
         """Show an opened workspace: build its pages and fill them."""
         self.workspace = workspace
+        self.segments = segments
         self.db_label.setText(workspace.display_name)
         self.groups_page = GroupsPage(self.runner, groups, dimensions, self.settings, details, classification)
         self.groups_page.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.groups_page.save_segment_requested.connect(self.save_segment)
         self.welcome_page = WelcomePage(workspace.display_name)
         self.welcome_page.demo_requested.connect(self.create_demo)
         self.welcome_page.new_group_requested.connect(self._new_group)
@@ -125,6 +137,7 @@ class MainWindow(QMainWindow):
         if not empty:
             self.groups_page.refresh()
         self._refresh_counts()
+        self._refresh_segments()
 
     # ------------------------------------------------------------------ menus
     def _build_menus(self) -> None:
@@ -175,8 +188,89 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.groups_page)
 
     def _navigate(self, row: int) -> None:
-        if row == 0 and self.groups_page is not None:
-            self.pages.setCurrentWidget(self.groups_page)
+        if self.groups_page is None or row < 0:
+            return
+        self.pages.setCurrentWidget(self.groups_page)
+        segment = self._segment_items.get(row)
+        if segment is None:
+            return
+        if segment.spec is None:
+            QMessageBox.warning(self, self.tr("分组"), segment.problem or self.tr("这个分组的筛选条件已损坏"))
+            return
+        self.groups_page.apply_spec(segment.spec)
+
+    # ------------------------------------------------------------------ segments
+    def _refresh_segments(self) -> None:
+        segments = self.segments
+        if segments is None:
+            return
+        self.runner.run(lambda _ctx: (segments.list(), segments.counts()), on_done=self._show_segments)
+
+    def _show_segments(self, result: tuple[list[SegmentDTO], dict[int, int]]) -> None:
+        listed, counts = result
+        current = self._segment_items.get(self.nav.currentRow())
+        self.nav.blockSignals(True)
+        try:
+            while self.nav.count() > 1:
+                self.nav.takeItem(1)
+            self._segment_items = {}
+            if listed:
+                header = QListWidgetItem(self.tr("分组"))
+                header.setFlags(Qt.ItemFlag.NoItemFlags)
+                self.nav.addItem(header)
+            for segment in listed:
+                count = counts.get(segment.id)
+                item = QListWidgetItem(f"{segment.name}  {count if count is not None else '—'}")
+                item.setToolTip(segment.problem or segment.name)
+                self.nav.addItem(item)
+                self._segment_items[self.nav.count() - 1] = segment
+                if current is not None and current.id == segment.id:
+                    self.nav.setCurrentItem(item)
+        finally:
+            self.nav.blockSignals(False)
+
+    def save_segment(self, spec: SegmentSpec) -> None:
+        segments = self.segments
+        if segments is None:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("存为分组"), self.tr("分组名称, 例如“VIP服务群·活跃”:"))
+        if not ok:
+            return
+        self.runner.run(
+            lambda _ctx: segments.create(name, spec), changes="segments", changed_ids=lambda dto: [dto.id],
+            on_done=lambda dto: self.statusBar().showMessage(self.tr("已保存分组“{0}”").format(dto.name), 5000),
+        )
+
+    def _nav_menu(self, position) -> None:  # type: ignore[no-untyped-def]
+        row = self.nav.indexAt(position).row()
+        segment = self._segment_items.get(row)
+        segments = self.segments
+        if segment is None or segments is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("重命名…"), lambda: self._rename_segment(segment))
+        menu.addAction(self.tr("删除"), lambda: self._delete_segment(segment))
+        menu.exec(self.nav.viewport().mapToGlobal(position))
+
+    def _rename_segment(self, segment: SegmentDTO) -> None:
+        segments = self.segments
+        assert segments is not None
+        name, ok = QInputDialog.getText(self, self.tr("重命名分组"), self.tr("新名称:"), text=segment.name)
+        if ok and name.strip() != segment.name:
+            self.runner.run(lambda _ctx: segments.rename(segment.id, name), changes="segments",
+                            changed_ids=lambda _dto: [segment.id])
+
+    def _delete_segment(self, segment: SegmentDTO) -> None:
+        segments = self.segments
+        assert segments is not None
+        answer = QMessageBox.question(
+            self, self.tr("删除分组"),
+            self.tr("删除分组“{0}”? 只删除这个保存的筛选, 群本身不受影响。").format(segment.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.runner.run(lambda _ctx: segments.delete(segment.id), changes="segments",
+                            changed_ids=lambda _none: [segment.id])
 
     def _new_group(self) -> None:
         if self.groups_page is not None:
@@ -204,6 +298,7 @@ class MainWindow(QMainWindow):
 
     def _data_changed(self, _kind: str, _ids: list) -> None:
         self._refresh_counts()
+        self._refresh_segments()  # live counts: any write may move groups in or out of a segment
 
     def _refresh_all(self) -> None:
         self.runner.data_changed.emit("workspace", [])

@@ -177,7 +177,7 @@ Joined {3} · left {4}</translation>
     <name>GroupTableModel</name>
     <message>
         <source>群名称</source>
-        <extracomment>a filter on the status column: these statuses are shown; empty means &quot;everything&quot;</extracomment>
+        <extracomment>what the Groups page shows by default: everything but the archive</extracomment>
         <translation>Group name</translation>
     </message>
     <message>
@@ -229,6 +229,7 @@ Joined {3} · left {4}</translation>
     <name>GroupsPage</name>
     <message>
         <source>搜索群名、群主、拼音或首字母 (Ctrl+F)</source>
+        <extracomment>the operator wants the current filter saved as a named segment</extracomment>
         <translation>Search name, owner, pinyin or initials (Ctrl+F)</translation>
     </message>
     <message>
@@ -242,6 +243,46 @@ Joined {3} · left {4}</translation>
     <message>
         <source>全部状态</source>
         <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>全部周期</source>
+        <translation>All lifespans</translation>
+    </message>
+    <message>
+        <source>长期群</source>
+        <translation>Long-term</translation>
+    </message>
+    <message>
+        <source>进行中的短期群</source>
+        <translation>Short-term, running</translation>
+    </message>
+    <message>
+        <source>3 天内结束</source>
+        <translation>Ending within 3 days</translation>
+    </message>
+    <message>
+        <source>已结束</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>全部活跃度</source>
+        <translation>Any activity</translation>
+    </message>
+    <message>
+        <source>近期活跃</source>
+        <translation>Recently active</translation>
+    </message>
+    <message>
+        <source>沉默 (14 天无发言)</source>
+        <translation>Dormant (silent 14 days)</translation>
+    </message>
+    <message>
+        <source>存为分组…</source>
+        <translation>Save as segment…</translation>
+    </message>
+    <message>
+        <source>把当前筛选保存为分组, 显示在左侧导航中</source>
+        <translation>Save the current filter as a segment in the navigation</translation>
     </message>
     <message>
         <source>标签</source>
@@ -483,6 +524,50 @@ For groups you simply no longer run, use “Archive” instead.</translation>
     <message>
         <source>关于群管家</source>
         <translation>About QunDesk</translation>
+    </message>
+    <message>
+        <source>分组</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <source>这个分组的筛选条件已损坏</source>
+        <translation>This segment&apos;s filter is damaged</translation>
+    </message>
+    <message>
+        <source>存为分组</source>
+        <translation>Save as segment</translation>
+    </message>
+    <message>
+        <source>分组名称, 例如“VIP服务群·活跃”:</source>
+        <translation>Segment name, e.g. “VIP service · active”:</translation>
+    </message>
+    <message>
+        <source>已保存分组“{0}”</source>
+        <translation>Saved segment “{0}”</translation>
+    </message>
+    <message>
+        <source>重命名…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>重命名分组</source>
+        <translation>Rename segment</translation>
+    </message>
+    <message>
+        <source>新名称:</source>
+        <translation>New name:</translation>
+    </message>
+    <message>
+        <source>删除分组</source>
+        <translation>Delete segment</translation>
+    </message>
+    <message>
+        <source>删除分组“{0}”? 只删除这个保存的筛选, 群本身不受影响。</source>
+        <translation>Delete segment “{0}”? Only the saved filter is deleted; the groups are not affected.</translation>
     </message>
     <message>
         <source>演示工作区已生成</source>

@@ -177,7 +177,7 @@
     <name>GroupTableModel</name>
     <message>
         <source>群名称</source>
-        <extracomment>a filter on the status column: these statuses are shown; empty means &quot;everything&quot;</extracomment>
+        <extracomment>what the Groups page shows by default: everything but the archive</extracomment>
         <translation>群組名稱</translation>
     </message>
     <message>
@@ -229,6 +229,7 @@
     <name>GroupsPage</name>
     <message>
         <source>搜索群名、群主、拼音或首字母 (Ctrl+F)</source>
+        <extracomment>the operator wants the current filter saved as a named segment</extracomment>
         <translation>搜尋群組名稱、群主、拼音或首字母 (Ctrl+F)</translation>
     </message>
     <message>
@@ -242,6 +243,46 @@
     <message>
         <source>全部状态</source>
         <translation>全部狀態</translation>
+    </message>
+    <message>
+        <source>全部周期</source>
+        <translation>全部週期</translation>
+    </message>
+    <message>
+        <source>长期群</source>
+        <translation>長期群組</translation>
+    </message>
+    <message>
+        <source>进行中的短期群</source>
+        <translation>進行中的短期群組</translation>
+    </message>
+    <message>
+        <source>3 天内结束</source>
+        <translation>3 天內結束</translation>
+    </message>
+    <message>
+        <source>已结束</source>
+        <translation>已結束</translation>
+    </message>
+    <message>
+        <source>全部活跃度</source>
+        <translation>全部活躍度</translation>
+    </message>
+    <message>
+        <source>近期活跃</source>
+        <translation>近期活躍</translation>
+    </message>
+    <message>
+        <source>沉默 (14 天无发言)</source>
+        <translation>沉默 (14 天無發言)</translation>
+    </message>
+    <message>
+        <source>存为分组…</source>
+        <translation>存為分組…</translation>
+    </message>
+    <message>
+        <source>把当前筛选保存为分组, 显示在左侧导航中</source>
+        <translation>把目前的篩選儲存為分組, 顯示在左側導覽中</translation>
     </message>
     <message>
         <source>标签</source>
@@ -483,6 +524,50 @@
     <message>
         <source>关于群管家</source>
         <translation>關於群管家</translation>
+    </message>
+    <message>
+        <source>分组</source>
+        <translation>分組</translation>
+    </message>
+    <message>
+        <source>这个分组的筛选条件已损坏</source>
+        <translation>這個分組的篩選條件已損壞</translation>
+    </message>
+    <message>
+        <source>存为分组</source>
+        <translation>存為分組</translation>
+    </message>
+    <message>
+        <source>分组名称, 例如“VIP服务群·活跃”:</source>
+        <translation>分組名稱, 例如「VIP服務群·活躍」:</translation>
+    </message>
+    <message>
+        <source>已保存分组“{0}”</source>
+        <translation>已儲存分組「{0}」</translation>
+    </message>
+    <message>
+        <source>重命名…</source>
+        <translation>重新命名…</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>重命名分组</source>
+        <translation>重新命名分組</translation>
+    </message>
+    <message>
+        <source>新名称:</source>
+        <translation>新名稱:</translation>
+    </message>
+    <message>
+        <source>删除分组</source>
+        <translation>刪除分組</translation>
+    </message>
+    <message>
+        <source>删除分组“{0}”? 只删除这个保存的筛选, 群本身不受影响。</source>
+        <translation>刪除分組「{0}」? 只刪除這個儲存的篩選, 群組本身不受影響。</translation>
     </message>
     <message>
         <source>演示工作区已生成</source>

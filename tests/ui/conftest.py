@@ -77,6 +77,17 @@ def type_text(widget, text: str) -> None:
     QApplication.sendEvent(widget, event)
 
 
+def select_row(page, row: int) -> None:  # type: ignore[no-untyped-def]
+    """Select one row through the selection model: QTableView.selectRow() reads the keyboard
+    modifiers, which an earlier test's Ctrl+Shift key click may have left set."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    page.table.selectionModel().select(
+        page.model.index(row, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+
+
 def wait_loaded(qtbot, window: MainWindow, count: int) -> None:
     qtbot.waitUntil(lambda: window.groups_page.model.total_count == count and window.runner.active_count == 0,
                     timeout=10_000)

@@ -5,23 +5,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel
 from sqlalchemy import func, select
 
 from desktop.services.demo import build_demo
 from desktop.store.engine import open_database
 from desktop.store.models import Interaction, Membership, Order
 
-from .conftest import wait_loaded
-
-
-def select_row(page, row: int) -> None:  # type: ignore[no-untyped-def]
-    """Select through the selection model: QTableView.selectRow() reads the keyboard modifiers,
-    which an earlier test's Ctrl+Shift key click may have left set."""
-    page.table.selectionModel().select(
-        page.model.index(row, 0),
-        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-    )
+from .conftest import select_row, wait_loaded
 
 
 def test_tabs_follow_the_selected_group(qtbot, open_window, db_path: Path) -> None:

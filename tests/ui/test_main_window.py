@@ -222,11 +222,11 @@ def test_window_layout_is_remembered(qtbot, open_window, seeded_path: Path) -> N
     wait_loaded(qtbot, window, 5)
     header = window.groups_page.table.horizontalHeader()
     header.resizeSection(GroupColumn.OWNER, 177)
-    window.resize(701, 555)  # the offscreen screen is 800 x 600
+    window.resize(761, 555)  # the offscreen screen is 800 x 600
     window.close()
     again = open_window(seeded_path)
     assert again.groups_page.table.horizontalHeader().sectionSize(GroupColumn.OWNER) == 177
-    assert again.size().width() == 701
+    assert again.size().width() == 761
 
 
 def test_language_setting_is_stored_for_next_start(qtbot, open_window, seeded_path: Path,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from enum import IntEnum
 from typing import Any
@@ -18,7 +17,7 @@ from PySide6.QtGui import QColor
 
 from desktop.domain.enums import GroupStatus, Lifespan, Platform
 from desktop.domain.groups import GroupDTO
-from desktop.domain.search import Query, matches, normalise_query
+from desktop.domain.segments import SegmentSpec
 from desktop.ui.labels import lifespan_name, platform_name, status_name
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -41,25 +40,9 @@ class GroupColumn(IntEnum):
 
 _COLUMNS = tuple(GroupColumn)
 
-#: a filter on the status column: these statuses are shown; empty means "everything"
+#: what the Groups page shows by default: everything but the archive
 STATUS_NOT_ARCHIVED = frozenset({GroupStatus.ACTIVE, GroupStatus.DORMANT})
-
-
-@dataclass(frozen=True)
-class RowFilter:
-    text: str = ""
-    platform: Platform | None = None
-    statuses: frozenset[GroupStatus] = STATUS_NOT_ARCHIVED
-    label_ids: frozenset[int] = field(default_factory=frozenset)
-
-    def accepts(self, group: GroupDTO, query: Query) -> bool:
-        if self.platform is not None and group.platform is not self.platform:
-            return False
-        if self.statuses and group.status not in self.statuses:
-            return False
-        if self.label_ids and not any(label.id in self.label_ids for label in group.labels):
-            return False
-        return matches(group.search_key, query)
+DEFAULT_FILTER = SegmentSpec(statuses=STATUS_NOT_ARCHIVED)
 
 
 _DIGITS = re.compile(r"(\d+)")
@@ -84,7 +67,7 @@ class GroupTableModel(QAbstractTableModel):
         self._today = today
         self._groups: list[GroupDTO] = []
         self._visible: list[int] = []  # indices into _groups, in display order
-        self._filter = RowFilter()
+        self._filter = DEFAULT_FILTER
         self._sort_column = GroupColumn.NAME
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._name_keys: dict[int, tuple] = {}  # pinyin sort keys, computed once per load
@@ -107,16 +90,17 @@ class GroupTableModel(QAbstractTableModel):
         self._visible = self._compute_visible()
         self.endResetModel()
 
-    def set_filter(self, row_filter: RowFilter) -> None:
-        if row_filter == self._filter:
+    def set_filter(self, spec: SegmentSpec) -> None:
+        """Show the groups a saved-segment spec matches (the same meaning as resolving it in SQL)."""
+        if spec == self._filter:
             return
         self.beginResetModel()
-        self._filter = row_filter
+        self._filter = spec
         self._visible = self._compute_visible()
         self.endResetModel()
 
     @property
-    def row_filter(self) -> RowFilter:
+    def row_filter(self) -> SegmentSpec:
         return self._filter
 
     @property
@@ -152,9 +136,9 @@ class GroupTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _compute_visible(self) -> list[int]:
-        query = normalise_query(self._filter.text)
-        accepts = self._filter.accepts
-        visible = [i for i, group in enumerate(self._groups) if accepts(group, query)]
+        today = self._today()
+        matches = self._filter.matches
+        visible = [i for i, group in enumerate(self._groups) if matches(group, today)]
         key = self._sort_key(self._sort_column)
         visible.sort(key=lambda i: key(self._groups[i]), reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
         return visible

@@ -30,10 +30,11 @@ from desktop import settings as keys
 from desktop.domain.enums import GroupStatus, Platform
 from desktop.domain.errors import ValidationError
 from desktop.domain.groups import DimensionDTO, GroupDraft, GroupDTO, GroupFilter
+from desktop.domain.segments import ActivityFilter, LifecycleFilter, SegmentSpec
 from desktop.settings import Settings
 from desktop.ui.dialogs.new_group_dialog import NewGroupDialog
 from desktop.ui.labels import platform_name, status_name
-from desktop.ui.models.groups_model import STATUS_NOT_ARCHIVED, GroupColumn, GroupTableModel, RowFilter
+from desktop.ui.models.groups_model import STATUS_NOT_ARCHIVED, GroupColumn, GroupTableModel
 from desktop.ui.widgets.group_detail import GroupDetailTabs
 from desktop.ui.widgets.group_editor import GroupEditor
 from desktop.ui.widgets.label_chips import LabelChipsDelegate
@@ -53,6 +54,8 @@ DEFAULT_WIDTHS = {
 
 class GroupsPage(QWidget):
     status_message = Signal(str)
+    #: the operator wants the current filter saved as a named segment
+    save_segment_requested = Signal(object)
 
     def __init__(
         self,
@@ -119,6 +122,29 @@ class GroupsPage(QWidget):
         self.status_filter.addItem(self.tr("全部状态"), [])
         self.status_filter.currentIndexChanged.connect(self._apply_filter)
 
+        self.lifecycle_filter = QComboBox()
+        for text, value in (
+            (self.tr("全部周期"), LifecycleFilter.ANY),
+            (self.tr("长期群"), LifecycleFilter.LONG),
+            (self.tr("进行中的短期群"), LifecycleFilter.SHORT_RUNNING),
+            (self.tr("3 天内结束"), LifecycleFilter.ENDING_SOON),
+            (self.tr("已结束"), LifecycleFilter.ENDED),
+        ):
+            self.lifecycle_filter.addItem(text, value.value)
+        self.lifecycle_filter.currentIndexChanged.connect(self._apply_filter)
+        self.activity_filter = QComboBox()
+        for text, value in (
+            (self.tr("全部活跃度"), ActivityFilter.ANY),
+            (self.tr("近期活跃"), ActivityFilter.ACTIVE),
+            (self.tr("沉默 (14 天无发言)"), ActivityFilter.DORMANT),
+        ):
+            self.activity_filter.addItem(text, value.value)
+        self.activity_filter.currentIndexChanged.connect(self._apply_filter)
+        self.save_segment_button = QPushButton(self.tr("存为分组…"))
+        self.save_segment_button.setObjectName("saveSegment")
+        self.save_segment_button.setToolTip(self.tr("把当前筛选保存为分组, 显示在左侧导航中"))
+        self.save_segment_button.clicked.connect(lambda: self.save_segment_requested.emit(self.current_spec()))
+
         self.label_filter = QToolButton()
         self.label_filter.setText(self.tr("标签"))
         self.label_filter.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -144,14 +170,23 @@ class GroupsPage(QWidget):
         # may be cut short rather than force the window wider on a small screen
         self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.count_label.setMinimumWidth(80)
+        self.count_label.setMaximumWidth(320)
 
-        self.filter_bar = QHBoxLayout()
-        self.filter_bar.addWidget(self.search, 2)
-        self.filter_bar.addWidget(self.platform_filter)
-        self.filter_bar.addWidget(self.status_filter)
-        self.filter_bar.addWidget(self.label_filter)
-        self.filter_bar.addWidget(self.count_label, 1)
-        self.filter_bar.addWidget(self.new_button)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        top.addWidget(self.new_button)
+        filters = QHBoxLayout()
+        for combo in (self.platform_filter, self.status_filter, self.lifecycle_filter, self.activity_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(5)
+            filters.addWidget(combo)
+        filters.addWidget(self.label_filter)
+        filters.addWidget(self.save_segment_button)
+        filters.addStretch(1)
+        self.filter_bar = QVBoxLayout()
+        self.filter_bar.addLayout(top)
+        self.filter_bar.addLayout(filters)
 
     def _build_table(self) -> None:
         self.table = QTableView()
@@ -311,18 +346,46 @@ class GroupsPage(QWidget):
         self._show_selection(force_reload=True)
 
     # ------------------------------------------------------------------ filter
-    def _apply_filter(self) -> None:
-        label_ids = frozenset(int(a.data()) for a in self._label_actions if a.isChecked())
-        self.label_filter.setText(self.tr("标签 ({0})").format(len(label_ids)) if label_ids else self.tr("标签"))
+    def current_spec(self) -> SegmentSpec:
+        """The filter on screen, in the form a saved segment stores."""
         platform = self.platform_filter.currentData()
-        self.model.set_filter(
-            RowFilter(
-                text=self.search.text(),
-                platform=Platform(platform) if platform else None,
-                statuses=frozenset(GroupStatus(s) for s in self.status_filter.currentData()),
-                label_ids=label_ids,
-            )
+        return SegmentSpec(
+            text=self.search.text(),
+            platforms=frozenset({Platform(platform)}) if platform else frozenset(),
+            statuses=frozenset(GroupStatus(s) for s in self.status_filter.currentData()),
+            label_ids=frozenset(int(a.data()) for a in self._label_actions if a.isChecked()),
+            lifecycle=LifecycleFilter(self.lifecycle_filter.currentData()),
+            activity=ActivityFilter(self.activity_filter.currentData()),
         )
+
+    def apply_spec(self, spec: SegmentSpec) -> None:
+        """Show a saved segment: set every filter control from it, then filter once."""
+        controls = (self.search, self.platform_filter, self.status_filter, self.lifecycle_filter,
+                    self.activity_filter, *self._label_actions)
+        for control in controls:
+            control.blockSignals(True)
+        try:
+            self.search.setText(spec.text)
+            platform = next(iter(spec.platforms)).value if len(spec.platforms) == 1 else None
+            self.platform_filter.setCurrentIndex(max(self.platform_filter.findData(platform), 0))
+            statuses = sorted(status.value for status in spec.statuses)
+            index = next((i for i in range(self.status_filter.count())
+                          if sorted(self.status_filter.itemData(i)) == statuses), 0)
+            self.status_filter.setCurrentIndex(index)
+            for action in self._label_actions:
+                action.setChecked(int(action.data()) in spec.label_ids)
+            self.lifecycle_filter.setCurrentIndex(max(self.lifecycle_filter.findData(spec.lifecycle.value), 0))
+            self.activity_filter.setCurrentIndex(max(self.activity_filter.findData(spec.activity.value), 0))
+        finally:
+            for control in controls:
+                control.blockSignals(False)
+        self._apply_filter(spec)
+
+    def _apply_filter(self, spec: SegmentSpec | None = None) -> None:
+        spec = spec if isinstance(spec, SegmentSpec) else self.current_spec()
+        label_count = len(spec.label_ids)
+        self.label_filter.setText(self.tr("标签 ({0})").format(label_count) if label_count else self.tr("标签"))
+        self.model.set_filter(spec)
         self._restore_selection({self._current_id} if self._current_id is not None else set())
         self._update_counts()
 
@@ -334,10 +397,7 @@ class GroupsPage(QWidget):
         self._apply_filter()
 
     def clear_filters(self) -> None:
-        self.search.clear()
-        self.platform_filter.setCurrentIndex(0)
-        self.status_filter.setCurrentIndex(0)
-        self._clear_label_filter()
+        self.apply_spec(SegmentSpec(statuses=STATUS_NOT_ARCHIVED))
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -170,11 +170,10 @@ class GroupsPage(QWidget):
         # may be cut short rather than force the window wider on a small screen
         self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.count_label.setMinimumWidth(80)
-        self.count_label.setMaximumWidth(320)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
-        top.addWidget(self.count_label)
         top.addWidget(self.new_button)
         filters = QHBoxLayout()
         for combo in (self.platform_filter, self.status_filter, self.lifecycle_filter, self.activity_filter):
@@ -183,7 +182,7 @@ class GroupsPage(QWidget):
             filters.addWidget(combo)
         filters.addWidget(self.label_filter)
         filters.addWidget(self.save_segment_button)
-        filters.addStretch(1)
+        filters.addWidget(self.count_label, 1)
         self.filter_bar = QVBoxLayout()
         self.filter_bar.addLayout(top)
         self.filter_bar.addLayout(filters)
@@ -245,10 +244,14 @@ class GroupsPage(QWidget):
         self.detail_title.setWordWrap(True)
         box_layout.addWidget(self.detail_title)
         box_layout.addWidget(self.editor, 1)
-        box_layout.addLayout(buttons)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(editor_box)
+        overview = QWidget()  # the save buttons stay in view however far the form scrolls
+        overview_layout = QVBoxLayout(overview)
+        overview_layout.setContentsMargins(0, 0, 0, 0)
+        overview_layout.addWidget(scroll, 1)
+        overview_layout.addLayout(buttons)
 
         self.selection_label = QLabel()
         self.selection_label.setObjectName("selectionSummary")
@@ -272,7 +275,7 @@ class GroupsPage(QWidget):
             bulk_layout.addWidget(button)
         bulk_layout.addStretch(2)
 
-        self.tabs = GroupDetailTabs(self._runner, self._details, scroll)
+        self.tabs = GroupDetailTabs(self._runner, self._details, overview)
         self.detail = QStackedWidget()
         self.detail.setMinimumWidth(320)
         self.detail.addWidget(self.tabs)

@@ -36,7 +36,8 @@ def test_save_segment_and_watch_its_count_follow_an_edit(qtbot, open_window, see
     page.editor.name.setText("阳光花园宝妈群")
     page.editor.name.textEdited.emit("阳光花园宝妈群")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "阳光花园团  3" in segment_rows(window), timeout=10_000)
+    qtbot.waitUntil(lambda: "阳光花园团  3" in segment_rows(window) and window.runner.active_count == 0,
+                    timeout=10_000)
 
     # opening the segment puts its filter back on the page
     page.clear_filters()

@@ -90,6 +90,7 @@ class Workspace:
     details: Any
     classification: Any
     segments: Any
+    lifecycle: Any
     dimensions: list
     empty: bool
 
@@ -98,16 +99,17 @@ class Workspace:
         from desktop.services.classification import ClassificationService
         from desktop.services.group_detail import GroupDetailService
         from desktop.services.groups import GroupService
+        from desktop.services.lifecycle import LifecycleService
         from desktop.services.segments import SegmentService
         from desktop.services.workspace import WorkspaceService
 
         workspace, groups = WorkspaceService(db), GroupService(db)
         return cls(db, workspace, groups, GroupDetailService(db), ClassificationService(db), SegmentService(db),
-                   groups.dimensions(), workspace.is_empty())
+                   LifecycleService(db), groups.dimensions(), workspace.is_empty())
 
     def attach_to(self, window, *, demo_if_empty: bool = False) -> None:  # type: ignore[no-untyped-def]
         window.attach(self.workspace, self.groups, self.details, self.classification, self.segments,
-                      self.dimensions, empty=self.empty)
+                      self.lifecycle, self.dimensions, empty=self.empty)
         if self.empty and demo_if_empty:
             window.create_demo()
 

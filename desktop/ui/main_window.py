@@ -32,10 +32,12 @@ from desktop.ui.pages.welcome_page import WelcomePage
 from desktop.workers.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from desktop.domain.groups import GroupDTO
     from desktop.domain.segments import SegmentDTO, SegmentSpec
     from desktop.services.classification import ClassificationService
     from desktop.services.group_detail import GroupDetailService
     from desktop.services.groups import GroupService
+    from desktop.services.lifecycle import LifecycleService
     from desktop.services.segments import SegmentService
     from desktop.services.workspace import WorkspaceService
 
@@ -75,6 +77,7 @@ class MainWindow(QMainWindow):
         self.nav.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.nav.customContextMenuRequested.connect(self._nav_menu)
         self.segments: SegmentService | None = None
+        self.lifecycle: LifecycleService | None = None
         self._segment_items: dict[int, SegmentDTO] = {}
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -105,6 +108,7 @@ class MainWindow(QMainWindow):
         details: GroupDetailService,
         classification: ClassificationService,
         segments: SegmentService,
+        lifecycle: LifecycleService,
         dimensions: list[DimensionDTO],
         *,
         empty: bool,
@@ -112,6 +116,7 @@ class MainWindow(QMainWindow):
         """Show an opened workspace: build its pages and fill them."""
         self.workspace = workspace
         self.segments = segments
+        self.lifecycle = lifecycle
         self.db_label.setText(workspace.display_name)
         self.groups_page = GroupsPage(self.runner, groups, dimensions, self.settings, details, classification)
         self.groups_page.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
@@ -138,6 +143,47 @@ class MainWindow(QMainWindow):
             self.groups_page.refresh()
         self._refresh_counts()
         self._refresh_segments()
+        if not empty:
+            self.refresh_dormant()
+
+    # ------------------------------------------------------------------ lifecycle
+    def refresh_dormant(self) -> None:
+        """Mark groups silent for 14 days 沉默 (and wake those that spoke again)."""
+        lifecycle = self.lifecycle
+
+        def done(changed: list[int]) -> None:
+            if changed:
+                self.runner.data_changed.emit("groups", changed)
+
+        self.runner.run(lambda _ctx: lifecycle.refresh_dormant(), on_done=done, write=True)
+
+    def archive_ended(self) -> None:
+        """Preview every short-term group that has ended, then archive them in one go."""
+        lifecycle = self.lifecycle
+        if lifecycle is None:
+            return
+
+        def preview(groups: list[GroupDTO]) -> None:
+            if not groups:
+                QMessageBox.information(self, self.tr("归档已结束的群"), self.tr("没有已结束但未归档的短期群。"))
+                return
+            listed = "\n".join(f"{g.name}  ({g.end_date})" for g in groups[:15])
+            more = self.tr("\n… 等共 {0} 个群").format(len(groups)) if len(groups) > 15 else ""
+            answer = QMessageBox.question(
+                self, self.tr("归档已结束的群"),
+                self.tr("以下 {0} 个短期群已结束, 归档它们吗? 归档后可随时恢复。\n\n{1}{2}").format(
+                    len(groups), listed, more),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            ids = [g.id for g in groups]
+            self.runner.run(
+                lambda _ctx: lifecycle.archive_ended(ids), changes="groups", changed_ids=lambda _n: ids,
+                on_done=lambda n: self.statusBar().showMessage(self.tr("已归档 {0} 个已结束的群").format(n), 5000),
+            )
+
+        self.runner.run(lambda _ctx: lifecycle.ended_groups(), on_done=preview)
 
     # ------------------------------------------------------------------ menus
     def _build_menus(self) -> None:
@@ -156,7 +202,10 @@ class MainWindow(QMainWindow):
         refresh = view_menu.addAction(self.tr("刷新"), self._refresh_all)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         clear = view_menu.addAction(self.tr("清除筛选"), lambda: self.groups_page and self.groups_page.clear_filters())
-        self._workspace_actions = (self.new_group_action, refresh, clear)
+        self.archive_ended_action = file_menu.addAction(self.tr("归档已结束的短期群…"), self.archive_ended)
+        file_menu.insertAction(quit_action, self.archive_ended_action)
+        file_menu.insertSeparator(quit_action)
+        self._workspace_actions = (self.new_group_action, refresh, clear, self.archive_ended_action)
         for action in self._workspace_actions:
             action.setEnabled(False)
 

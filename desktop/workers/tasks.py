@@ -109,8 +109,12 @@ class TaskRunner(QObject):
         changed_ids: Callable[[Any], Sequence[int]] | None = None,
         title: str | None = None,
         parent: QWidget | None = None,
+        write: bool | None = None,
     ) -> TaskContext:
-        """Run ``fn(ctx)`` off the UI thread; ``changes`` marks a write of that kind of data."""
+        """Run ``fn(ctx)`` off the UI thread; ``changes`` marks a write of that kind of data.
+
+        Writes go to the single writer; ``write=True`` sends a job there that announces its own
+        changes (or none) instead of a blanket ``data_changed``."""
         self._next_id += 1
         ctx = TaskContext()
         job = _Job(self._next_id, fn, ctx)
@@ -121,7 +125,8 @@ class TaskRunner(QObject):
         job.signals.finished.connect(self._job_finished)
         job.signals.failed.connect(self._job_failed)
         job.signals.progress.connect(self._job_progress)
-        (self._writes if changes else self._reads).start(job)
+        is_write = bool(changes) if write is None else write
+        (self._writes if is_write else self._reads).start(job)
         return ctx
 
     def cancel_all(self) -> None:

@@ -482,6 +482,32 @@ For groups you simply no longer run, use “Archive” instead.</translation>
         <translation>Database in use</translation>
     </message>
     <message>
+        <source>归档已结束的群</source>
+        <translation>Archive ended groups</translation>
+    </message>
+    <message>
+        <source>没有已结束但未归档的短期群。</source>
+        <translation>No short-term group has ended without being archived.</translation>
+    </message>
+    <message>
+        <source>
+… 等共 {0} 个群</source>
+        <translation>
+… {0} groups in all</translation>
+    </message>
+    <message>
+        <source>以下 {0} 个短期群已结束, 归档它们吗? 归档后可随时恢复。
+
+{1}{2}</source>
+        <translation>These {0} short-term groups have ended. Archive them? Archived groups can be restored at any time.
+
+{1}{2}</translation>
+    </message>
+    <message>
+        <source>已归档 {0} 个已结束的群</source>
+        <translation>Archived {0} ended groups</translation>
+    </message>
+    <message>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -508,6 +534,10 @@ For groups you simply no longer run, use “Archive” instead.</translation>
     <message>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>归档已结束的短期群…</source>
+        <translation>Archive ended short-term groups…</translation>
     </message>
     <message>
         <source>设置(&amp;S)</source>

@@ -482,6 +482,32 @@
         <translation>目前使用的資料庫</translation>
     </message>
     <message>
+        <source>归档已结束的群</source>
+        <translation>封存已結束的群組</translation>
+    </message>
+    <message>
+        <source>没有已结束但未归档的短期群。</source>
+        <translation>沒有已結束但未封存的短期群組。</translation>
+    </message>
+    <message>
+        <source>
+… 等共 {0} 个群</source>
+        <translation>
+… 等共 {0} 個群組</translation>
+    </message>
+    <message>
+        <source>以下 {0} 个短期群已结束, 归档它们吗? 归档后可随时恢复。
+
+{1}{2}</source>
+        <translation>以下 {0} 個短期群組已結束, 要封存嗎? 封存後可隨時還原。
+
+{1}{2}</translation>
+    </message>
+    <message>
+        <source>已归档 {0} 个已结束的群</source>
+        <translation>已封存 {0} 個已結束的群組</translation>
+    </message>
+    <message>
         <source>文件(&amp;F)</source>
         <translation>檔案(&amp;F)</translation>
     </message>
@@ -508,6 +534,10 @@
     <message>
         <source>清除筛选</source>
         <translation>清除篩選</translation>
+    </message>
+    <message>
+        <source>归档已结束的短期群…</source>
+        <translation>封存已結束的短期群組…</translation>
     </message>
     <message>
         <source>设置(&amp;S)</source>

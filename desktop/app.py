@@ -91,6 +91,7 @@ class Workspace:
     classification: Any
     segments: Any
     lifecycle: Any
+    merge: Any
     dimensions: list
     empty: bool
 
@@ -100,16 +101,17 @@ class Workspace:
         from desktop.services.group_detail import GroupDetailService
         from desktop.services.groups import GroupService
         from desktop.services.lifecycle import LifecycleService
+        from desktop.services.merge import MergeService
         from desktop.services.segments import SegmentService
         from desktop.services.workspace import WorkspaceService
 
         workspace, groups = WorkspaceService(db), GroupService(db)
         return cls(db, workspace, groups, GroupDetailService(db), ClassificationService(db), SegmentService(db),
-                   LifecycleService(db), groups.dimensions(), workspace.is_empty())
+                   LifecycleService(db), MergeService(db), groups.dimensions(), workspace.is_empty())
 
     def attach_to(self, window, *, demo_if_empty: bool = False) -> None:  # type: ignore[no-untyped-def]
         window.attach(self.workspace, self.groups, self.details, self.classification, self.segments,
-                      self.lifecycle, self.dimensions, empty=self.empty)
+                      self.lifecycle, self.merge, self.dimensions, empty=self.empty)
         if self.empty and demo_if_empty:
             window.create_demo()
 

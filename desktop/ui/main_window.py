@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from desktop.services.group_detail import GroupDetailService
     from desktop.services.groups import GroupService
     from desktop.services.lifecycle import LifecycleService
+    from desktop.services.merge import MergeService
     from desktop.services.segments import SegmentService
     from desktop.services.workspace import WorkspaceService
 
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         classification: ClassificationService,
         segments: SegmentService,
         lifecycle: LifecycleService,
+        merge: MergeService,
         dimensions: list[DimensionDTO],
         *,
         empty: bool,
@@ -118,7 +120,7 @@ class MainWindow(QMainWindow):
         self.segments = segments
         self.lifecycle = lifecycle
         self.db_label.setText(workspace.display_name)
-        self.groups_page = GroupsPage(self.runner, groups, dimensions, self.settings, details, classification)
+        self.groups_page = GroupsPage(self.runner, groups, dimensions, self.settings, details, classification, merge)
         self.groups_page.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.groups_page.save_segment_requested.connect(self.save_segment)
         self.welcome_page = WelcomePage(workspace.display_name)

@@ -325,6 +325,14 @@ Joined {3} · left {4}</translation>
         <translation>Delete selected</translation>
     </message>
     <message>
+        <source>合并所选…</source>
+        <translation>Merge selected…</translation>
+    </message>
+    <message>
+        <source>把选中的几个群合并成一个 (合并大群)</source>
+        <translation>Merge the selected groups into one</translation>
+    </message>
+    <message>
         <source>分类所选…</source>
         <translation>Classify selected…</translation>
     </message>
@@ -417,6 +425,10 @@ Hold Ctrl or Shift to select several.</translation>
     <message>
         <source>{0}: {1} 个群已更改 (Ctrl+Z 撤销)</source>
         <translation>{0}: {1} groups changed (Ctrl+Z to undo)</translation>
+    </message>
+    <message>
+        <source>已把 {0} 个群并入“{1}”</source>
+        <translation>Merged {0} groups into “{1}”</translation>
     </message>
     <message>
         <source> 等 {0} 个群</source>
@@ -630,6 +642,57 @@ For groups you simply no longer run, use “Archive” instead.</translation>
     <message>
         <source>当前群有未保存的修改, 退出前要保存吗?</source>
         <translation>The current group has unsaved changes. Save them before quitting?</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>合并群</source>
+        <translation>Merge groups</translation>
+    </message>
+    <message>
+        <source>例如: 两个小群人数太少, 合并运营</source>
+        <translation>e.g. two small groups, run them as one</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>移入</source>
+        <translation>Moved</translation>
+    </message>
+    <message>
+        <source>合并重复</source>
+        <translation>Folded duplicates</translation>
+    </message>
+    <message>
+        <source>舍弃</source>
+        <translation>Dropped</translation>
+    </message>
+    <message>
+        <source>合并</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>保留的群</source>
+        <translation>Group to keep</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>正在计算要移动的数据…</source>
+        <translation>Working out what will move…</translation>
+    </message>
+    <message>
+        <source>把 {0} 个群并入“{1}”: 人数 {2} → {3} (容量 {4})。被并入的群会归档。</source>
+        <translation>Merge {0} groups into “{1}”: members {2} → {3} (capacity {4}). The merged groups are archived.</translation>
     </message>
 </context>
 <context>

@@ -325,6 +325,14 @@
         <translation>刪除所選</translation>
     </message>
     <message>
+        <source>合并所选…</source>
+        <translation>合併所選…</translation>
+    </message>
+    <message>
+        <source>把选中的几个群合并成一个 (合并大群)</source>
+        <translation>把選取的幾個群組合併成一個 (合併大群)</translation>
+    </message>
+    <message>
         <source>分类所选…</source>
         <translation>分類所選…</translation>
     </message>
@@ -417,6 +425,10 @@
     <message>
         <source>{0}: {1} 个群已更改 (Ctrl+Z 撤销)</source>
         <translation>{0}: 已變更 {1} 個群組 (Ctrl+Z 復原)</translation>
+    </message>
+    <message>
+        <source>已把 {0} 个群并入“{1}”</source>
+        <translation>已把 {0} 個群組併入「{1}」</translation>
     </message>
     <message>
         <source> 等 {0} 个群</source>
@@ -630,6 +642,57 @@
     <message>
         <source>当前群有未保存的修改, 退出前要保存吗?</source>
         <translation>目前的群組有未儲存的變更, 結束前要儲存嗎?</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>合并群</source>
+        <translation>合併群組</translation>
+    </message>
+    <message>
+        <source>例如: 两个小群人数太少, 合并运营</source>
+        <translation>例如: 兩個小群人數太少, 合併經營</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <source>移入</source>
+        <translation>移入</translation>
+    </message>
+    <message>
+        <source>合并重复</source>
+        <translation>合併重複</translation>
+    </message>
+    <message>
+        <source>舍弃</source>
+        <translation>捨棄</translation>
+    </message>
+    <message>
+        <source>合并</source>
+        <translation>合併</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>保留的群</source>
+        <translation>保留的群組</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>正在计算要移动的数据…</source>
+        <translation>正在計算要移動的資料…</translation>
+    </message>
+    <message>
+        <source>把 {0} 个群并入“{1}”: 人数 {2} → {3} (容量 {4})。被并入的群会归档。</source>
+        <translation>把 {0} 個群組併入「{1}」: 人數 {2} → {3} (容量 {4})。被併入的群組會封存。</translation>
     </message>
 </context>
 <context>

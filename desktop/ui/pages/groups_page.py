@@ -32,6 +32,7 @@ from desktop.domain.errors import ValidationError
 from desktop.domain.groups import DimensionDTO, GroupDraft, GroupDTO, GroupFilter
 from desktop.domain.segments import ActivityFilter, LifecycleFilter, SegmentSpec
 from desktop.settings import Settings
+from desktop.ui.dialogs.merge_dialog import MergeDialog
 from desktop.ui.dialogs.new_group_dialog import NewGroupDialog
 from desktop.ui.labels import platform_name, status_name
 from desktop.ui.models.groups_model import STATUS_NOT_ARCHIVED, GroupColumn, GroupTableModel
@@ -45,6 +46,7 @@ if TYPE_CHECKING:  # the service modules pull in SQLAlchemy; the window must pai
     from desktop.services.classification import ClassificationService
     from desktop.services.group_detail import GroupDetailService
     from desktop.services.groups import GroupService
+    from desktop.services.merge import MergeService
 
 DEFAULT_WIDTHS = {
     GroupColumn.NAME: 180, GroupColumn.PLATFORM: 72, GroupColumn.LABELS: 222, GroupColumn.MEMBERS: 80,
@@ -65,6 +67,7 @@ class GroupsPage(QWidget):
         settings: Settings,
         details: GroupDetailService,
         classification: ClassificationService,
+        merge: MergeService,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -72,6 +75,8 @@ class GroupsPage(QWidget):
         self._service = groups
         self._details = details
         self._classification = classification
+        self._merge = merge
+        self._merge_dialog: MergeDialog | None = None
         self.undo_stack = QUndoStack(self)
         self._dimensions = dimensions
         self._settings = settings
@@ -263,6 +268,10 @@ class GroupsPage(QWidget):
         self.restore_button.clicked.connect(self.restore_selected)
         self.delete_button = QPushButton(self.tr("删除所选"))
         self.delete_button.clicked.connect(self.delete_selected)
+        self.merge_button = QPushButton(self.tr("合并所选…"))
+        self.merge_button.setObjectName("mergeButton")
+        self.merge_button.setToolTip(self.tr("把选中的几个群合并成一个 (合并大群)"))
+        self.merge_button.clicked.connect(self.merge_selected)
         self.classify_menu = self._build_classify_menu()
         self.classify_button = QPushButton(self.tr("分类所选…"))
         self.classify_button.setObjectName("classifyButton")
@@ -271,7 +280,8 @@ class GroupsPage(QWidget):
         bulk_layout = QVBoxLayout(bulk)
         bulk_layout.addStretch(1)
         bulk_layout.addWidget(self.selection_label)
-        for button in (self.classify_button, self.archive_button, self.restore_button, self.delete_button):
+        for button in (self.classify_button, self.merge_button, self.archive_button, self.restore_button,
+                       self.delete_button):
             bulk_layout.addWidget(button)
         bulk_layout.addStretch(2)
 
@@ -490,6 +500,7 @@ class GroupsPage(QWidget):
         self.restore_button.setEnabled(any(g.status is GroupStatus.ARCHIVED for g in groups))
         self.delete_button.setEnabled(bool(groups))
         self.classify_button.setEnabled(bool(groups))
+        self.merge_button.setEnabled(len(groups) >= 2)
 
     # ------------------------------------------------------------------ editing
     def save_current(self) -> None:
@@ -610,6 +621,17 @@ class GroupsPage(QWidget):
             self._update_counts()
 
         self._runner.run(lambda _ctx: self._service.list_groups(GroupFilter(ids=ids)), on_done=loaded)
+
+    def merge_selected(self) -> None:
+        groups = self.model.groups_at(self.selected_rows())
+        if len(groups) < 2:
+            return
+        self._merge_dialog = MergeDialog(self._runner, self._merge, groups, self)
+        self._merge_dialog.merged.connect(
+            lambda result: self.status_message.emit(
+                self.tr("已把 {0} 个群并入“{1}”").format(len(result.archived_ids), result.preview.target.name)))
+        self._merge_dialog.finished.connect(lambda _r: setattr(self, "_merge_dialog", None))
+        self._merge_dialog.open()
 
     # ------------------------------------------------------------------ bulk actions
     def _confirm(self, title: str, text: str) -> bool:

@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
             self.groups_page.delete_action,
         ):
             self.edit_menu.addAction(action)
-        for action in self._workspace_actions:
+        for action in (*self._workspace_actions, self.dormant_action):
             action.setEnabled(True)
         self._set_empty(empty)
         if not empty:
@@ -157,7 +157,20 @@ class MainWindow(QMainWindow):
             if changed:
                 self.runner.data_changed.emit("groups", changed)
 
-        self.runner.run(lambda _ctx: lifecycle.refresh_dormant(), on_done=done, write=True)
+        days = self.settings.get(keys.DORMANT_DAYS)
+        self.runner.run(lambda _ctx: lifecycle.refresh_dormant(days=days), on_done=done, write=True)
+
+    def choose_dormant_days(self) -> None:
+        days, ok = QInputDialog.getInt(
+            self, self.tr("沉默判定"), self.tr("连续多少天没有发言的群算作沉默群:"),
+            self.settings.get(keys.DORMANT_DAYS), 1, 365,
+        )
+        if ok:
+            self.settings.set(keys.DORMANT_DAYS, days)
+            if self.groups_page is not None:
+                self.groups_page.set_dormant_days(days)
+            if self.lifecycle is not None:
+                self.refresh_dormant()
 
     def archive_ended(self) -> None:
         """Preview every short-term group that has ended, then archive them in one go."""
@@ -207,7 +220,7 @@ class MainWindow(QMainWindow):
         self.archive_ended_action = file_menu.addAction(self.tr("归档已结束的短期群…"), self.archive_ended)
         file_menu.insertAction(quit_action, self.archive_ended_action)
         file_menu.insertSeparator(quit_action)
-        self._workspace_actions = (self.new_group_action, refresh, clear, self.archive_ended_action)
+        self._workspace_actions = [self.new_group_action, refresh, clear, self.archive_ended_action]
         for action in self._workspace_actions:
             action.setEnabled(False)
 
@@ -222,6 +235,8 @@ class MainWindow(QMainWindow):
             action.setData(code)
             self.language_group.addAction(action)
         self.language_group.triggered.connect(self._language_chosen)
+        self.dormant_action = settings_menu.addAction(self.tr("沉默判定天数…"), self.choose_dormant_days)
+        self.dormant_action.setEnabled(False)
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         about = help_menu.addAction(self.tr("关于群管家"), self._about)

@@ -273,8 +273,8 @@ Joined {3} · left {4}</translation>
         <translation>Recently active</translation>
     </message>
     <message>
-        <source>沉默 (14 天无发言)</source>
-        <translation>Dormant (silent 14 days)</translation>
+        <source>沉默</source>
+        <translation>Dormant</translation>
     </message>
     <message>
         <source>存为分组…</source>
@@ -347,6 +347,10 @@ Joined {3} · left {4}</translation>
     <message>
         <source>重做</source>
         <translation>Redo</translation>
+    </message>
+    <message>
+        <source>沉默 ({0} 天无发言)</source>
+        <translation>Dormant (silent {0} days)</translation>
     </message>
     <message>
         <source>标签 ({0})</source>
@@ -494,6 +498,14 @@ For groups you simply no longer run, use “Archive” instead.</translation>
         <translation>Database in use</translation>
     </message>
     <message>
+        <source>沉默判定</source>
+        <translation>Dormant groups</translation>
+    </message>
+    <message>
+        <source>连续多少天没有发言的群算作沉默群:</source>
+        <translation>Days without a message before a group counts as dormant:</translation>
+    </message>
+    <message>
         <source>归档已结束的群</source>
         <translation>Archive ended groups</translation>
     </message>
@@ -558,6 +570,10 @@ For groups you simply no longer run, use “Archive” instead.</translation>
     <message>
         <source>界面语言</source>
         <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>沉默判定天数…</source>
+        <translation>Dormant after…</translation>
     </message>
     <message>
         <source>帮助(&amp;H)</source>

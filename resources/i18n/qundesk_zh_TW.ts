@@ -273,8 +273,8 @@
         <translation>近期活躍</translation>
     </message>
     <message>
-        <source>沉默 (14 天无发言)</source>
-        <translation>沉默 (14 天無發言)</translation>
+        <source>沉默</source>
+        <translation>沉默</translation>
     </message>
     <message>
         <source>存为分组…</source>
@@ -347,6 +347,10 @@
     <message>
         <source>重做</source>
         <translation>重做</translation>
+    </message>
+    <message>
+        <source>沉默 ({0} 天无发言)</source>
+        <translation>沉默 ({0} 天無發言)</translation>
     </message>
     <message>
         <source>标签 ({0})</source>
@@ -494,6 +498,14 @@
         <translation>目前使用的資料庫</translation>
     </message>
     <message>
+        <source>沉默判定</source>
+        <translation>沉默判定</translation>
+    </message>
+    <message>
+        <source>连续多少天没有发言的群算作沉默群:</source>
+        <translation>連續多少天沒有發言的群組算作沉默群組:</translation>
+    </message>
+    <message>
         <source>归档已结束的群</source>
         <translation>封存已結束的群組</translation>
     </message>
@@ -558,6 +570,10 @@
     <message>
         <source>界面语言</source>
         <translation>介面語言</translation>
+    </message>
+    <message>
+        <source>沉默判定天数…</source>
+        <translation>沉默判定天數…</translation>
     </message>
     <message>
         <source>帮助(&amp;H)</source>

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import update
 
+from desktop import settings as keys
 from desktop.domain.enums import GroupStatus, Lifespan
 from desktop.domain.groups import GroupDraft
 from desktop.services.groups import GroupService
@@ -64,3 +65,17 @@ def test_silent_group_is_marked_dormant_on_opening(qtbot, open_window, mixed_pat
     assert dormant == ["老客福利群"]
     page.activity_filter.setCurrentIndex(page.activity_filter.findText("沉默 (14 天无发言)"))
     assert [page.model.group_at(r).name for r in range(page.model.rowCount())] == ["老客福利群"]
+
+
+def test_dormant_days_is_a_setting(qtbot, open_window, mixed_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    window = open_window(mixed_path)
+    page = window.groups_page
+    qtbot.waitUntil(lambda: window.runner.active_count == 0 and page.model.total_count == 3, timeout=10_000)
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (120, True))
+    window.dormant_action.trigger()  # 老客福利群 is 90 days old: not silent long enough any more
+    qtbot.waitUntil(lambda: window.runner.active_count == 0 and all(
+        g.status is GroupStatus.ACTIVE for g in page.model.groups_at(range(page.model.rowCount()))), timeout=10_000)
+    assert page.activity_filter.findText("沉默 (120 天无发言)") >= 0
+    assert window.settings.get(keys.DORMANT_DAYS) == 120

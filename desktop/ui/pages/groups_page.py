@@ -141,9 +141,10 @@ class GroupsPage(QWidget):
         for text, value in (
             (self.tr("全部活跃度"), ActivityFilter.ANY),
             (self.tr("近期活跃"), ActivityFilter.ACTIVE),
-            (self.tr("沉默 (14 天无发言)"), ActivityFilter.DORMANT),
+            (self.tr("沉默"), ActivityFilter.DORMANT),
         ):
             self.activity_filter.addItem(text, value.value)
+        self.set_dormant_days(self._settings.get(keys.DORMANT_DAYS))
         self.activity_filter.currentIndexChanged.connect(self._apply_filter)
         self.save_segment_button = QPushButton(self.tr("存为分组…"))
         self.save_segment_button.setObjectName("saveSegment")
@@ -369,7 +370,16 @@ class GroupsPage(QWidget):
             label_ids=frozenset(int(a.data()) for a in self._label_actions if a.isChecked()),
             lifecycle=LifecycleFilter(self.lifecycle_filter.currentData()),
             activity=ActivityFilter(self.activity_filter.currentData()),
+            dormant_days=self._dormant_days,
         )
+
+    def set_dormant_days(self, days: int) -> None:
+        """How many silent days make a group 沉默 in the activity filter (a setting)."""
+        self._dormant_days = days
+        index = self.activity_filter.findData(ActivityFilter.DORMANT.value)
+        self.activity_filter.setItemText(index, self.tr("沉默 ({0} 天无发言)").format(days))
+        if hasattr(self, "table"):  # not while the filter bar is still being built
+            self._apply_filter()
 
     def apply_spec(self, spec: SegmentSpec) -> None:
         """Show a saved segment: set every filter control from it, then filter once."""

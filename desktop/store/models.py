@@ -454,9 +454,26 @@ class AuditLog(Base):
     detail_json: Mapped[str] = mapped_column(Text, default="{}")
 
 
+
+
+class ClassificationRule(Stamped, Base):
+    """An auto-classification rule: groups matching ``conditions_json`` (desktop.domain.rules) get a label.
+    Deleting the label deletes its rules."""
+
+    __tablename__ = "classification_rules"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: also applied automatically to groups created or imported later
+    apply_to_new: Mapped[bool] = mapped_column(Boolean, default=False)
+    conditions_json: Mapped[str] = mapped_column(Text, default="{}")
+    label_id: Mapped[int] = mapped_column(ForeignKey("labels.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
 #: every entity, for ``qundesk info`` and the tests
 ENTITY_TABLES: tuple[type[Base], ...] = (
     Group, Dimension, Label, GroupLabel, Segment, Member, Membership, Interaction, GroupDayStat,
     Template, Channel, Broadcast, BroadcastTarget, Delivery, PickupPoint, Campaign, CampaignGroup,
-    CampaignPickupPoint, Product, Order, OrderItem, ImportBatch, AuditLog,
+    CampaignPickupPoint, Product, Order, OrderItem, ImportBatch, AuditLog, ClassificationRule,
 )

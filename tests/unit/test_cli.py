@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktop.__main__ import main
+from desktop.store.engine import SCHEMA_HEAD
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -23,7 +24,7 @@ def test_info_json_on_a_new_database(capsys, tmp_path: Path) -> None:
     code, out, err = run(capsys, "info", "--db", str(tmp_path / "new.db"), "--json")
     assert code == 0, err
     info = json.loads(out)
-    assert info["schema_version"] == info["head_version"] == "0001_baseline"
+    assert info["schema_version"] == info["head_version"] == SCHEMA_HEAD
     assert info["quick_check"] == "ok"
     assert info["counts"]["groups"] == 0 and info["counts"]["labels"] == 8
 
@@ -63,4 +64,4 @@ def test_module_entry_point_runs(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "desktop", "info", "--db", str(tmp_path / "m.db")],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert "0001_baseline" in result.stdout
+    assert SCHEMA_HEAD in result.stdout

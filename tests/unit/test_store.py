@@ -232,11 +232,11 @@ def test_pending_migration_runs_after_a_backup(db_path: Path, tmp_path: Path, mo
     # a newer release of the app: the shipped migrations plus one more
     newer = tmp_path / "migrations"
     shutil.copytree(engine_module.MIGRATIONS_DIR, newer, ignore=shutil.ignore_patterns("__pycache__"))
-    (newer / "versions" / "0002_probe.py").write_text(textwrap.dedent("""
+    (newer / "versions" / "9000_probe.py").write_text(textwrap.dedent(f"""
         import sqlalchemy as sa
         from alembic import op
-        revision = "0002_probe"
-        down_revision = "0001_baseline"
+        revision = "9000_probe"
+        down_revision = "{engine_module.SCHEMA_HEAD}"
         branch_labels = None
         depends_on = None
         def upgrade():
@@ -247,13 +247,13 @@ def test_pending_migration_runs_after_a_backup(db_path: Path, tmp_path: Path, mo
     monkeypatch.setattr(engine_module, "MIGRATIONS_DIR", newer)
     db = open_database(db_path)
     try:
-        assert current_revision(db) == "0002_probe"
+        assert current_revision(db) == "9000_probe"
         assert "probe" in inspect(db.engine).get_table_names()
         assert db.backup_path is not None and db.backup_path.exists()
     finally:
         db.dispose()
     backup = sqlite3.connect(db.backup_path)
-    assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001_baseline",)
+    assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == (engine_module.SCHEMA_HEAD,)
     assert backup.execute("SELECT name FROM groups").fetchall() == [("迁移前的群",)]
     backup.close()
 

@@ -36,13 +36,13 @@ def _labels_by_group(session: Session, group_ids: Iterable[int] | None) -> dict[
     return result
 
 
-def _last_active_subquery():  # type: ignore[no-untyped-def]
-    return (
-        select(GroupDayStat.group_id, func.max(GroupDayStat.day).label("last_active"))
-        .where(GroupDayStat.messages > 0)
-        .group_by(GroupDayStat.group_id)
-        .subquery()
+def _last_active_subquery(group_ids: Iterable[int] | None = None):  # type: ignore[no-untyped-def]
+    stmt = select(GroupDayStat.group_id, func.max(GroupDayStat.day).label("last_active")).where(
+        GroupDayStat.messages > 0
     )
+    if group_ids is not None:  # a few rows refreshed after an edit: do not aggregate every group's days
+        stmt = stmt.where(GroupDayStat.group_id.in_(list(group_ids)))
+    return stmt.group_by(GroupDayStat.group_id).subquery()
 
 
 def _to_dto(group: Group, labels: Sequence[LabelRef], last_active) -> GroupDTO:  # type: ignore[no-untyped-def]
@@ -83,7 +83,7 @@ class GroupService:
     # ----------------------------------------------------------------- reading
     def list_groups(self, group_filter: GroupFilter | None = None) -> list[GroupDTO]:
         f = group_filter or GroupFilter()
-        last = _last_active_subquery()
+        last = _last_active_subquery(f.ids)
         stmt = select(Group, last.c.last_active).outerjoin(last, last.c.group_id == Group.id).order_by(Group.id)
         if f.ids is not None:
             stmt = stmt.where(Group.id.in_(f.ids))

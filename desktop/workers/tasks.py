@@ -56,11 +56,14 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.fn(self.ctx)
-        except BaseException as exc:  # reported to the UI thread, never lost
-            self.signals.failed.emit(self.job_id, exc, traceback.format_exc())
-        else:
-            self.signals.finished.emit(self.job_id, result)
+            try:
+                result = self.fn(self.ctx)
+            except BaseException as exc:  # reported to the UI thread, never lost
+                self.signals.failed.emit(self.job_id, exc, traceback.format_exc())
+            else:
+                self.signals.finished.emit(self.job_id, result)
+        except RuntimeError:  # the window (and its runner) went away while this job ran: nobody to tell
+            log.info("task %s finished after its runner was deleted", self.job_id)
 
 
 def error_message(exc: BaseException) -> str:

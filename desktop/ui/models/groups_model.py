@@ -173,6 +173,11 @@ class GroupTableModel(QAbstractTableModel):
             if group is not None:
                 self._groups[index] = group
                 self._name_keys[group.id] = _pinyin_name(group)
+        visible = self._compute_visible()
+        if visible == self._visible:  # same rows in the same order: repaint, no layout change
+            if visible:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(visible) - 1, len(GroupColumn) - 1))
+            return
         self._relayout()
 
     def _relayout(self) -> None:

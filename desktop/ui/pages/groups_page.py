@@ -451,7 +451,12 @@ class GroupsPage(QWidget):
 
     # ------------------------------------------------------------------ selection
     def selected_rows(self) -> list[int]:
-        return sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        # from the selection ranges: QItemSelectionModel.selectedRows() asks the model about every
+        # cell of every row (33 ms for 1,000 selected rows here)
+        rows: set[int] = set()
+        for selected in self.table.selectionModel().selection():
+            rows.update(range(selected.top(), selected.bottom() + 1))
+        return sorted(rows)
 
     def selected_ids(self) -> list[int]:
         return self.model.ids_of_rows(self.selected_rows())

@@ -45,13 +45,15 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, job_id: int, fn: Callable[[TaskContext], Any], ctx: TaskContext) -> None:
+    def __init__(self, job_id: int, fn: Callable[[TaskContext], Any], ctx: TaskContext, signals: _Signals) -> None:
         super().__init__()
-        self.setAutoDelete(False)  # the runner keeps it until its signals have been delivered
+        self.setAutoDelete(False)  # the runner keeps it until its result has been delivered
         self.job_id = job_id
         self.fn = fn
         self.ctx = ctx
-        self.signals = _Signals()
+        # one signals object owned by the runner, not one per job: a per-job QObject was seen
+        # deleted under a running job (its result then never arrived)
+        self.signals = signals
         ctx._emit = lambda done, total, message: self.signals.progress.emit(job_id, done, total, message)
 
     def run(self) -> None:
@@ -97,6 +99,10 @@ class TaskRunner(QObject):
         self._writes.setMaxThreadCount(1)  # one writer: SQLite allows no more, and order matters
         self._pending: dict[int, _Pending] = {}
         self._next_id = 0
+        self._signals = _Signals(self)
+        self._signals.finished.connect(self._job_finished)
+        self._signals.failed.connect(self._job_failed)
+        self._signals.progress.connect(self._job_progress)
 
     @property
     def active_count(self) -> int:
@@ -120,14 +126,11 @@ class TaskRunner(QObject):
         changes (or none) instead of a blanket ``data_changed``."""
         self._next_id += 1
         ctx = TaskContext()
-        job = _Job(self._next_id, fn, ctx)
+        job = _Job(self._next_id, fn, ctx, self._signals)
         dialog = self._progress_dialog(title, parent, job) if title else None
         self._pending[job.job_id] = _Pending(job, on_done, on_error, changes, changed_ids, parent, dialog)
         if len(self._pending) == 1:
             self.busy_changed.emit(True)
-        job.signals.finished.connect(self._job_finished)
-        job.signals.failed.connect(self._job_failed)
-        job.signals.progress.connect(self._job_progress)
         is_write = bool(changes) if write is None else write
         (self._writes if is_write else self._reads).start(job)
         return ctx

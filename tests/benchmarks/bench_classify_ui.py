@@ -55,6 +55,7 @@ def main() -> int:
         end = time.perf_counter() + timeout
         while not condition():
             app.processEvents()
+            time.sleep(0.0005)  # let the worker threads have the GIL, as an idle event loop would
             if time.perf_counter() > end:
                 raise SystemExit("timed out")
 

@@ -113,6 +113,10 @@ class GroupTableModel(QAbstractTableModel):
     def groups_at(self, rows: Iterable[int]) -> list[GroupDTO]:
         return [self.group_at(row) for row in rows]
 
+    def groups_by_id(self, group_ids) -> list[GroupDTO]:  # type: ignore[no-untyped-def]
+        wanted = set(group_ids)
+        return [group for group in self._groups if group.id in wanted]
+
     def row_of(self, group_id: int) -> int | None:
         for row, index in enumerate(self._visible):
             if self._groups[index].id == group_id:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 from desktop import settings as keys
 from desktop.domain.enums import GroupStatus, Platform
 from desktop.domain.errors import ValidationError
-from desktop.domain.groups import DimensionDTO, GroupDraft, GroupDTO, GroupFilter
+from desktop.domain.groups import DimensionDTO, GroupDraft, GroupDTO, GroupFilter, LabelRef
 from desktop.domain.segments import ActivityFilter, LifecycleFilter, SegmentSpec
 from desktop.settings import Settings
 from desktop.ui.dialogs.merge_dialog import MergeDialog
@@ -611,7 +612,7 @@ class GroupsPage(QWidget):
                 self.status_message.emit(self.tr("所选的群已经是这样分类的, 没有改动"))
                 return
             self.undo_stack.push(_LabelCommand(self, change, self.tr("{0} ({1} 个群)").format(text, change.changed)))
-            self.refresh_rows(change.group_ids)
+            self._show_labels(change, undo=False)
             self.status_message.emit(self.tr("{0}: {1} 个群已更改 (Ctrl+Z 撤销)").format(text, change.changed))
 
         self._runner.run(lambda _ctx: call(), on_done=done, changes="group_labels",
@@ -621,8 +622,34 @@ class GroupsPage(QWidget):
         service = self._classification
         self._runner.run(
             lambda _ctx: service.undo(change) if undo else service.redo(change),
-            on_done=self.refresh_rows, changes="group_labels", changed_ids=list,
+            on_done=lambda _ids: self._show_labels(change, undo=undo),
+            changes="group_labels", changed_ids=list,
         )
+
+    def _show_labels(self, change: LabelChange, *, undo: bool) -> None:
+        """Put a bulk label edit on screen without reading the groups back: the change says, per
+        group, which labels of the dimension it held before, so the labels after are known."""
+        refs = {label.id: LabelRef(label.id, label.name, label.color, d.id)
+                for d in self._dimensions for label in d.labels}
+        order = {label.id: (rank, label.position)  # dimensions arrive in their display order
+                 for rank, d in enumerate(self._dimensions) for label in d.labels}
+        if change.label_id not in refs:  # a label created since the page was built: read back
+            self.refresh_rows(change.group_ids)
+            return
+        new_labels: dict[int, tuple[int, ...]] = {}
+        for bucket in change.prior:
+            labels = bucket.label_ids if undo else change.after(bucket.label_ids)
+            for group_id in bucket.group_ids:
+                new_labels[group_id] = labels
+        updated = []
+        for group in self.model.groups_by_id(new_labels):
+            kept = [label for label in group.labels if label.dimension_id != change.dimension_id]
+            labels = kept + [refs[i] for i in new_labels[group.id] if i in refs]
+            labels.sort(key=lambda label: order.get(label.id, (1 << 30, 0)))
+            updated.append(dataclasses.replace(group, labels=tuple(labels)))
+        self.model.replace_groups(updated)
+        self._show_selection(force_reload=self._current_id in new_labels)
+        self._update_counts()
 
     def refresh_rows(self, group_ids) -> None:  # type: ignore[no-untyped-def]
         """Reload just these groups (a bulk label edit): far cheaper than the whole table."""

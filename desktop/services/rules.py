@@ -85,7 +85,7 @@ class RuleService:
         clean = clean_name(name, "规则", RULE_NAME_MAX)
         checked = conditions.validated()
         with self._db.transaction() as session:
-            self._get_label(session, label_id)
+            ClassificationService._get_label(session, label_id)
             self._check_name(session, clean, None)
             position = session.scalar(select(func.coalesce(func.max(ClassificationRule.position), -1))) + 1
             rule = ClassificationRule(name=clean, enabled=bool(enabled), apply_to_new=bool(apply_to_new),
@@ -111,7 +111,7 @@ class RuleService:
             if checked is not None and checked.to_json() != rule.conditions_json:
                 changes["conditions_json"] = checked.to_json()
             if label_id is not None and label_id != rule.label_id:
-                self._get_label(session, label_id)
+                ClassificationService._get_label(session, label_id)
                 changes["label_id"] = label_id
             if enabled is not None and bool(enabled) != rule.enabled:
                 changes["enabled"] = bool(enabled)
@@ -184,7 +184,7 @@ class RuleService:
     # ================================================================ helpers
     def _preview(self, session: Session, rule_id: int | None, conditions: RuleConditions, label_id: int,
                  today: date) -> RulePreview:
-        label = self._get_label(session, label_id)
+        label = ClassificationService._get_label(session, label_id)
         dimension = label.dimension
         names = dict(session.execute(select(Label.id, Label.name).where(Label.dimension_id == dimension.id)).all())
         considered, groups = _candidates(session, conditions)
@@ -230,13 +230,6 @@ class RuleService:
         if rule is None:
             raise NotFoundError(f"规则 #{rule_id} 不存在 (可能已被删除, 或其标签已被删除), 请刷新后重试")
         return rule
-
-    @staticmethod
-    def _get_label(session: Session, label_id: int) -> Label:
-        label = session.get(Label, label_id)
-        if label is None:
-            raise NotFoundError(f"标签 #{label_id} 不存在 (可能已被删除), 请刷新后重试")
-        return label
 
     @staticmethod
     def _check_name(session: Session, name: str, exclude: int | None) -> None:

@@ -26,7 +26,6 @@ MAIN_STATE = Key("window/state", QByteArray())
 MAIN_SPLITTER = Key("window/splitter", QByteArray())
 GROUPS_SPLITTER = Key("groups/splitter", QByteArray())
 GROUPS_HEADER = Key("groups/header", QByteArray())
-LAST_PAGE = Key("window/last_page", "groups")
 #: a group with no message for this many days counts as 沉默 (dormant)
 DORMANT_DAYS = Key("groups/dormant_days", 14)
 

@@ -11,10 +11,6 @@ from .errors import QunDeskError
 ProgressFn = Callable[[int, int, str], None]
 
 
-def no_progress(_done: int, _total: int, _message: str) -> None:
-    return None
-
-
 class Cancelled(QunDeskError):
     """The user cancelled; whatever the job wrote in its transaction has been rolled back."""
 

@@ -21,7 +21,7 @@ from desktop.store.models import AuditLog, Dimension, Group, GroupDayStat, Group
 from .text import search_key
 
 
-def _labels_by_group(session: Session, group_ids: Iterable[int] | None) -> dict[int, list[LabelRef]]:
+def labels_by_group(session: Session, group_ids: Iterable[int] | None) -> dict[int, list[LabelRef]]:
     stmt = (
         select(GroupLabel.group_id, Label.id, Label.name, Label.color, Label.dimension_id)
         .join(Label, Label.id == GroupLabel.label_id)
@@ -36,7 +36,7 @@ def _labels_by_group(session: Session, group_ids: Iterable[int] | None) -> dict[
     return result
 
 
-def _last_active_subquery(group_ids: Iterable[int] | None = None):  # type: ignore[no-untyped-def]
+def last_active_subquery(group_ids: Iterable[int] | None = None):  # type: ignore[no-untyped-def]
     stmt = select(GroupDayStat.group_id, func.max(GroupDayStat.day).label("last_active")).where(
         GroupDayStat.messages > 0
     )
@@ -45,7 +45,7 @@ def _last_active_subquery(group_ids: Iterable[int] | None = None):  # type: igno
     return stmt.group_by(GroupDayStat.group_id).subquery()
 
 
-def _to_dto(group: Group, labels: Sequence[LabelRef], last_active) -> GroupDTO:  # type: ignore[no-untyped-def]
+def group_dto(group: Group, labels: Sequence[LabelRef], last_active) -> GroupDTO:  # type: ignore[no-untyped-def]
     return GroupDTO(
         id=group.id,
         name=group.name,
@@ -83,7 +83,7 @@ class GroupService:
     # ----------------------------------------------------------------- reading
     def list_groups(self, group_filter: GroupFilter | None = None) -> list[GroupDTO]:
         f = group_filter or GroupFilter()
-        last = _last_active_subquery(f.ids)
+        last = last_active_subquery(f.ids)
         stmt = select(Group, last.c.last_active).outerjoin(last, last.c.group_id == Group.id).order_by(Group.id)
         if f.ids is not None:
             stmt = stmt.where(Group.id.in_(f.ids))
@@ -101,8 +101,8 @@ class GroupService:
             stmt = stmt.where(Group.search_key.like(f"%{escaped}%", escape="\\"))
         with self._db.transaction() as session:
             rows = session.execute(stmt).all()
-            labels = _labels_by_group(session, None if len(rows) > 500 else [g.id for g, _ in rows])
-            return [_to_dto(group, labels.get(group.id, ()), last_active) for group, last_active in rows]
+            labels = labels_by_group(session, None if len(rows) > 500 else [g.id for g, _ in rows])
+            return [group_dto(group, labels.get(group.id, ()), last_active) for group, last_active in rows]
 
     def get(self, group_id: int) -> GroupDTO:
         with self._db.transaction() as session:
@@ -115,7 +115,7 @@ class GroupService:
         last_active = session.scalar(
             select(func.max(GroupDayStat.day)).where(GroupDayStat.group_id == group_id, GroupDayStat.messages > 0)
         )
-        return _to_dto(group, _labels_by_group(session, [group_id]).get(group_id, ()), last_active)
+        return group_dto(group, labels_by_group(session, [group_id]).get(group_id, ()), last_active)
 
     def dimensions(self) -> list[DimensionDTO]:
         with self._db.transaction() as session:

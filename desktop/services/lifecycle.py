@@ -20,7 +20,7 @@ from desktop.domain.segments import DAYS_MAX, DEFAULT_DORMANT_DAYS
 from desktop.store.engine import Database
 from desktop.store.models import AuditLog, Group
 
-from .groups import _labels_by_group, _last_active_subquery, _to_dto
+from .groups import group_dto, labels_by_group, last_active_subquery
 from .segments import dormant_condition
 
 
@@ -60,7 +60,7 @@ class LifecycleService:
     def ended_groups(self, today: date | None = None) -> list[GroupDTO]:
         """Short-term groups whose end date has passed and that are not archived: the archive preview."""
         today = today or date.today()
-        last = _last_active_subquery()
+        last = last_active_subquery()
         stmt = (
             select(Group, last.c.last_active)
             .outerjoin(last, last.c.group_id == Group.id)
@@ -69,8 +69,8 @@ class LifecycleService:
         )
         with self._db.transaction() as session:
             rows = session.execute(stmt).all()
-            labels = _labels_by_group(session, [g.id for g, _ in rows]) if rows else {}
-            return [_to_dto(group, labels.get(group.id, ()), last_active) for group, last_active in rows]
+            labels = labels_by_group(session, [g.id for g, _ in rows]) if rows else {}
+            return [group_dto(group, labels.get(group.id, ()), last_active) for group, last_active in rows]
 
     def archive_ended(self, group_ids: Iterable[int], today: date | None = None) -> int:
         """Archive those of ``group_ids`` that are still ended short-term groups (checked again here,

@@ -100,10 +100,6 @@ class GroupTableModel(QAbstractTableModel):
         self.endResetModel()
 
     @property
-    def row_filter(self) -> SegmentSpec:
-        return self._filter
-
-    @property
     def total_count(self) -> int:
         return len(self._groups)
 
@@ -122,22 +118,6 @@ class GroupTableModel(QAbstractTableModel):
             if self._groups[index].id == group_id:
                 return row
         return None
-
-    def replace_group(self, group: GroupDTO) -> None:
-        """Update one group in place after an edit, keeping the rest of the view still."""
-        for index, existing in enumerate(self._groups):
-            if existing.id == group.id:
-                self._groups[index] = group
-                self._name_keys[group.id] = _pinyin_name(group)
-                row = self.row_of(group.id)
-                if row is not None:
-                    self.dataChanged.emit(self.index(row, 0), self.index(row, len(GroupColumn) - 1))
-                return
-        self.beginResetModel()
-        self._groups.append(group)
-        self._name_keys[group.id] = _pinyin_name(group)
-        self._visible = self._compute_visible()
-        self.endResetModel()
 
     def _compute_visible(self) -> list[int]:
         today = self._today()

@@ -36,7 +36,7 @@ from desktop.settings import Settings
 from desktop.ui.dialogs.merge_dialog import MergeDialog
 from desktop.ui.dialogs.new_group_dialog import NewGroupDialog
 from desktop.ui.labels import platform_name, status_name
-from desktop.ui.models.groups_model import STATUS_NOT_ARCHIVED, GroupColumn, GroupTableModel
+from desktop.ui.models.groups_model import DEFAULT_FILTER, STATUS_NOT_ARCHIVED, GroupColumn, GroupTableModel
 from desktop.ui.widgets.group_detail import GroupDetailTabs
 from desktop.ui.widgets.group_editor import GroupEditor
 from desktop.ui.widgets.label_chips import LabelChipsDelegate
@@ -421,7 +421,7 @@ class GroupsPage(QWidget):
         self._apply_filter()
 
     def clear_filters(self) -> None:
-        self.apply_spec(SegmentSpec(statuses=STATUS_NOT_ARCHIVED))
+        self.apply_spec(DEFAULT_FILTER)
 
     def focus_search(self) -> None:
         self.search.setFocus()

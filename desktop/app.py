@@ -92,6 +92,7 @@ class Workspace:
     segments: Any
     lifecycle: Any
     merge: Any
+    rules: Any
     dimensions: list
     empty: bool
 
@@ -102,16 +103,17 @@ class Workspace:
         from desktop.services.groups import GroupService
         from desktop.services.lifecycle import LifecycleService
         from desktop.services.merge import MergeService
+        from desktop.services.rules import RuleService
         from desktop.services.segments import SegmentService
         from desktop.services.workspace import WorkspaceService
 
         workspace, groups = WorkspaceService(db), GroupService(db)
         return cls(db, workspace, groups, GroupDetailService(db), ClassificationService(db), SegmentService(db),
-                   LifecycleService(db), MergeService(db), groups.dimensions(), workspace.is_empty())
+                   LifecycleService(db), MergeService(db), RuleService(db), groups.dimensions(),
+                   workspace.is_empty())
 
     def attach_to(self, window, *, demo_if_empty: bool = False) -> None:  # type: ignore[no-untyped-def]
-        window.attach(self.workspace, self.groups, self.details, self.classification, self.segments,
-                      self.lifecycle, self.merge, self.dimensions, empty=self.empty)
+        window.attach(self, empty=self.empty)
         if self.empty and demo_if_empty:
             window.create_demo()
 

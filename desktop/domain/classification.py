@@ -14,6 +14,9 @@ from .errors import ValidationError
 DIMENSION_NAME_MAX = 60
 LABEL_NAME_MAX = 60
 DEFAULT_LABEL_COLOR = "#607d8b"
+#: colours offered to new labels in turn, distinct from each other and readable as chips
+LABEL_PALETTE = ("#3949ab", "#00897b", "#d81b60", "#ef6c00", "#7cb342", "#8e24aa", "#f9a825",
+                 "#6d4c41", "#1e88e5", "#c62828", "#546e7a", "#00acc1")
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 
 

@@ -27,18 +27,17 @@ from desktop import settings as keys
 from desktop.domain.groups import DimensionDTO
 from desktop.paths import icon_path
 from desktop.settings import LANGUAGES, Settings
+from desktop.ui.pages.classification_page import ClassificationPage
 from desktop.ui.pages.groups_page import GroupsPage
 from desktop.ui.pages.welcome_page import WelcomePage
 from desktop.workers.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from desktop.app import Workspace as Services
     from desktop.domain.groups import GroupDTO
     from desktop.domain.segments import SegmentDTO, SegmentSpec
     from desktop.services.classification import ClassificationService
-    from desktop.services.group_detail import GroupDetailService
-    from desktop.services.groups import GroupService
     from desktop.services.lifecycle import LifecycleService
-    from desktop.services.merge import MergeService
     from desktop.services.segments import SegmentService
     from desktop.services.workspace import WorkspaceService
 
@@ -56,6 +55,8 @@ class MainWindow(QMainWindow):
         self.runner.data_changed.connect(self._data_changed)
         self.workspace: WorkspaceService | None = None
         self.groups_page: GroupsPage | None = None
+        self.classification_page: ClassificationPage | None = None
+        self.classification: ClassificationService | None = None
         self.welcome_page: WelcomePage | None = None
 
         self.loading_label = QLabel(self.tr("正在打开数据库…"))
@@ -69,9 +70,12 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setMinimumWidth(96)
         self.nav.setMaximumWidth(220)
-        groups_item = QListWidgetItem(QIcon(str(icon_path("groups.svg"))), self.tr("群组"))
-        groups_item.setData(Qt.ItemDataRole.UserRole, "groups")
-        self.nav.addItem(groups_item)
+        for page, icon, text in (("groups", "groups.svg", self.tr("群组")),
+                                 ("classification", "labels.svg", self.tr("分类"))):
+            item = QListWidgetItem(QIcon(str(icon_path(icon))), text)
+            item.setData(Qt.ItemDataRole.UserRole, page)
+            self.nav.addItem(item)
+        self._page_items = self.nav.count()  # saved segments are listed below the pages
         self.nav.setEnabled(False)
         self.nav.currentRowChanged.connect(self._navigate)
         self.nav.itemClicked.connect(lambda item: self._navigate(self.nav.row(item)))
@@ -102,32 +106,28 @@ class MainWindow(QMainWindow):
         self.restoreGeometry(settings.get(keys.MAIN_GEOMETRY))
         self.restoreState(settings.get(keys.MAIN_STATE))
 
-    def attach(
-        self,
-        workspace: WorkspaceService,
-        groups: GroupService,
-        details: GroupDetailService,
-        classification: ClassificationService,
-        segments: SegmentService,
-        lifecycle: LifecycleService,
-        merge: MergeService,
-        dimensions: list[DimensionDTO],
-        *,
-        empty: bool,
-    ) -> None:
+    def attach(self, services: Services, *, empty: bool) -> None:
         """Show an opened workspace: build its pages and fill them."""
-        self.workspace = workspace
-        self.segments = segments
-        self.lifecycle = lifecycle
-        self.db_label.setText(workspace.display_name)
-        self.groups_page = GroupsPage(self.runner, groups, dimensions, self.settings, details, classification, merge)
-        self.groups_page.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.workspace = services.workspace
+        self.segments = services.segments
+        self.lifecycle = services.lifecycle
+        self.classification = services.classification
+        self.db_label.setText(services.workspace.display_name)
+        dimensions = services.dimensions
+        self.groups_page = GroupsPage(self.runner, services.groups, dimensions, self.settings, services.details,
+                                      services.classification, services.merge, services.rules)
+        self.groups_page.status_message.connect(self._show_status)
         self.groups_page.save_segment_requested.connect(self.save_segment)
-        self.welcome_page = WelcomePage(workspace.display_name)
+        self.classification_page = ClassificationPage(self.runner, services.classification, services.rules,
+                                                      dimensions, self.groups_page.undo_stack)
+        self.classification_page.status_message.connect(self._show_status)
+        self.classification_page.rules_panel.labels_applied.connect(self.groups_page.push_label_change)
+        self.welcome_page = WelcomePage(services.workspace.display_name)
         self.welcome_page.demo_requested.connect(self.create_demo)
         self.welcome_page.new_group_requested.connect(self._new_group)
         self.pages.addWidget(self.welcome_page)
         self.pages.addWidget(self.groups_page)
+        self.pages.addWidget(self.classification_page)
         for action in (
             self.groups_page.undo_action,
             self.groups_page.redo_action,
@@ -256,6 +256,9 @@ class MainWindow(QMainWindow):
     def _navigate(self, row: int) -> None:
         if self.groups_page is None or row < 0:
             return
+        if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == "classification":
+            self.pages.setCurrentWidget(self.classification_page)
+            return
         self.pages.setCurrentWidget(self.groups_page)
         segment = self._segment_items.get(row)
         if segment is None:
@@ -264,6 +267,14 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("分组"), segment.problem or self.tr("这个分组的筛选条件已损坏"))
             return
         self.groups_page.apply_spec(segment.spec)
+
+    def show_page(self, name: str) -> None:
+        """Go to a page by name ("groups", "classification") as the navigation does."""
+        for row in range(self._page_items):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == name:
+                self.nav.setCurrentRow(row)
+                self._navigate(row)
+                return
 
     # ------------------------------------------------------------------ segments
     def _refresh_segments(self) -> None:
@@ -277,8 +288,8 @@ class MainWindow(QMainWindow):
         current = self._segment_items.get(self.nav.currentRow())
         self.nav.blockSignals(True)
         try:
-            while self.nav.count() > 1:
-                self.nav.takeItem(1)
+            while self.nav.count() > self._page_items:
+                self.nav.takeItem(self._page_items)
             self._segment_items = {}
             if listed:
                 header = QListWidgetItem(self.tr("分组"))
@@ -362,9 +373,29 @@ class MainWindow(QMainWindow):
             title=self.tr("正在生成演示工作区…"), parent=self,
         )
 
-    def _data_changed(self, _kind: str, _ids: list) -> None:
+    def _data_changed(self, kind: str, _ids: list) -> None:
+        if kind == "rules":
+            return  # rules change no group and no count
+        if kind == "dimensions":
+            self._reload_dimensions()
         self._refresh_counts()
         self._refresh_segments()  # live counts: any write may move groups in or out of a segment
+
+    def _reload_dimensions(self) -> None:
+        """Dimensions or labels were edited: every page that lists them rebuilds from the new list."""
+        classification = self.classification
+        if classification is None:
+            return
+
+        def show(dimensions: list[DimensionDTO]) -> None:
+            assert self.groups_page is not None and self.classification_page is not None
+            self.groups_page.set_dimensions(dimensions)
+            self.classification_page.set_dimensions(dimensions)
+
+        self.runner.run(lambda _ctx: classification.dimensions(), on_done=show)
+
+    def _show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 5000)
 
     def _refresh_all(self) -> None:
         self.runner.data_changed.emit("workspace", [])
@@ -412,6 +443,19 @@ class MainWindow(QMainWindow):
                 return
             if answer == QMessageBox.StandardButton.Save:
                 page.save_current()
+        rules = self.classification_page.rules_panel if self.classification_page is not None else None
+        if rules is not None and rules.is_dirty:
+            answer = QMessageBox.question(
+                self, self.tr("保存修改"), self.tr("自动分类规则有未保存的修改, 退出前要保存吗?"),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                event.ignore()
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                rules.save()
         self.runner.cancel_all()
         self.runner.wait_for_done()
         self.settings.set(keys.MAIN_GEOMETRY, self.saveGeometry())

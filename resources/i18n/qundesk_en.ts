@@ -24,6 +24,235 @@ Joined {3} · left {4}</translation>
     </message>
 </context>
 <context>
+    <name>ClassificationPage</name>
+    <message>
+        <source>维度与标签</source>
+        <translation>Dimensions and labels</translation>
+    </message>
+    <message>
+        <source>自动分类规则</source>
+        <translation>Auto-classification rules</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+</context>
+<context>
+    <name>DimensionDialog</name>
+    <message>
+        <source>新建维度</source>
+        <translation>New dimension</translation>
+    </message>
+    <message>
+        <source>例如: 地区、渠道、产品线</source>
+        <translation>e.g. region, channel, product line</translation>
+    </message>
+    <message>
+        <source>单选: 一个群只能有其中一个标签</source>
+        <translation>Single choice: a group has at most one of its labels</translation>
+    </message>
+    <message>
+        <source>多选: 一个群可以同时有多个标签</source>
+        <translation>Multiple choice: a group may have several of its labels</translation>
+    </message>
+    <message>
+        <source>创建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>选择方式</source>
+        <translation>Choice</translation>
+    </message>
+</context>
+<context>
+    <name>DimensionsPanel</name>
+    <message>
+        <source>维度是给群分类的角度 (时间、功能、人群…), 每个维度下有若干标签。单选维度下一个群只能有一个标签, 多选维度下可以有多个。</source>
+        <translation>A dimension is one way of classifying groups (time, function, audience…), each with its labels. Under a single-choice dimension a group has at most one label; under a multiple-choice one it may have several.</translation>
+    </message>
+    <message>
+        <source>维度 / 标签</source>
+        <translation>Dimension / label</translation>
+    </message>
+    <message>
+        <source>选择方式</source>
+        <translation>Choice</translation>
+    </message>
+    <message>
+        <source>使用的群</source>
+        <translation>Groups using it</translation>
+    </message>
+    <message>
+        <source>新建维度…</source>
+        <translation>New dimension…</translation>
+    </message>
+    <message>
+        <source>新建标签…</source>
+        <translation>New label…</translation>
+    </message>
+    <message>
+        <source>重命名…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>颜色…</source>
+        <translation>Colour…</translation>
+    </message>
+    <message>
+        <source>改为多选</source>
+        <translation>Make multiple choice</translation>
+    </message>
+    <message>
+        <source>合并到…</source>
+        <translation>Merge into…</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>删除…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>多选</source>
+        <translation>multiple</translation>
+    </message>
+    <message>
+        <source>单选</source>
+        <translation>single</translation>
+    </message>
+    <message>
+        <source>{0} · {1} 个标签</source>
+        <translation>{0} · {1} labels</translation>
+    </message>
+    <message>
+        <source>改为单选</source>
+        <translation>Make single choice</translation>
+    </message>
+    <message>
+        <source>分类设置</source>
+        <translation>Classification settings</translation>
+    </message>
+    <message>
+        <source>已新建维度“{0}”</source>
+        <translation>Created dimension &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>新建标签</source>
+        <translation>New label</translation>
+    </message>
+    <message>
+        <source>“{0}”下的新标签名称:</source>
+        <translation>Name of the new label under &quot;{0}&quot;:</translation>
+    </message>
+    <message>
+        <source>已新建标签“{0}”</source>
+        <translation>Created label &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>重命名</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>新名称:</source>
+        <translation>New name:</translation>
+    </message>
+    <message>
+        <source>已改名为“{0}”</source>
+        <translation>Renamed to &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>“{0}”的颜色</source>
+        <translation>Colour of &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>已更改“{0}”的颜色</source>
+        <translation>Changed the colour of &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>“{0}”改为多选</source>
+        <translation>&quot;{0}&quot; is now multiple choice</translation>
+    </message>
+    <message>
+        <source>“{0}”改为单选</source>
+        <translation>&quot;{0}&quot; is now single choice</translation>
+    </message>
+    <message>
+        <source>合并标签</source>
+        <translation>Merge labels</translation>
+    </message>
+    <message>
+        <source>“{0}”下没有别的标签可以合并。</source>
+        <translation>There is no other label under &quot;{0}&quot; to merge into.</translation>
+    </message>
+    <message>
+        <source>把“{0}”合并到:</source>
+        <translation>Merge &quot;{0}&quot; into:</translation>
+    </message>
+    <message>
+        <source>带“{0}”的 {1} 个群将改为带“{2}”, 然后删除“{0}”。此操作不能撤销, 继续吗?</source>
+        <translation>The {1} groups labelled &quot;{0}&quot; will be labelled &quot;{2}&quot; instead, then &quot;{0}&quot; is deleted. This cannot be undone. Continue?</translation>
+    </message>
+    <message>
+        <source>已把“{0}”合并到“{1}” ({2} 个群)</source>
+        <translation>Merged &quot;{0}&quot; into &quot;{1}&quot; ({2} groups)</translation>
+    </message>
+    <message>
+        <source>已调整维度顺序</source>
+        <translation>Dimension order changed</translation>
+    </message>
+    <message>
+        <source>已调整标签顺序</source>
+        <translation>Label order changed</translation>
+    </message>
+    <message>
+        <source>标签“{0}”正被 {1} 个群使用, 删除后这些群将失去这个标签, 用它的自动分类规则也会一并删除。此操作不能撤销, 删除吗?</source>
+        <translation>Label &quot;{0}&quot; is used by {1} groups. Deleting it removes it from those groups and deletes the auto-classification rules that set it. This cannot be undone. Delete?</translation>
+    </message>
+    <message>
+        <source>删除标签“{0}”? 没有群在使用它。</source>
+        <translation>Delete label &quot;{0}&quot;? No group uses it.</translation>
+    </message>
+    <message>
+        <source>删除标签</source>
+        <translation>Delete label</translation>
+    </message>
+    <message>
+        <source>已删除标签“{0}” ({1} 个群失去该标签)</source>
+        <translation>Deleted label &quot;{0}&quot; ({1} groups lost it)</translation>
+    </message>
+    <message>
+        <source>删除维度</source>
+        <translation>Delete dimension</translation>
+    </message>
+    <message>
+        <source>删除维度“{0}”和它的 {1} 个标签? 群上共 {2} 处该维度的标签会被移除, 用到这些标签的自动分类规则也会删除。此操作不能撤销。</source>
+        <translation>Delete dimension &quot;{0}&quot; and its {1} labels? {2} labels of this dimension will be removed from groups, and the auto-classification rules using them are deleted too. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>已删除维度“{0}” ({1} 个群受影响)</source>
+        <translation>Deleted dimension &quot;{0}&quot; ({1} groups affected)</translation>
+    </message>
+</context>
+<context>
     <name>GroupDetailTabs</name>
     <message>
         <source>最近 30 天</source>
@@ -494,6 +723,10 @@ For groups you simply no longer run, use “Archive” instead.</translation>
         <translation>Groups</translation>
     </message>
     <message>
+        <source>分类</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
         <source>正在使用的数据库</source>
         <translation>Database in use</translation>
     </message>
@@ -659,6 +892,10 @@ For groups you simply no longer run, use “Archive” instead.</translation>
         <source>当前群有未保存的修改, 退出前要保存吗?</source>
         <translation>The current group has unsaved changes. Save them before quitting?</translation>
     </message>
+    <message>
+        <source>自动分类规则有未保存的修改, 退出前要保存吗?</source>
+        <translation>An auto-classification rule has unsaved changes. Save before quitting?</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>
@@ -725,6 +962,227 @@ For groups you simply no longer run, use “Archive” instead.</translation>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPanel</name>
+    <message>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>设置标签</source>
+        <translation>Sets label</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>新群自动</source>
+        <translation>New groups</translation>
+    </message>
+    <message>
+        <source>还没有规则。填写右边的条件并保存, 就有了第一条规则。</source>
+        <translation>No rules yet. Fill in the conditions on the right and save to create the first one.</translation>
+    </message>
+    <message>
+        <source>新建规则</source>
+        <translation>New rule</translation>
+    </message>
+    <message>
+        <source>删除规则</source>
+        <translation>Delete rule</translation>
+    </message>
+    <message>
+        <source>例如: 快闪群归为短期群</source>
+        <translation>e.g. Flash groups are short-term</translation>
+    </message>
+    <message>
+        <source>群名里包含的文字, 不区分大小写</source>
+        <translation>Text in the group name, any case</translation>
+    </message>
+    <message>
+        <source>正则表达式, 例如 ^VIP|贵宾</source>
+        <translation>Regular expression, e.g. ^VIP|贵宾</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <source>群主名字</source>
+        <translation>Owner&apos;s name</translation>
+    </message>
+    <message>
+        <source>完全一致</source>
+        <translation>Exact</translation>
+    </message>
+    <message>
+        <source> 天内</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>已设结束日期</source>
+        <translation>Has an end date</translation>
+    </message>
+    <message>
+        <source>未设结束日期</source>
+        <translation>No end date</translation>
+    </message>
+    <message>
+        <source>对以后新建和导入的群自动应用</source>
+        <translation>Apply to groups created or imported later</translation>
+    </message>
+    <message>
+        <source>规则名称</source>
+        <translation>Rule name</translation>
+    </message>
+    <message>
+        <source>群名包含</source>
+        <translation>Name contains</translation>
+    </message>
+    <message>
+        <source>群名匹配</source>
+        <translation>Name matches</translation>
+    </message>
+    <message>
+        <source>平台</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>群主</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>创建于最近</source>
+        <translation>Created in the last</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>则设置标签</source>
+        <translation>Then set label</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>保存规则 (Ctrl+S)</source>
+        <translation>Save the rule (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>保存规则</source>
+        <translation>Save rule</translation>
+    </message>
+    <message>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>应用到现有的群…</source>
+        <translation>Apply to existing groups…</translation>
+    </message>
+    <message>
+        <source>按预览给现有的群设置标签 (可撤销)</source>
+        <translation>Label the existing groups as previewed (undoable)</translation>
+    </message>
+    <message>
+        <source>群</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>现在</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>(未分类)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>应用后</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>全部平台</source>
+        <translation>All platforms</translation>
+    </message>
+    <message>
+        <source>规则有未保存的修改</source>
+        <translation>Unsaved rule changes</translation>
+    </message>
+    <message>
+        <source>规则“{0}”有未保存的修改, 要放弃吗?</source>
+        <translation>Rule &quot;{0}&quot; has unsaved changes. Discard them?</translation>
+    </message>
+    <message>
+        <source>(新规则)</source>
+        <translation>(new rule)</translation>
+    </message>
+    <message>
+        <source>先在“维度与标签”里建一个标签, 规则才有标签可设。</source>
+        <translation>Create a label under &quot;Dimensions and labels&quot; first; a rule needs a label to set.</translation>
+    </message>
+    <message>
+        <source>填写至少一个条件, 这里就会列出会被改变的群。</source>
+        <translation>Fill in at least one condition and the groups that would change are listed here.</translation>
+    </message>
+    <message>
+        <source>匹配 {0} 个群 (共 {1} 个未归档的群), 其中 {2} 个会改变, 其余已经是“{3}”。</source>
+        <translation>Matches {0} groups (of {1} not archived); {2} would change, the rest already are &quot;{3}&quot;.</translation>
+    </message>
+    <message>
+        <source>请先选择要设置的标签</source>
+        <translation>Choose the label to set first</translation>
+    </message>
+    <message>
+        <source>已保存规则“{0}”</source>
+        <translation>Saved rule &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>删除规则“{0}”? 已经设置的标签不受影响。</source>
+        <translation>Delete rule &quot;{0}&quot;? Labels it has already set stay.</translation>
+    </message>
+    <message>
+        <source>已删除规则“{0}”</source>
+        <translation>Deleted rule &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>应用规则</source>
+        <translation>Apply rule</translation>
+    </message>
+    <message>
+        <source>没有需要改变的群: 匹配的 {0} 个群都已经是“{1}”。</source>
+        <translation>Nothing to change: the {0} matching groups already are &quot;{1}&quot;.</translation>
+    </message>
+    <message>
+        <source>将给 {0} 个群设置“{1}”</source>
+        <translation>{0} groups will be labelled &quot;{1}&quot;</translation>
+    </message>
+    <message>
+        <source>, 其中 {0} 个群原有的“{1}”标签会被替换</source>
+        <translation>, replacing the &quot;{1}&quot; label of {0} of them</translation>
+    </message>
+    <message>
+        <source>。
+应用后可以用 Ctrl+Z 撤销。继续吗?</source>
+        <translation>.
+You can undo with Ctrl+Z afterwards. Continue?</translation>
+    </message>
+    <message>
+        <source>应用规则“{0}”</source>
+        <translation>Apply rule &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>规则“{0}”已应用: {1} 个群已更改 (Ctrl+Z 撤销)</source>
+        <translation>Rule &quot;{0}&quot; applied: {1} groups changed (Ctrl+Z to undo)</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,235 @@
     </message>
 </context>
 <context>
+    <name>ClassificationPage</name>
+    <message>
+        <source>维度与标签</source>
+        <translation>維度與標籤</translation>
+    </message>
+    <message>
+        <source>自动分类规则</source>
+        <translation>自動分類規則</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>復原</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>重做</translation>
+    </message>
+</context>
+<context>
+    <name>DimensionDialog</name>
+    <message>
+        <source>新建维度</source>
+        <translation>新增維度</translation>
+    </message>
+    <message>
+        <source>例如: 地区、渠道、产品线</source>
+        <translation>例如: 地區、渠道、產品線</translation>
+    </message>
+    <message>
+        <source>单选: 一个群只能有其中一个标签</source>
+        <translation>單選: 一個群只能有其中一個標籤</translation>
+    </message>
+    <message>
+        <source>多选: 一个群可以同时有多个标签</source>
+        <translation>多選: 一個群可以同時有多個標籤</translation>
+    </message>
+    <message>
+        <source>创建</source>
+        <translation>建立</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>选择方式</source>
+        <translation>選擇方式</translation>
+    </message>
+</context>
+<context>
+    <name>DimensionsPanel</name>
+    <message>
+        <source>维度是给群分类的角度 (时间、功能、人群…), 每个维度下有若干标签。单选维度下一个群只能有一个标签, 多选维度下可以有多个。</source>
+        <translation>維度是給群分類的角度 (時間、功能、人群…), 每個維度下有若干標籤。單選維度下一個群只能有一個標籤, 多選維度下可以有多個。</translation>
+    </message>
+    <message>
+        <source>维度 / 标签</source>
+        <translation>維度 / 標籤</translation>
+    </message>
+    <message>
+        <source>选择方式</source>
+        <translation>選擇方式</translation>
+    </message>
+    <message>
+        <source>使用的群</source>
+        <translation>使用的群</translation>
+    </message>
+    <message>
+        <source>新建维度…</source>
+        <translation>新增維度…</translation>
+    </message>
+    <message>
+        <source>新建标签…</source>
+        <translation>新增標籤…</translation>
+    </message>
+    <message>
+        <source>重命名…</source>
+        <translation>重新命名…</translation>
+    </message>
+    <message>
+        <source>颜色…</source>
+        <translation>顏色…</translation>
+    </message>
+    <message>
+        <source>改为多选</source>
+        <translation>改為多選</translation>
+    </message>
+    <message>
+        <source>合并到…</source>
+        <translation>合併到…</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>删除…</source>
+        <translation>刪除…</translation>
+    </message>
+    <message>
+        <source>多选</source>
+        <translation>多選</translation>
+    </message>
+    <message>
+        <source>单选</source>
+        <translation>單選</translation>
+    </message>
+    <message>
+        <source>{0} · {1} 个标签</source>
+        <translation>{0} · {1} 個標籤</translation>
+    </message>
+    <message>
+        <source>改为单选</source>
+        <translation>改為單選</translation>
+    </message>
+    <message>
+        <source>分类设置</source>
+        <translation>分類設定</translation>
+    </message>
+    <message>
+        <source>已新建维度“{0}”</source>
+        <translation>已新增維度「{0}」</translation>
+    </message>
+    <message>
+        <source>新建标签</source>
+        <translation>新增標籤</translation>
+    </message>
+    <message>
+        <source>“{0}”下的新标签名称:</source>
+        <translation>「{0}」下的新標籤名稱:</translation>
+    </message>
+    <message>
+        <source>已新建标签“{0}”</source>
+        <translation>已新增標籤「{0}」</translation>
+    </message>
+    <message>
+        <source>重命名</source>
+        <translation>重新命名</translation>
+    </message>
+    <message>
+        <source>新名称:</source>
+        <translation>新名稱:</translation>
+    </message>
+    <message>
+        <source>已改名为“{0}”</source>
+        <translation>已改名為「{0}」</translation>
+    </message>
+    <message>
+        <source>“{0}”的颜色</source>
+        <translation>「{0}」的顏色</translation>
+    </message>
+    <message>
+        <source>已更改“{0}”的颜色</source>
+        <translation>已變更「{0}」的顏色</translation>
+    </message>
+    <message>
+        <source>“{0}”改为多选</source>
+        <translation>「{0}」改為多選</translation>
+    </message>
+    <message>
+        <source>“{0}”改为单选</source>
+        <translation>「{0}」改為單選</translation>
+    </message>
+    <message>
+        <source>合并标签</source>
+        <translation>合併標籤</translation>
+    </message>
+    <message>
+        <source>“{0}”下没有别的标签可以合并。</source>
+        <translation>「{0}」下沒有別的標籤可以合併。</translation>
+    </message>
+    <message>
+        <source>把“{0}”合并到:</source>
+        <translation>把「{0}」合併到:</translation>
+    </message>
+    <message>
+        <source>带“{0}”的 {1} 个群将改为带“{2}”, 然后删除“{0}”。此操作不能撤销, 继续吗?</source>
+        <translation>帶「{0}」的 {1} 個群將改為帶「{2}」, 然後刪除「{0}」。此操作無法復原, 繼續嗎?</translation>
+    </message>
+    <message>
+        <source>已把“{0}”合并到“{1}” ({2} 个群)</source>
+        <translation>已把「{0}」合併到「{1}」({2} 個群)</translation>
+    </message>
+    <message>
+        <source>已调整维度顺序</source>
+        <translation>已調整維度順序</translation>
+    </message>
+    <message>
+        <source>已调整标签顺序</source>
+        <translation>已調整標籤順序</translation>
+    </message>
+    <message>
+        <source>标签“{0}”正被 {1} 个群使用, 删除后这些群将失去这个标签, 用它的自动分类规则也会一并删除。此操作不能撤销, 删除吗?</source>
+        <translation>標籤「{0}」正被 {1} 個群使用, 刪除後這些群將失去這個標籤, 用它的自動分類規則也會一併刪除。此操作無法復原, 刪除嗎?</translation>
+    </message>
+    <message>
+        <source>删除标签“{0}”? 没有群在使用它。</source>
+        <translation>刪除標籤「{0}」? 沒有群在使用它。</translation>
+    </message>
+    <message>
+        <source>删除标签</source>
+        <translation>刪除標籤</translation>
+    </message>
+    <message>
+        <source>已删除标签“{0}” ({1} 个群失去该标签)</source>
+        <translation>已刪除標籤「{0}」({1} 個群失去該標籤)</translation>
+    </message>
+    <message>
+        <source>删除维度</source>
+        <translation>刪除維度</translation>
+    </message>
+    <message>
+        <source>删除维度“{0}”和它的 {1} 个标签? 群上共 {2} 处该维度的标签会被移除, 用到这些标签的自动分类规则也会删除。此操作不能撤销。</source>
+        <translation>刪除維度「{0}」和它的 {1} 個標籤? 群上共 {2} 處該維度的標籤會被移除, 用到這些標籤的自動分類規則也會刪除。此操作無法復原。</translation>
+    </message>
+    <message>
+        <source>已删除维度“{0}” ({1} 个群受影响)</source>
+        <translation>已刪除維度「{0}」({1} 個群受影響)</translation>
+    </message>
+</context>
+<context>
     <name>GroupDetailTabs</name>
     <message>
         <source>最近 30 天</source>
@@ -494,6 +723,10 @@
         <translation>群組</translation>
     </message>
     <message>
+        <source>分类</source>
+        <translation>分類</translation>
+    </message>
+    <message>
         <source>正在使用的数据库</source>
         <translation>目前使用的資料庫</translation>
     </message>
@@ -659,6 +892,10 @@
         <source>当前群有未保存的修改, 退出前要保存吗?</source>
         <translation>目前的群組有未儲存的變更, 結束前要儲存嗎?</translation>
     </message>
+    <message>
+        <source>自动分类规则有未保存的修改, 退出前要保存吗?</source>
+        <translation>自動分類規則有未儲存的修改, 結束前要儲存嗎?</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>
@@ -725,6 +962,227 @@
     <message>
         <source>取消</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPanel</name>
+    <message>
+        <source>规则</source>
+        <translation>規則</translation>
+    </message>
+    <message>
+        <source>设置标签</source>
+        <translation>設定標籤</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>啟用</translation>
+    </message>
+    <message>
+        <source>新群自动</source>
+        <translation>新群自動</translation>
+    </message>
+    <message>
+        <source>还没有规则。填写右边的条件并保存, 就有了第一条规则。</source>
+        <translation>還沒有規則。填寫右邊的條件並儲存, 就有了第一條規則。</translation>
+    </message>
+    <message>
+        <source>新建规则</source>
+        <translation>新增規則</translation>
+    </message>
+    <message>
+        <source>删除规则</source>
+        <translation>刪除規則</translation>
+    </message>
+    <message>
+        <source>例如: 快闪群归为短期群</source>
+        <translation>例如: 快閃群歸為短期群</translation>
+    </message>
+    <message>
+        <source>群名里包含的文字, 不区分大小写</source>
+        <translation>群名裡包含的文字, 不分大小寫</translation>
+    </message>
+    <message>
+        <source>正则表达式, 例如 ^VIP|贵宾</source>
+        <translation>正規表示式, 例如 ^VIP|貴賓</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>群主名字</source>
+        <translation>群主名字</translation>
+    </message>
+    <message>
+        <source>完全一致</source>
+        <translation>完全一致</translation>
+    </message>
+    <message>
+        <source> 天内</source>
+        <translation> 天內</translation>
+    </message>
+    <message>
+        <source>已设结束日期</source>
+        <translation>已設結束日期</translation>
+    </message>
+    <message>
+        <source>未设结束日期</source>
+        <translation>未設結束日期</translation>
+    </message>
+    <message>
+        <source>对以后新建和导入的群自动应用</source>
+        <translation>對以後新增和匯入的群自動套用</translation>
+    </message>
+    <message>
+        <source>规则名称</source>
+        <translation>規則名稱</translation>
+    </message>
+    <message>
+        <source>群名包含</source>
+        <translation>群名包含</translation>
+    </message>
+    <message>
+        <source>群名匹配</source>
+        <translation>群名符合</translation>
+    </message>
+    <message>
+        <source>平台</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>人數</translation>
+    </message>
+    <message>
+        <source>群主</source>
+        <translation>群主</translation>
+    </message>
+    <message>
+        <source>创建于最近</source>
+        <translation>建立於最近</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>結束日期</translation>
+    </message>
+    <message>
+        <source>则设置标签</source>
+        <translation>則設定標籤</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>保存规则 (Ctrl+S)</source>
+        <translation>儲存規則 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>保存规则</source>
+        <translation>儲存規則</translation>
+    </message>
+    <message>
+        <source>放弃修改</source>
+        <translation>放棄修改</translation>
+    </message>
+    <message>
+        <source>应用到现有的群…</source>
+        <translation>套用到現有的群…</translation>
+    </message>
+    <message>
+        <source>按预览给现有的群设置标签 (可撤销)</source>
+        <translation>依預覽給現有的群設定標籤 (可復原)</translation>
+    </message>
+    <message>
+        <source>群</source>
+        <translation>群</translation>
+    </message>
+    <message>
+        <source>现在</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <source>(未分类)</source>
+        <translation>(未分類)</translation>
+    </message>
+    <message>
+        <source>应用后</source>
+        <translation>套用後</translation>
+    </message>
+    <message>
+        <source>全部平台</source>
+        <translation>全部平台</translation>
+    </message>
+    <message>
+        <source>规则有未保存的修改</source>
+        <translation>規則有未儲存的修改</translation>
+    </message>
+    <message>
+        <source>规则“{0}”有未保存的修改, 要放弃吗?</source>
+        <translation>規則「{0}」有未儲存的修改, 要放棄嗎?</translation>
+    </message>
+    <message>
+        <source>(新规则)</source>
+        <translation>(新規則)</translation>
+    </message>
+    <message>
+        <source>先在“维度与标签”里建一个标签, 规则才有标签可设。</source>
+        <translation>先在「維度與標籤」裡建一個標籤, 規則才有標籤可設。</translation>
+    </message>
+    <message>
+        <source>填写至少一个条件, 这里就会列出会被改变的群。</source>
+        <translation>填寫至少一個條件, 這裡就會列出會被改變的群。</translation>
+    </message>
+    <message>
+        <source>匹配 {0} 个群 (共 {1} 个未归档的群), 其中 {2} 个会改变, 其余已经是“{3}”。</source>
+        <translation>符合 {0} 個群 (共 {1} 個未封存的群), 其中 {2} 個會改變, 其餘已經是「{3}」。</translation>
+    </message>
+    <message>
+        <source>请先选择要设置的标签</source>
+        <translation>請先選擇要設定的標籤</translation>
+    </message>
+    <message>
+        <source>已保存规则“{0}”</source>
+        <translation>已儲存規則「{0}」</translation>
+    </message>
+    <message>
+        <source>删除规则“{0}”? 已经设置的标签不受影响。</source>
+        <translation>刪除規則「{0}」? 已經設定的標籤不受影響。</translation>
+    </message>
+    <message>
+        <source>已删除规则“{0}”</source>
+        <translation>已刪除規則「{0}」</translation>
+    </message>
+    <message>
+        <source>应用规则</source>
+        <translation>套用規則</translation>
+    </message>
+    <message>
+        <source>没有需要改变的群: 匹配的 {0} 个群都已经是“{1}”。</source>
+        <translation>沒有需要改變的群: 符合的 {0} 個群都已經是「{1}」。</translation>
+    </message>
+    <message>
+        <source>将给 {0} 个群设置“{1}”</source>
+        <translation>將給 {0} 個群設定「{1}」</translation>
+    </message>
+    <message>
+        <source>, 其中 {0} 个群原有的“{1}”标签会被替换</source>
+        <translation>, 其中 {0} 個群原有的「{1}」標籤會被取代</translation>
+    </message>
+    <message>
+        <source>。
+应用后可以用 Ctrl+Z 撤销。继续吗?</source>
+        <translation>。
+套用後可以用 Ctrl+Z 復原。繼續嗎?</translation>
+    </message>
+    <message>
+        <source>应用规则“{0}”</source>
+        <translation>套用規則「{0}」</translation>
+    </message>
+    <message>
+        <source>规则“{0}”已应用: {1} 个群已更改 (Ctrl+Z 撤销)</source>
+        <translation>規則「{0}」已套用: {1} 個群已變更 (Ctrl+Z 復原)</translation>
     </message>
 </context>
 <context>

@@ -40,7 +40,7 @@ from desktop.ui.models.groups_model import DEFAULT_FILTER, STATUS_NOT_ARCHIVED, 
 from desktop.ui.widgets.group_detail import GroupDetailTabs
 from desktop.ui.widgets.group_editor import GroupEditor
 from desktop.ui.widgets.label_chips import LabelChipsDelegate
-from desktop.workers.tasks import TaskRunner, error_message
+from desktop.workers.tasks import TaskContext, TaskRunner, error_message
 
 if TYPE_CHECKING:  # the service modules pull in SQLAlchemy; the window must paint before that
     from desktop.domain.classification import LabelChange
@@ -48,6 +48,7 @@ if TYPE_CHECKING:  # the service modules pull in SQLAlchemy; the window must pai
     from desktop.services.group_detail import GroupDetailService
     from desktop.services.groups import GroupService
     from desktop.services.merge import MergeService
+    from desktop.services.rules import RuleService
 
 DEFAULT_WIDTHS = {
     GroupColumn.NAME: 180, GroupColumn.PLATFORM: 72, GroupColumn.LABELS: 222, GroupColumn.MEMBERS: 80,
@@ -69,6 +70,7 @@ class GroupsPage(QWidget):
         details: GroupDetailService,
         classification: ClassificationService,
         merge: MergeService,
+        rules: RuleService,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -77,6 +79,7 @@ class GroupsPage(QWidget):
         self._details = details
         self._classification = classification
         self._merge = merge
+        self._rules = rules
         self._merge_dialog: MergeDialog | None = None
         self.undo_stack = QUndoStack(self)
         self._dimensions = dimensions
@@ -157,16 +160,7 @@ class GroupsPage(QWidget):
         self.label_filter.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.label_menu = QMenu(self.label_filter)
         self._label_actions: list[QAction] = []
-        for dimension in self._dimensions:
-            self.label_menu.addSection(dimension.name)
-            for label in dimension.labels:
-                action = self.label_menu.addAction(label.name)
-                action.setCheckable(True)
-                action.setData(label.id)
-                action.toggled.connect(self._apply_filter)
-                self._label_actions.append(action)
-        self.label_menu.addSeparator()
-        self.label_menu.addAction(self.tr("清除标签筛选"), self._clear_label_filter)
+        self._fill_label_menu(set())
         self.label_filter.setMenu(self.label_menu)
 
         self.new_button = QPushButton(self.tr("新建群"))
@@ -193,6 +187,21 @@ class GroupsPage(QWidget):
         self.filter_bar = QVBoxLayout()
         self.filter_bar.addLayout(top)
         self.filter_bar.addLayout(filters)
+
+    def _fill_label_menu(self, checked: set[int]) -> None:
+        self.label_menu.clear()
+        self._label_actions = []
+        for dimension in self._dimensions:
+            self.label_menu.addSection(dimension.name)
+            for label in dimension.labels:
+                action = self.label_menu.addAction(label.name)
+                action.setCheckable(True)
+                action.setData(label.id)
+                action.setChecked(label.id in checked)
+                action.toggled.connect(self._apply_filter)
+                self._label_actions.append(action)
+        self.label_menu.addSeparator()
+        self.label_menu.addAction(self.tr("清除标签筛选"), self._clear_label_filter)
 
     def _build_table(self) -> None:
         self.table = QTableView()
@@ -327,6 +336,23 @@ class GroupsPage(QWidget):
     # ------------------------------------------------------------------ data
     def refresh(self) -> None:
         self._runner.run(lambda _ctx: self._service.list_groups(), on_done=self._loaded)
+
+    def set_dimensions(self, dimensions: list[DimensionDTO]) -> None:
+        """Dimensions or labels changed (settings page): rebuild every place that lists them and
+        read the table again, since label names and colours travel with each group."""
+        self._dimensions = dimensions
+        known = {label.id for d in dimensions for label in d.labels}
+        checked = {int(a.data()) for a in self._label_actions if a.isChecked()}
+        self._fill_label_menu(checked & known)
+        self.classify_menu = self._build_classify_menu()
+        self.classify_button.setMenu(self.classify_menu)
+        self.editor.set_dimensions(dimensions)
+        # an undo step naming a label that is gone can no longer be replayed
+        if any(not self.undo_stack.command(i).refers_to(known) for i in range(self.undo_stack.count())):
+            self.undo_stack.clear()
+        if checked - known:
+            self._apply_filter()
+        self.refresh()
 
     def _loaded(self, groups: list[GroupDTO]) -> None:
         selected = set(self.selected_ids())
@@ -574,8 +600,14 @@ class GroupsPage(QWidget):
             if dialog is not None:
                 dialog.failed(error_message(exc), getattr(exc, "field", None))
 
+        def create(_ctx: TaskContext) -> GroupDTO:
+            group = self._service.create(draft, label_ids)
+            if self._rules.apply_to_new([group.id]):  # rules switched on for new groups
+                group = self._service.get(group.id)
+            return group
+
         self._runner.run(
-            lambda _ctx: self._service.create(draft, label_ids),
+            create,
             on_done=done, on_error=failed, changes="groups", changed_ids=lambda g: [g.id],
         )
 
@@ -611,12 +643,16 @@ class GroupsPage(QWidget):
             if change.is_empty:
                 self.status_message.emit(self.tr("所选的群已经是这样分类的, 没有改动"))
                 return
-            self.undo_stack.push(_LabelCommand(self, change, self.tr("{0} ({1} 个群)").format(text, change.changed)))
-            self._show_labels(change, undo=False)
+            self.push_label_change(change, text)
             self.status_message.emit(self.tr("{0}: {1} 个群已更改 (Ctrl+Z 撤销)").format(text, change.changed))
 
         self._runner.run(lambda _ctx: call(), on_done=done, changes="group_labels",
                          changed_ids=lambda change: list(change.group_ids))
+
+    def push_label_change(self, change: LabelChange, text: str) -> None:
+        """A label edit the service already made (here or by a rule): show it and make it undoable."""
+        self.undo_stack.push(_LabelCommand(self, change, self.tr("{0} ({1} 个群)").format(text, change.changed)))
+        self._show_labels(change, undo=False)
 
     def _replay(self, change: LabelChange, *, undo: bool) -> None:
         service = self._classification
@@ -755,3 +791,9 @@ class _LabelCommand(QUndoCommand):
     def undo(self) -> None:
         self._applied = False
         self._page._replay(self._change, undo=True)
+
+    def refers_to(self, label_ids: set[int]) -> bool:
+        """Whether every label this step touches still exists."""
+        change = self._change
+        return change.label_id in label_ids and all(
+            set(bucket.label_ids) <= label_ids for bucket in change.prior)

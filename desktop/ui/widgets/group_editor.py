@@ -87,28 +87,11 @@ class GroupEditor(QWidget):
         form.addRow(self.tr("人数 / 容量"), self._pair(self.member_count, self.capacity))
         form.addRow(self.tr("区域"), self.area)
 
+        self._form = form
+        self._first_label_row = form.rowCount()
         self._label_inputs: list[tuple[DimensionDTO, list[QCheckBox] | QComboBox]] = []
-        for dimension in dimensions:
-            if dimension.multi:
-                boxes = []
-                row = QHBoxLayout()
-                for label in dimension.labels:
-                    box = QCheckBox(label.name)
-                    box.setProperty("label_id", label.id)
-                    box.toggled.connect(self._emit_changed)
-                    boxes.append(box)
-                    row.addWidget(box)
-                row.addStretch(1)
-                form.addRow(dimension.name, row)
-                self._label_inputs.append((dimension, boxes))
-            else:
-                combo = QComboBox()
-                combo.addItem(self.tr("(未分类)"), None)
-                for label in dimension.labels:
-                    combo.addItem(label.name, label.id)
-                combo.currentIndexChanged.connect(self._emit_changed)
-                form.addRow(dimension.name, combo)
-                self._label_inputs.append((dimension, combo))
+        self._group: GroupDTO | None = None
+        self._add_label_rows(dimensions)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -137,6 +120,62 @@ class GroupEditor(QWidget):
         edit.setSpecialValueText(self.tr("未设置"))
         return edit
 
+    def _add_label_rows(self, dimensions: list[DimensionDTO]) -> None:
+        for dimension in dimensions:
+            if dimension.multi:
+                boxes = []
+                row = QHBoxLayout()
+                for label in dimension.labels:
+                    box = QCheckBox(label.name)
+                    box.setProperty("label_id", label.id)
+                    box.toggled.connect(self._emit_changed)
+                    boxes.append(box)
+                    row.addWidget(box)
+                row.addStretch(1)
+                self._form.addRow(dimension.name, row)
+                self._label_inputs.append((dimension, boxes))
+            else:
+                combo = QComboBox()
+                combo.addItem(self.tr("(未分类)"), None)
+                for label in dimension.labels:
+                    combo.addItem(label.name, label.id)
+                combo.currentIndexChanged.connect(self._emit_changed)
+                self._form.addRow(dimension.name, combo)
+                self._label_inputs.append((dimension, combo))
+
+    def set_dimensions(self, dimensions: list[DimensionDTO]) -> None:
+        """Rebuild the label rows after dimensions or labels changed, keeping the labels chosen on
+        screen (an unsaved edit stays unsaved) as far as they still exist."""
+        chosen = set(self.label_ids())
+        dirty = self.is_dirty
+        while self._form.rowCount() > self._first_label_row:
+            self._form.removeRow(self._first_label_row)
+        self._label_inputs = []
+        self._add_label_rows(dimensions)
+        saved_ids: tuple[int, ...] = ()
+        self._loading = True
+        try:
+            if dirty and self._group is not None:  # what the saved labels look like in the new rows
+                self._show_labels({label.id for label in self._group.labels})
+                saved_ids = tuple(self.label_ids())
+            self._show_labels(chosen)
+        finally:
+            self._loading = False
+        if dirty and self._snapshot is not None:
+            self._snapshot = (self._snapshot[0], saved_ids)
+        else:
+            self._snapshot = self._state()
+        self._emit_changed()
+
+    def _show_labels(self, chosen: set[int]) -> None:
+        for _dimension, widget in self._label_inputs:
+            if isinstance(widget, QComboBox):
+                index = next((i for i in range(widget.count()) if widget.itemData(i) in chosen), 0)
+                widget.setCurrentIndex(index)
+            else:
+                for box in widget:
+                    box.setChecked(box.property("label_id") in chosen)
+
     @staticmethod
     def _pair(left: QWidget, right: QWidget) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -163,14 +202,8 @@ class GroupEditor(QWidget):
             self.member_count.setValue(group.member_count if group else 0)
             self.area.setText(group.area if group else "")
             self.note.setPlainText(group.note if group else "")
-            chosen = {label.id for label in group.labels} if group else set()
-            for _dimension, widget in self._label_inputs:
-                if isinstance(widget, QComboBox):
-                    index = next((i for i in range(widget.count()) if widget.itemData(i) in chosen), 0)
-                    widget.setCurrentIndex(index)
-                else:
-                    for box in widget:
-                        box.setChecked(box.property("label_id") in chosen)
+            self._group = group
+            self._show_labels({label.id for label in group.labels} if group else set())
             self._lifespan_changed()
             self.clear_error()
         finally:

@@ -21,3 +21,11 @@ class NotFoundError(QunDeskError):
 
 class DatabaseOpenError(QunDeskError):
     """The database cannot be opened: missing folder, not writable, damaged, newer, locked."""
+
+
+class ImportFileError(QunDeskError):
+    """A file cannot be read as a sheet: missing, empty, damaged, encrypted or not a spreadsheet."""
+
+    def __init__(self, message: str, path: str = "") -> None:
+        super().__init__(message)
+        self.path = path

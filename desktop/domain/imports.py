@@ -1,0 +1,268 @@
+"""Imports: what a sheet's columns mean, what each row parsed to, and chat-history day counts.
+
+The reading engine (desktop.io) produces these; the import services and the wizard consume them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from .errors import ValidationError
+
+
+class ImportKind(StrEnum):
+    GROUPS = "groups"
+    MEMBERS = "members"
+    MEMBERSHIPS = "memberships"
+    INTERACTIONS = "interactions"
+    DAY_STATS = "day_stats"
+    ORDERS = "orders"
+
+
+class FieldType(StrEnum):
+    """How a column's cells are normalised."""
+
+    TEXT = "text"
+    COUNT = "count"
+    CENTS = "cents"
+    PHONE = "phone"
+    DATE = "date"
+    DATETIME = "datetime"
+    BOOL = "bool"
+    LABELS = "labels"
+    PLATFORM = "platform"
+    GROUP_STATUS = "group_status"
+    LIFESPAN = "lifespan"
+    TIER = "tier"
+    ROLE = "role"
+    INTERACTION_KIND = "interaction_kind"
+    PAYMENT_STATUS = "payment_status"
+    FULFILMENT_STATUS = "fulfilment_status"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    name: str
+    type: FieldType
+    required: bool = False
+
+
+def _specs(*items: tuple[str, FieldType] | tuple[str, FieldType, bool]) -> tuple[FieldSpec, ...]:
+    return tuple(FieldSpec(*item) for item in items)
+
+
+_T = FieldType
+#: The fields each kind of import understands, in the order the wizard lists them.
+KIND_FIELDS: dict[ImportKind, tuple[FieldSpec, ...]] = {
+    ImportKind.GROUPS: _specs(
+        ("name", _T.TEXT, True), ("platform", _T.PLATFORM), ("external_id", _T.TEXT), ("owner", _T.TEXT),
+        ("status", _T.GROUP_STATUS), ("lifespan", _T.LIFESPAN), ("start_date", _T.DATE), ("end_date", _T.DATE),
+        ("capacity", _T.COUNT), ("member_count", _T.COUNT), ("area", _T.TEXT), ("labels", _T.LABELS),
+        ("note", _T.TEXT),
+    ),
+    ImportKind.MEMBERS: _specs(
+        ("nickname", _T.TEXT, True), ("wechat_id", _T.TEXT), ("phone", _T.PHONE), ("name", _T.TEXT),
+        ("address", _T.TEXT), ("tier", _T.TIER), ("seed_user", _T.BOOL), ("referrer", _T.TEXT),
+        ("source", _T.TEXT), ("note", _T.TEXT),
+    ),
+    ImportKind.MEMBERSHIPS: _specs(
+        ("group_name", _T.TEXT, True), ("group_external_id", _T.TEXT), ("nickname", _T.TEXT, True),
+        ("wechat_id", _T.TEXT), ("phone", _T.PHONE), ("role", _T.ROLE), ("is_admin", _T.BOOL),
+        ("joined_on", _T.DATE), ("left_on", _T.DATE), ("group_nickname", _T.TEXT),
+    ),
+    ImportKind.INTERACTIONS: _specs(
+        ("occurred_at", _T.DATETIME, True), ("group_name", _T.TEXT), ("nickname", _T.TEXT), ("phone", _T.PHONE),
+        ("kind", _T.INTERACTION_KIND), ("summary", _T.TEXT), ("amount_cents", _T.CENTS),
+        ("follow_up_on", _T.DATE), ("follow_up_done", _T.BOOL),
+    ),
+    ImportKind.DAY_STATS: _specs(
+        ("group_name", _T.TEXT, True), ("group_external_id", _T.TEXT), ("day", _T.DATE, True),
+        ("messages", _T.COUNT), ("active_members", _T.COUNT), ("joins", _T.COUNT), ("leaves", _T.COUNT),
+        ("member_count", _T.COUNT),
+    ),
+    ImportKind.ORDERS: _specs(
+        ("external_no", _T.TEXT, True), ("buyer_name", _T.TEXT), ("member_note", _T.TEXT),
+        ("placed_at", _T.DATETIME), ("paid_at", _T.DATETIME), ("leader_note", _T.TEXT),
+        ("product", _T.TEXT, True), ("spec", _T.TEXT), ("quantity", _T.COUNT),
+        ("unit_price_cents", _T.CENTS), ("amount_cents", _T.CENTS), ("refund_cents", _T.CENTS),
+        ("cost_cents", _T.CENTS), ("payment_status", _T.PAYMENT_STATUS),
+        ("fulfilment_status", _T.FULFILMENT_STATUS), ("pickup_point", _T.TEXT), ("receiver", _T.TEXT),
+        ("phone", _T.PHONE), ("address", _T.TEXT), ("province", _T.TEXT), ("city", _T.TEXT),
+        ("district", _T.TEXT), ("courier", _T.TEXT), ("tracking_no", _T.TEXT), ("building", _T.TEXT),
+        ("room", _T.TEXT),
+    ),
+}
+
+
+def field_specs(kind: ImportKind) -> dict[str, FieldSpec]:
+    return {spec.name: spec for spec in KIND_FIELDS[kind]}
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnMapping:
+    """Which column holds which field, for one header layout (``signature``).
+
+    ``header_row`` and the column indexes are 0-based positions in the raw grid; ``headers``
+    are the header cells as written. The GUI stores the JSON per signature to remember a
+    correction the operator made for a source.
+    """
+
+    kind: ImportKind
+    header_row: int
+    headers: tuple[str, ...]
+    columns: Mapping[str, int]
+    signature: str
+    unmatched: tuple[int, ...] = field(default=())
+
+    def with_field(self, name: str, column: int | None) -> ColumnMapping:
+        """The operator's correction: ``name`` now reads ``column`` (None: not imported)."""
+        if name not in field_specs(self.kind):
+            raise ValidationError(f"“{name}”不是可导入的字段", field=name)
+        if column is not None and not 0 <= column < len(self.headers):
+            raise ValidationError(f"第 {column + 1} 列不存在", field=name)
+        columns = {f: c for f, c in self.columns.items() if f != name and c != column}
+        if column is not None:
+            columns[name] = column
+        return mapping_for(self.kind, self.header_row, self.headers, columns, self.signature)
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "kind": self.kind.value,
+                "header_row": self.header_row,
+                "headers": list(self.headers),
+                "columns": dict(self.columns),
+                "signature": self.signature,
+            },
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> ColumnMapping:
+        try:
+            data = json.loads(text)
+            kind = ImportKind(data["kind"])
+            headers = tuple(str(h) for h in data["headers"])
+            columns = {str(k): int(v) for k, v in data["columns"].items()}
+            header_row, signature = int(data["header_row"]), str(data["signature"])
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ValidationError("保存的列对应关系已损坏") from exc
+        known = field_specs(kind)
+        if any(name not in known or not 0 <= col < len(headers) for name, col in columns.items()):
+            raise ValidationError("保存的列对应关系与表格不符")
+        return mapping_for(kind, header_row, headers, columns, signature)
+
+
+def mapping_for(
+    kind: ImportKind, header_row: int, headers: tuple[str, ...], columns: Mapping[str, int], signature: str
+) -> ColumnMapping:
+    """A mapping whose ``unmatched`` lists the titled columns no field reads."""
+    used = set(columns.values())
+    unmatched = tuple(i for i, text in enumerate(headers) if text.strip() and i not in used)
+    return ColumnMapping(kind, header_row, headers, dict(columns), signature, unmatched)
+
+
+@dataclass(frozen=True, slots=True)
+class RowProblem:
+    """One cell that could not be used. ``row`` is the row number Excel shows (1-based)."""
+
+    row: int
+    field: str
+    column: int | None
+    raw: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedRow:
+    row: int
+    values: Mapping[str, object]
+    problems: tuple[RowProblem, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedSheet:
+    """Every data row of a sheet, normalised; rows skipped as totals or repeated headers listed."""
+
+    kind: ImportKind
+    mapping: ColumnMapping
+    rows: tuple[ParsedRow, ...]
+    skipped_rows: tuple[int, ...]
+    missing_fields: tuple[str, ...]
+
+    @property
+    def problems(self) -> tuple[RowProblem, ...]:
+        return tuple(problem for row in self.rows for problem in row.problems)
+
+    @property
+    def ok(self) -> bool:
+        return not self.missing_fields and all(row.ok for row in self.rows)
+
+
+class ChatFormat(StrEnum):
+    MEMOTRACE = "memotrace"
+    PYWXDUMP = "pywxdump"
+
+
+@dataclass(frozen=True, slots=True)
+class ChatRoom:
+    """A group chat found in an export; ``name`` is empty when the export does not carry it."""
+
+    chat_id: str
+    name: str
+    messages: int
+    members: int
+    first_day: date
+    last_day: date
+
+
+@dataclass(frozen=True, slots=True)
+class ChatDayStat:
+    chat_id: str
+    day: date
+    messages: int
+    active_members: int
+
+
+@dataclass(frozen=True, slots=True)
+class ChatMemberDayStat:
+    chat_id: str
+    member_id: str
+    member_name: str
+    day: date
+    messages: int
+    is_self: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ChatMessage:
+    """Only produced when the operator asks to keep message text."""
+
+    chat_id: str
+    member_id: str
+    member_name: str
+    sent_at: datetime
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChatExport:
+    """A chat-history export reduced to per-group and per-member day counts."""
+
+    format: ChatFormat
+    source_name: str
+    rooms: tuple[ChatRoom, ...]
+    day_stats: tuple[ChatDayStat, ...]
+    member_day_stats: tuple[ChatMemberDayStat, ...]
+    messages: tuple[ChatMessage, ...]
+    rows_read: int
+    rows_skipped: int
+    problems: tuple[RowProblem, ...]

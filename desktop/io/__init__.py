@@ -1,0 +1,1 @@
+"""Reading spreadsheets and chat exports into domain DTOs. Qt-free, never touches the store."""

@@ -1,0 +1,204 @@
+"""From a raw grid and a column mapping to normalised rows, each with its problems explained.
+
+Work is done column by column with a cache per column: real sheets repeat values (platforms,
+dates, statuses, pickup points), so most cells cost one dict lookup.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from desktop.domain.enums import (
+    FulfilmentStatus,
+    GroupStatus,
+    InteractionKind,
+    Lifespan,
+    PaymentStatus,
+    Platform,
+    Role,
+    Tier,
+)
+from desktop.domain.imports import (
+    ColumnMapping,
+    FieldType,
+    ImportKind,
+    ParsedRow,
+    ParsedSheet,
+    RowProblem,
+    field_specs,
+)
+from desktop.domain.progress import CancelToken, ProgressFn
+
+from .aliases import fold_traditional
+from .header import detect_header
+from .normalize import (
+    CellError,
+    is_blank,
+    to_bool,
+    to_cents,
+    to_count,
+    to_date,
+    to_datetime,
+    to_enum,
+    to_labels,
+    to_phone,
+    to_text,
+)
+from .reader import read_grid
+
+NORMALISERS: dict[FieldType, Callable[[object], object]] = {
+    FieldType.TEXT: to_text,
+    FieldType.COUNT: to_count,
+    FieldType.CENTS: to_cents,
+    FieldType.PHONE: to_phone,
+    FieldType.DATE: to_date,
+    FieldType.DATETIME: to_datetime,
+    FieldType.BOOL: to_bool,
+    FieldType.LABELS: to_labels,
+    FieldType.PLATFORM: partial(to_enum, enum=Platform),
+    FieldType.GROUP_STATUS: partial(to_enum, enum=GroupStatus),
+    FieldType.LIFESPAN: partial(to_enum, enum=Lifespan),
+    FieldType.TIER: partial(to_enum, enum=Tier),
+    FieldType.ROLE: partial(to_enum, enum=Role),
+    FieldType.INTERACTION_KIND: partial(to_enum, enum=InteractionKind),
+    FieldType.PAYMENT_STATUS: partial(to_enum, enum=PaymentStatus),
+    FieldType.FULFILMENT_STATUS: partial(to_enum, enum=FulfilmentStatus),
+}
+#: a row whose first filled cells say one of these is a totals row, not data
+TOTAL_WORDS = ("合计", "总计", "小计", "汇总", "total")
+REQUIRED_EMPTY = "必填项为空"
+
+_MISSING = object()
+_BLANK = object()
+
+
+def load_sheet(
+    path: Path,
+    kind: ImportKind,
+    *,
+    sheet: str | None = None,
+    mapping: ColumnMapping | None = None,
+    progress: ProgressFn | None = None,
+    cancel: CancelToken | None = None,
+) -> ParsedSheet:
+    """Read, find the header (unless the operator's ``mapping`` is given) and parse, in one call."""
+    frame = read_grid(path, sheet).frame
+    return parse_rows(frame, kind, mapping or detect_header(frame, kind), progress=progress, cancel=cancel)
+
+
+def parse_rows(
+    frame: pd.DataFrame,
+    kind: ImportKind,
+    mapping: ColumnMapping,
+    *,
+    progress: ProgressFn | None = None,
+    cancel: CancelToken | None = None,
+) -> ParsedSheet:
+    """Every data row below the header, normalised; blank, totals and repeated header rows left out."""
+    specs = field_specs(kind)
+    body = frame.iloc[mapping.header_row + 1 :]
+    cells = body.to_numpy(dtype=object)
+    header = frame.iloc[mapping.header_row].to_numpy(dtype=object)
+    keep, dropped = _data_rows(cells, header)
+    cells = cells[keep]
+    # the grid's row i is the row Excel shows as i + 1
+    row_numbers = [int(i) + 1 for i in body.index.to_numpy()[keep]]
+    skipped = tuple(int(i) + 1 for i in body.index.to_numpy()[dropped])
+    fields = [(name, column) for name, column in mapping.columns.items() if column < cells.shape[1]]
+
+    columns: list[list[object]] = []
+    problems: dict[int, list[RowProblem]] = defaultdict(list)
+    for step, (name, column) in enumerate(fields):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        values, errors = _normalise_column(cells[:, column], NORMALISERS[specs[name].type])
+        for position, raw, reason in errors:
+            problems[position].append(RowProblem(row_numbers[position], name, column, raw, reason))
+        columns.append(values)
+        if progress is not None:
+            progress(step + 1, len(fields), f"正在检查“{mapping.headers[column]}”列")
+
+    names = [name for name, _ in fields]
+    required = [(i, column) for i, (name, column) in enumerate(fields) if specs[name].required]
+    rows = []
+    for position, values in enumerate(zip(*columns, strict=True)):
+        found = problems.get(position, [])
+        if not found and all(value is None for value in values):
+            continue  # nothing this import reads is filled in
+        for i, column in required:
+            if values[i] is None and not any(p.field == names[i] for p in found):
+                found.append(RowProblem(row_numbers[position], names[i], column, "", REQUIRED_EMPTY))
+        rows.append(ParsedRow(row_numbers[position], dict(zip(names, values, strict=True)), tuple(found)))
+    missing = tuple(name for name, spec in specs.items() if spec.required and name not in mapping.columns)
+    return ParsedSheet(kind, mapping, tuple(rows), skipped, missing)
+
+
+def _data_rows(cells: np.ndarray, header: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Masks of the body rows that hold data and of the totals and repeated-header rows."""
+    if not len(cells):
+        return np.zeros(0, dtype=bool), np.zeros(0, dtype=bool)
+    filled = (cells != "") & pd.notna(cells)
+    keep = filled.any(axis=1)
+    repeated = (cells == header).all(axis=1)
+    first = filled.argmax(axis=1)
+    rest = filled.copy()
+    rest[np.arange(len(cells)), first] = False
+    second = rest.argmax(axis=1)
+    totals = np.fromiter(
+        (
+            filled_row and (_says_total(cells[r, a]) or _says_total(cells[r, b]))
+            for r, (filled_row, a, b) in enumerate(zip(keep, first, second, strict=True))
+        ),
+        dtype=bool,
+        count=len(cells),
+    )
+    dropped = keep & (totals | repeated)
+    return keep & ~dropped, dropped
+
+
+def _says_total(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    text = fold_traditional("".join(value.split())).casefold()
+    return any(word in text for word in TOTAL_WORDS)
+
+
+def _normalise_column(
+    raw_values: np.ndarray, normalise: Callable[[object], object]
+) -> tuple[list[object], list[tuple[int, str, str]]]:
+    """Normalised values (None for blank) and (position, raw text, reason) for cells that failed."""
+    values: list[object] = [None] * len(raw_values)
+    errors: list[tuple[int, str, str]] = []
+    cache: dict[tuple[type, object], object] = {}
+    for position, raw in enumerate(raw_values):
+        if raw == "":
+            continue
+        # the type is part of the key because 1 == 1.0 == True would otherwise share a result
+        key = (raw.__class__, raw)
+        result = cache.get(key, _MISSING)
+        if result is _MISSING:
+            result = cache[key] = _normalise_cell(raw, normalise)
+        if result is _BLANK:
+            continue
+        if isinstance(result, CellError):
+            errors.append((position, to_text(raw), result.reason))
+        else:
+            values[position] = result
+    return values, errors
+
+
+def _normalise_cell(raw: object, normalise: Callable[[object], object]) -> object:
+    """The clean value, _BLANK for a cell with nothing in it, or the CellError saying why not."""
+    if is_blank(raw):
+        return _BLANK
+    try:
+        result = normalise(raw)
+    except CellError as exc:
+        return exc
+    return _BLANK if result == "" or result == () else result

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QWidget,
 )
 
 from desktop import __version__
@@ -29,6 +30,7 @@ from desktop.paths import icon_path
 from desktop.settings import LANGUAGES, Settings
 from desktop.ui.pages.classification_page import ClassificationPage
 from desktop.ui.pages.groups_page import GroupsPage
+from desktop.ui.pages.members_page import MembersPage
 from desktop.ui.pages.welcome_page import WelcomePage
 from desktop.workers.tasks import TaskRunner
 
@@ -56,6 +58,8 @@ class MainWindow(QMainWindow):
         self.workspace: WorkspaceService | None = None
         self.groups_page: GroupsPage | None = None
         self.classification_page: ClassificationPage | None = None
+        self.members_page: MembersPage | None = None
+        self._page_widgets: dict[str, QWidget] = {}
         self.classification: ClassificationService | None = None
         self.welcome_page: WelcomePage | None = None
 
@@ -71,6 +75,7 @@ class MainWindow(QMainWindow):
         self.nav.setMinimumWidth(96)
         self.nav.setMaximumWidth(220)
         for page, icon, text in (("groups", "groups.svg", self.tr("群组")),
+                                 ("members", "members.svg", self.tr("成员")),
                                  ("classification", "labels.svg", self.tr("分类"))):
             item = QListWidgetItem(QIcon(str(icon_path(icon))), text)
             item.setData(Qt.ItemDataRole.UserRole, page)
@@ -122,12 +127,17 @@ class MainWindow(QMainWindow):
                                                       dimensions, self.groups_page.undo_stack)
         self.classification_page.status_message.connect(self._show_status)
         self.classification_page.rules_panel.labels_applied.connect(self.groups_page.push_label_change)
+        self.members_page = MembersPage(self.runner, services.members, services.groups, self.settings)
+        self.members_page.status_message.connect(self._show_status)
         self.welcome_page = WelcomePage(services.workspace.display_name)
         self.welcome_page.demo_requested.connect(self.create_demo)
         self.welcome_page.new_group_requested.connect(self._new_group)
         self.pages.addWidget(self.welcome_page)
         self.pages.addWidget(self.groups_page)
         self.pages.addWidget(self.classification_page)
+        self.pages.addWidget(self.members_page)
+        self._page_widgets = {"groups": self.groups_page, "members": self.members_page,
+                              "classification": self.classification_page}
         for action in (
             self.groups_page.undo_action,
             self.groups_page.redo_action,
@@ -256,8 +266,9 @@ class MainWindow(QMainWindow):
     def _navigate(self, row: int) -> None:
         if self.groups_page is None or row < 0:
             return
-        if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == "classification":
-            self.pages.setCurrentWidget(self.classification_page)
+        page = self._page_widgets.get(self.nav.item(row).data(Qt.ItemDataRole.UserRole))
+        if page is not None and page is not self.groups_page:
+            self.pages.setCurrentWidget(page)
             return
         self.pages.setCurrentWidget(self.groups_page)
         segment = self._segment_items.get(row)
@@ -443,6 +454,19 @@ class MainWindow(QMainWindow):
                 return
             if answer == QMessageBox.StandardButton.Save:
                 page.save_current()
+        members = self.members_page
+        if members is not None and members.has_unsaved_edit():
+            answer = QMessageBox.question(
+                self, self.tr("保存修改"), self.tr("成员资料有未保存的修改, 退出前要保存吗?"),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                event.ignore()
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                members.save_current()
         rules = self.classification_page.rules_panel if self.classification_page is not None else None
         if rules is not None and rules.is_dirty:
             answer = QMessageBox.question(

@@ -723,6 +723,10 @@ For groups you simply no longer run, use “Archive” instead.</translation>
         <translation>Groups</translation>
     </message>
     <message>
+        <source>成员</source>
+        <translation>Members</translation>
+    </message>
+    <message>
         <source>分类</source>
         <translation>Classification</translation>
     </message>
@@ -893,8 +897,399 @@ For groups you simply no longer run, use “Archive” instead.</translation>
         <translation>The current group has unsaved changes. Save them before quitting?</translation>
     </message>
     <message>
+        <source>成员资料有未保存的修改, 退出前要保存吗?</source>
+        <translation>A member profile has unsaved changes. Save before quitting?</translation>
+    </message>
+    <message>
         <source>自动分类规则有未保存的修改, 退出前要保存吗?</source>
         <translation>An auto-classification rule has unsaved changes. Save before quitting?</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDetailTabs</name>
+    <message>
+        <source>资料</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>群</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source> · 管理员</source>
+        <translation> · admin</translation>
+    </message>
+    <message>
+        <source>入群</source>
+        <translation>Joined</translation>
+    </message>
+    <message>
+        <source>退群</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>群昵称</source>
+        <translation>Nickname in group</translation>
+    </message>
+    <message>
+        <source>所在群</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>时间线</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>代</source>
+        <translation>Generation</translation>
+    </message>
+    <message>
+        <source>推荐关系</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>等级变化</source>
+        <translation>Tier changes</translation>
+    </message>
+    <message>
+        <source>等级与活跃度</source>
+        <translation>Tier and activity</translation>
+    </message>
+    <message>
+        <source>显示最近 {0} 条, 共 {1} 条</source>
+        <translation>Showing the latest {0} of {1}</translation>
+    </message>
+    <message>
+        <source>共 {0} 条互动和订单</source>
+        <translation>{0} interactions and orders</translation>
+    </message>
+    <message>
+        <source>群管理员和工作人员不参与活跃度分级。</source>
+        <translation>Group admins and staff have no activity level.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;活跃度: {0}&lt;/b&gt;&lt;br&gt;{1}</source>
+        <translation>&lt;b&gt;Activity: {0}&lt;/b&gt;&lt;br&gt;{1}</translation>
+    </message>
+    <message>
+        <source>邀请了 TA 的人 ({0})</source>
+        <translation>Invited by ({0})</translation>
+    </message>
+    <message>
+        <source>第{0}代 {1} 人</source>
+        <translation>generation {0}: {1}</translation>
+    </message>
+    <message>
+        <source>TA 邀请的人 ({0}) {1}</source>
+        <translation>Invited ({0}) {1}</translation>
+    </message>
+</context>
+<context>
+    <name>MemberEditor</name>
+    <message>
+        <source>微信昵称</source>
+        <translation>WeChat nickname</translation>
+    </message>
+    <message>
+        <source>真实姓名, 可不填</source>
+        <translation>Real name, optional</translation>
+    </message>
+    <message>
+        <source>11 位手机号, 可带 +86</source>
+        <translation>11-digit mobile, +86 allowed</translation>
+    </message>
+    <message>
+        <source>微信号, 可不填</source>
+        <translation>WeChat ID, optional</translation>
+    </message>
+    <message>
+        <source>种子用户</source>
+        <translation>Seed user</translation>
+    </message>
+    <message>
+        <source>例如: 老带新、地推、抖音</source>
+        <translation>e.g. referral, street promotion, Douyin</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>昵称</source>
+        <translation>Nickname</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>微信号</source>
+        <translation>WeChat ID</translation>
+    </message>
+    <message>
+        <source>客户等级</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPage</name>
+    <message>
+        <source>昵称</source>
+        <translation>Nickname</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>群数</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <source>最近互动</source>
+        <translation>Last active</translation>
+    </message>
+    <message>
+        <source>从未</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>微信号</source>
+        <translation>WeChat ID</translation>
+    </message>
+    <message>
+        <source>建档</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>搜索昵称、姓名、手机、微信号、拼音或首字母 (Ctrl+F)</source>
+        <translation>Search nickname, name, mobile, WeChat ID, pinyin or initials (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>全部等级</source>
+        <translation>All tiers</translation>
+    </message>
+    <message>
+        <source>全部角色</source>
+        <translation>All roles</translation>
+    </message>
+    <message>
+        <source>全部群</source>
+        <translation>All groups</translation>
+    </message>
+    <message>
+        <source>不限最近互动</source>
+        <translation>Any last activity</translation>
+    </message>
+    <message>
+        <source>7 天内有互动</source>
+        <translation>Active in 7 days</translation>
+    </message>
+    <message>
+        <source>30 天内有互动</source>
+        <translation>Active in 30 days</translation>
+    </message>
+    <message>
+        <source>30 天以上没有互动</source>
+        <translation>Quiet for 30+ days</translation>
+    </message>
+    <message>
+        <source>90 天以上没有互动</source>
+        <translation>Quiet for 90+ days</translation>
+    </message>
+    <message>
+        <source>只看种子用户</source>
+        <translation>Seed users only</translation>
+    </message>
+    <message>
+        <source>新建成员</source>
+        <translation>New member</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>保存修改 (Ctrl+S)</source>
+        <translation>Save changes (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>调整等级…</source>
+        <translation>Change tier…</translation>
+    </message>
+    <message>
+        <source>加入群…</source>
+        <translation>Add to group…</translation>
+    </message>
+    <message>
+        <source>移出群…</source>
+        <translation>Remove from group…</translation>
+    </message>
+    <message>
+        <source>选择一位成员查看资料、所在群、时间线和推荐关系;
+按住 Ctrl 或 Shift 选择多位成员可批量调整等级、加入或移出群。</source>
+        <translation>Select a member to see the profile, groups, timeline and referrals;
+hold Ctrl or Shift to select several and change their tier or group in one go.</translation>
+    </message>
+    <message>
+        <source>查找成员</source>
+        <translation>Find member</translation>
+    </message>
+    <message>
+        <source>保存成员</source>
+        <translation>Save member</translation>
+    </message>
+    <message>
+        <source>共 {0} 人</source>
+        <translation>{0} people</translation>
+    </message>
+    <message>
+        <source> · 已选 {0} 人</source>
+        <translation> · {0} selected</translation>
+    </message>
+    <message>
+        <source>没有符合条件的成员。试试清除搜索和筛选。</source>
+        <translation>No member matches. Try clearing the search and filters.</translation>
+    </message>
+    <message>
+        <source>还没有成员。点击“新建成员”添加, 或从“文件 → 导入”导入成员表和群成员名单。</source>
+        <translation>No members yet. Click &quot;New member&quot;, or import a member sheet or group member lists from File → Import.</translation>
+    </message>
+    <message>
+        <source>保存修改</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>“{0}”的资料有未保存的修改, 要保存吗?</source>
+        <translation>The profile of &quot;{0}&quot; has unsaved changes. Save them?</translation>
+    </message>
+    <message>
+        <source>已选 {0} 位成员</source>
+        <translation>{0} members selected</translation>
+    </message>
+    <message>
+        <source>编辑资料</source>
+        <translation>Profile edited</translation>
+    </message>
+    <message>
+        <source>调整等级</source>
+        <translation>Change tier</translation>
+    </message>
+    <message>
+        <source>调整等级的原因:</source>
+        <translation>Reason for the tier change:</translation>
+    </message>
+    <message>
+        <source>手动调整</source>
+        <translation>Changed by hand</translation>
+    </message>
+    <message>
+        <source>已保存“{0}”</source>
+        <translation>Saved &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>已新建成员“{0}”</source>
+        <translation>Created member &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>把所选 {0} 位成员调整为:</source>
+        <translation>Move the {0} selected members to:</translation>
+    </message>
+    <message>
+        <source>原因 (记入等级历史):</source>
+        <translation>Reason (kept in the tier history):</translation>
+    </message>
+    <message>
+        <source>批量调整</source>
+        <translation>Bulk change</translation>
+    </message>
+    <message>
+        <source>{0} 位成员调整为{1}</source>
+        <translation>{0} members are now {1}</translation>
+    </message>
+    <message>
+        <source>加入群</source>
+        <translation>Add to group</translation>
+    </message>
+    <message>
+        <source>移出群</source>
+        <translation>Remove from group</translation>
+    </message>
+    <message>
+        <source>把所选 {0} 位成员加入:</source>
+        <translation>Add the {0} selected members to:</translation>
+    </message>
+    <message>
+        <source>把所选 {0} 位成员移出:</source>
+        <translation>Remove the {0} selected members from:</translation>
+    </message>
+    <message>
+        <source>{0} 位成员已加入“{1}”</source>
+        <translation>{0} members joined &quot;{1}&quot;</translation>
+    </message>
+    <message>
+        <source>{0} 位成员已移出“{1}”</source>
+        <translation>{0} members left &quot;{1}&quot;</translation>
     </message>
 </context>
 <context>
@@ -954,6 +1349,21 @@ For groups you simply no longer run, use “Archive” instead.</translation>
         <source>新建群</source>
         <extracomment>submit(draft, label_ids, on_failed) starts the save; the dialog closes when the page says so</extracomment>
         <translation>New group</translation>
+    </message>
+    <message>
+        <source>创建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>NewMemberDialog</name>
+    <message>
+        <source>新建成员</source>
+        <translation>New member</translation>
     </message>
     <message>
         <source>创建</source>

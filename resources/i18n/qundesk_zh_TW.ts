@@ -723,6 +723,10 @@
         <translation>群組</translation>
     </message>
     <message>
+        <source>成员</source>
+        <translation>成員</translation>
+    </message>
+    <message>
         <source>分类</source>
         <translation>分類</translation>
     </message>
@@ -893,8 +897,399 @@
         <translation>目前的群組有未儲存的變更, 結束前要儲存嗎?</translation>
     </message>
     <message>
+        <source>成员资料有未保存的修改, 退出前要保存吗?</source>
+        <translation>成員資料有未儲存的修改, 結束前要儲存嗎?</translation>
+    </message>
+    <message>
         <source>自动分类规则有未保存的修改, 退出前要保存吗?</source>
         <translation>自動分類規則有未儲存的修改, 結束前要儲存嗎?</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDetailTabs</name>
+    <message>
+        <source>资料</source>
+        <translation>資料</translation>
+    </message>
+    <message>
+        <source>群</source>
+        <translation>群</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source> · 管理员</source>
+        <translation> · 管理員</translation>
+    </message>
+    <message>
+        <source>入群</source>
+        <translation>入群</translation>
+    </message>
+    <message>
+        <source>退群</source>
+        <translation>退群</translation>
+    </message>
+    <message>
+        <source>群昵称</source>
+        <translation>群暱稱</translation>
+    </message>
+    <message>
+        <source>所在群</source>
+        <translation>所在群</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <source>时间线</source>
+        <translation>時間軸</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>成員</translation>
+    </message>
+    <message>
+        <source>代</source>
+        <translation>代</translation>
+    </message>
+    <message>
+        <source>推荐关系</source>
+        <translation>推薦關係</translation>
+    </message>
+    <message>
+        <source>从</source>
+        <translation>從</translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>等级变化</source>
+        <translation>等級變化</translation>
+    </message>
+    <message>
+        <source>等级与活跃度</source>
+        <translation>等級與活躍度</translation>
+    </message>
+    <message>
+        <source>显示最近 {0} 条, 共 {1} 条</source>
+        <translation>顯示最近 {0} 筆, 共 {1} 筆</translation>
+    </message>
+    <message>
+        <source>共 {0} 条互动和订单</source>
+        <translation>共 {0} 筆互動和訂單</translation>
+    </message>
+    <message>
+        <source>群管理员和工作人员不参与活跃度分级。</source>
+        <translation>群管理員和工作人員不參與活躍度分級。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;活跃度: {0}&lt;/b&gt;&lt;br&gt;{1}</source>
+        <translation>&lt;b&gt;活躍度: {0}&lt;/b&gt;&lt;br&gt;{1}</translation>
+    </message>
+    <message>
+        <source>邀请了 TA 的人 ({0})</source>
+        <translation>邀請了 TA 的人 ({0})</translation>
+    </message>
+    <message>
+        <source>第{0}代 {1} 人</source>
+        <translation>第{0}代 {1} 人</translation>
+    </message>
+    <message>
+        <source>TA 邀请的人 ({0}) {1}</source>
+        <translation>TA 邀請的人 ({0}) {1}</translation>
+    </message>
+</context>
+<context>
+    <name>MemberEditor</name>
+    <message>
+        <source>微信昵称</source>
+        <translation>微信暱稱</translation>
+    </message>
+    <message>
+        <source>真实姓名, 可不填</source>
+        <translation>真實姓名, 可不填</translation>
+    </message>
+    <message>
+        <source>11 位手机号, 可带 +86</source>
+        <translation>11 位手機號, 可帶 +86</translation>
+    </message>
+    <message>
+        <source>微信号, 可不填</source>
+        <translation>微信號, 可不填</translation>
+    </message>
+    <message>
+        <source>种子用户</source>
+        <translation>種子用戶</translation>
+    </message>
+    <message>
+        <source>例如: 老带新、地推、抖音</source>
+        <translation>例如: 老帶新、地推、抖音</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>昵称</source>
+        <translation>暱稱</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>手机</source>
+        <translation>手機</translation>
+    </message>
+    <message>
+        <source>微信号</source>
+        <translation>微信號</translation>
+    </message>
+    <message>
+        <source>客户等级</source>
+        <translation>客戶等級</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>地址</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPage</name>
+    <message>
+        <source>昵称</source>
+        <translation>暱稱</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>等級</translation>
+    </message>
+    <message>
+        <source>群数</source>
+        <translation>群數</translation>
+    </message>
+    <message>
+        <source>最近互动</source>
+        <translation>最近互動</translation>
+    </message>
+    <message>
+        <source>从未</source>
+        <translation>從未</translation>
+    </message>
+    <message>
+        <source>手机</source>
+        <translation>手機</translation>
+    </message>
+    <message>
+        <source>微信号</source>
+        <translation>微信號</translation>
+    </message>
+    <message>
+        <source>建档</source>
+        <translation>建檔</translation>
+    </message>
+    <message>
+        <source>搜索昵称、姓名、手机、微信号、拼音或首字母 (Ctrl+F)</source>
+        <translation>搜尋暱稱、姓名、手機、微信號、拼音或首字母 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>全部等级</source>
+        <translation>全部等級</translation>
+    </message>
+    <message>
+        <source>全部角色</source>
+        <translation>全部角色</translation>
+    </message>
+    <message>
+        <source>全部群</source>
+        <translation>全部群</translation>
+    </message>
+    <message>
+        <source>不限最近互动</source>
+        <translation>不限最近互動</translation>
+    </message>
+    <message>
+        <source>7 天内有互动</source>
+        <translation>7 天內有互動</translation>
+    </message>
+    <message>
+        <source>30 天内有互动</source>
+        <translation>30 天內有互動</translation>
+    </message>
+    <message>
+        <source>30 天以上没有互动</source>
+        <translation>30 天以上沒有互動</translation>
+    </message>
+    <message>
+        <source>90 天以上没有互动</source>
+        <translation>90 天以上沒有互動</translation>
+    </message>
+    <message>
+        <source>只看种子用户</source>
+        <translation>只看種子用戶</translation>
+    </message>
+    <message>
+        <source>新建成员</source>
+        <translation>新增成員</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>保存修改 (Ctrl+S)</source>
+        <translation>儲存修改 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>放弃修改</source>
+        <translation>放棄修改</translation>
+    </message>
+    <message>
+        <source>调整等级…</source>
+        <translation>調整等級…</translation>
+    </message>
+    <message>
+        <source>加入群…</source>
+        <translation>加入群…</translation>
+    </message>
+    <message>
+        <source>移出群…</source>
+        <translation>移出群…</translation>
+    </message>
+    <message>
+        <source>选择一位成员查看资料、所在群、时间线和推荐关系;
+按住 Ctrl 或 Shift 选择多位成员可批量调整等级、加入或移出群。</source>
+        <translation>選擇一位成員查看資料、所在群、時間軸和推薦關係;
+按住 Ctrl 或 Shift 選擇多位成員可批次調整等級、加入或移出群。</translation>
+    </message>
+    <message>
+        <source>查找成员</source>
+        <translation>尋找成員</translation>
+    </message>
+    <message>
+        <source>保存成员</source>
+        <translation>儲存成員</translation>
+    </message>
+    <message>
+        <source>共 {0} 人</source>
+        <translation>共 {0} 人</translation>
+    </message>
+    <message>
+        <source> · 已选 {0} 人</source>
+        <translation> · 已選 {0} 人</translation>
+    </message>
+    <message>
+        <source>没有符合条件的成员。试试清除搜索和筛选。</source>
+        <translation>沒有符合條件的成員。試試清除搜尋和篩選。</translation>
+    </message>
+    <message>
+        <source>还没有成员。点击“新建成员”添加, 或从“文件 → 导入”导入成员表和群成员名单。</source>
+        <translation>還沒有成員。點擊「新增成員」新增, 或從「檔案 → 匯入」匯入成員表和群成員名單。</translation>
+    </message>
+    <message>
+        <source>保存修改</source>
+        <translation>儲存修改</translation>
+    </message>
+    <message>
+        <source>“{0}”的资料有未保存的修改, 要保存吗?</source>
+        <translation>「{0}」的資料有未儲存的修改, 要儲存嗎?</translation>
+    </message>
+    <message>
+        <source>已选 {0} 位成员</source>
+        <translation>已選 {0} 位成員</translation>
+    </message>
+    <message>
+        <source>编辑资料</source>
+        <translation>編輯資料</translation>
+    </message>
+    <message>
+        <source>调整等级</source>
+        <translation>調整等級</translation>
+    </message>
+    <message>
+        <source>调整等级的原因:</source>
+        <translation>調整等級的原因:</translation>
+    </message>
+    <message>
+        <source>手动调整</source>
+        <translation>手動調整</translation>
+    </message>
+    <message>
+        <source>已保存“{0}”</source>
+        <translation>已儲存「{0}」</translation>
+    </message>
+    <message>
+        <source>已新建成员“{0}”</source>
+        <translation>已新增成員「{0}」</translation>
+    </message>
+    <message>
+        <source>把所选 {0} 位成员调整为:</source>
+        <translation>把所選 {0} 位成員調整為:</translation>
+    </message>
+    <message>
+        <source>原因 (记入等级历史):</source>
+        <translation>原因 (記入等級歷史):</translation>
+    </message>
+    <message>
+        <source>批量调整</source>
+        <translation>批次調整</translation>
+    </message>
+    <message>
+        <source>{0} 位成员调整为{1}</source>
+        <translation>{0} 位成員調整為{1}</translation>
+    </message>
+    <message>
+        <source>加入群</source>
+        <translation>加入群</translation>
+    </message>
+    <message>
+        <source>移出群</source>
+        <translation>移出群</translation>
+    </message>
+    <message>
+        <source>把所选 {0} 位成员加入:</source>
+        <translation>把所選 {0} 位成員加入:</translation>
+    </message>
+    <message>
+        <source>把所选 {0} 位成员移出:</source>
+        <translation>把所選 {0} 位成員移出:</translation>
+    </message>
+    <message>
+        <source>{0} 位成员已加入“{1}”</source>
+        <translation>{0} 位成員已加入「{1}」</translation>
+    </message>
+    <message>
+        <source>{0} 位成员已移出“{1}”</source>
+        <translation>{0} 位成員已移出「{1}」</translation>
     </message>
 </context>
 <context>
@@ -954,6 +1349,21 @@
         <source>新建群</source>
         <extracomment>submit(draft, label_ids, on_failed) starts the save; the dialog closes when the page says so</extracomment>
         <translation>新增群組</translation>
+    </message>
+    <message>
+        <source>创建</source>
+        <translation>建立</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>NewMemberDialog</name>
+    <message>
+        <source>新建成员</source>
+        <translation>新增成員</translation>
     </message>
     <message>
         <source>创建</source>

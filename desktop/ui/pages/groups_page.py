@@ -361,7 +361,7 @@ class GroupsPage(QWidget):
         self._update_counts()
 
     def _data_changed(self, kind: str, _ids: list) -> None:
-        if kind in ("groups", "labels", "workspace"):
+        if kind in ("groups", "labels", "workspace", "memberships", "interactions", "imports"):
             self.refresh()
 
     def _restore_selection(self, ids: set[int]) -> None:

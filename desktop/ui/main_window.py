@@ -120,7 +120,8 @@ class MainWindow(QMainWindow):
         self.db_label.setText(services.workspace.display_name)
         dimensions = services.dimensions
         self.groups_page = GroupsPage(self.runner, services.groups, dimensions, self.settings, services.details,
-                                      services.classification, services.merge, services.rules)
+                                      services.classification, services.merge, services.rules,
+                                      services.snapshots)
         self.groups_page.status_message.connect(self._show_status)
         self.groups_page.save_segment_requested.connect(self.save_segment)
         self.classification_page = ClassificationPage(self.runner, services.classification, services.rules,

@@ -253,9 +253,117 @@ Joined {3} · left {4}</translation>
     </message>
 </context>
 <context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>查找重复成员</source>
+        <translation>Find duplicate members</translation>
+    </message>
+    <message>
+        <source>昵称</source>
+        <translation>Nickname</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>微信号</source>
+        <translation>WeChat ID</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>群数</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <source>最近互动</source>
+        <translation>Last active</translation>
+    </message>
+    <message>
+        <source>建档</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>正在查找…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>合并到所选成员</source>
+        <translation>Merge into the selected member</translation>
+    </message>
+    <message>
+        <source>其他成员的群、互动、订单和推荐关系都移到所选成员名下</source>
+        <translation>The others&apos; groups, interactions, orders and referrals move to the selected member</translation>
+    </message>
+    <message>
+        <source>撤销上次合并</source>
+        <translation>Undo last merge</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>选中要保留的那一位, 再点“合并到所选成员”:</source>
+        <translation>Select the one to keep, then click &quot;Merge into the selected member&quot;:</translation>
+    </message>
+    <message>
+        <source>正在查找重复成员…</source>
+        <translation>Looking for duplicate members…</translation>
+    </message>
+    <message>
+        <source>同一手机号</source>
+        <translation>Same mobile</translation>
+    </message>
+    <message>
+        <source>同一微信号</source>
+        <translation>Same WeChat ID</translation>
+    </message>
+    <message>
+        <source>同群同昵称</source>
+        <translation>Same nickname in a shared group</translation>
+    </message>
+    <message>
+        <source>{0}: {1} ({2} 人)</source>
+        <translation>{0}: {1} ({2} people)</translation>
+    </message>
+    <message>
+        <source>找到 {0} 组可能重复的成员</source>
+        <translation>{0} sets of likely duplicates</translation>
+    </message>
+    <message>
+        <source>没有找到可能重复的成员。</source>
+        <translation>No likely duplicates found.</translation>
+    </message>
+    <message>
+        <source>已把 {0} 位成员合并到“{1}”, 可撤销</source>
+        <translation>Merged {0} members into &quot;{1}&quot; (undoable)</translation>
+    </message>
+    <message>
+        <source>合并成员</source>
+        <translation>Merge members</translation>
+    </message>
+    <message>
+        <source>已撤销合并</source>
+        <translation>Merge undone</translation>
+    </message>
+    <message>
+        <source>撤销合并</source>
+        <translation>Undo merge</translation>
+    </message>
+</context>
+<context>
     <name>GroupDetailTabs</name>
     <message>
         <source>最近 30 天</source>
+        <extracomment>the operator wants to paste this group&apos;s member list</extracomment>
         <translation>Last 30 days</translation>
     </message>
     <message>
@@ -329,6 +437,14 @@ Joined {3} · left {4}</translation>
     <message>
         <source>团购</source>
         <translation>Group buy</translation>
+    </message>
+    <message>
+        <source>粘贴成员名单…</source>
+        <translation>Paste member list…</translation>
+    </message>
+    <message>
+        <source>粘贴群里现在的成员名单, 自动记录进群和退群</source>
+        <translation>Paste who is in the group now; joins and leaves are recorded</translation>
     </message>
     <message>
         <source>互动</source>
@@ -654,6 +770,10 @@ Hold Ctrl or Shift to select several.</translation>
     <message>
         <source>{0} ({1} 个群)</source>
         <translation>{0} ({1} groups)</translation>
+    </message>
+    <message>
+        <source>“{0}”名单已记录: 进群 {1} 人, 退群 {2} 人, 新建成员 {3} 人</source>
+        <translation>Member list of &quot;{0}&quot; recorded: {1} joined, {2} left, {3} new members</translation>
     </message>
     <message>
         <source>{0}: {1} 个群已更改 (Ctrl+Z 撤销)</source>
@@ -1162,6 +1282,22 @@ For groups you simply no longer run, use “Archive” instead.</translation>
         <translation>New member</translation>
     </message>
     <message>
+        <source>查找重复…</source>
+        <translation>Find duplicates…</translation>
+    </message>
+    <message>
+        <source>同一手机号、同一微信号, 或同群同昵称的成员</source>
+        <translation>Members with the same mobile, WeChat ID, or nickname in a shared group</translation>
+    </message>
+    <message>
+        <source>等级建议…</source>
+        <translation>Tier suggestions…</translation>
+    </message>
+    <message>
+        <source>按客户阶梯规则建议升级的成员, 审核后批量应用</source>
+        <translation>Members the ladder rules would move up; review and apply in bulk</translation>
+    </message>
+    <message>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -1372,6 +1508,108 @@ hold Ctrl or Shift to select several and change their tier or group in one go.</
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PasteMembersDialog</name>
+    <message>
+        <source>粘贴成员名单 · {0}</source>
+        <extracomment>submit(on_date, entries) starts the write; the dialog closes when the page says so</extracomment>
+        <translation>Paste member list · {0}</translation>
+    </message>
+    <message>
+        <source>把群成员名单粘贴在这里, 一行一个昵称。
+编号、表情和空行会自动去掉。
+
+和上次的名单相比, 新出现的人记为进群, 不见了的人记为退群。</source>
+        <translation>Paste the group&apos;s member list here, one nickname per line.
+Numbering, emoji and blank lines are removed.
+
+Compared with the last list, new names are recorded as joins and missing ones as leaves.</translation>
+    </message>
+    <message>
+        <source>记录名单</source>
+        <translation>Record list</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>名单日期</source>
+        <translation>List date</translation>
+    </message>
+    <message>
+        <source>识别到 {0} 人</source>
+        <translation>{0} people recognised</translation>
+    </message>
+</context>
+<context>
+    <name>QuickEntryBar</name>
+    <message>
+        <source>记录互动</source>
+        <extracomment>how long typing must pause before members are asked of SQL suggestions shown in a completion popup matching member rows read to rank and to resolve a typed name the text a picked suggestion puts into the field (the popup shows more) the InteractionDTO just saved Esc on an empty bar hid it</extracomment>
+        <translation>Log interaction</translation>
+    </message>
+    <message>
+        <source>群: 名称、拼音或首字母</source>
+        <translation>Group: name, pinyin or initials</translation>
+    </message>
+    <message>
+        <source>成员: 昵称、拼音或手机</source>
+        <translation>Member: nickname, pinyin or mobile</translation>
+    </message>
+    <message>
+        <source>内容摘要, 按 Enter 保存</source>
+        <translation>Summary, Enter saves</translation>
+    </message>
+    <message>
+        <source>金额 ¥</source>
+        <translation>Amount ¥</translation>
+    </message>
+    <message>
+        <source>跟进</source>
+        <translation>Follow up</translation>
+    </message>
+    <message>
+        <source>勾选后选一个日期, 到时出现在“待跟进”中</source>
+        <translation>Tick and pick a date; it appears under Follow-ups then</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>保存这条互动 (Enter)</source>
+        <translation>Save this interaction (Enter)</translation>
+    </message>
+    <message>
+        <source>{0}    {1} 人</source>
+        <translation>{0}    {1} members</translation>
+    </message>
+    <message>
+        <source>尾号{0}</source>
+        <translation>ends {0}</translation>
+    </message>
+    <message>
+        <source>找不到群“{0}”</source>
+        <translation>No group &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>有多个群符合“{0}”, 请从提示列表中选择</source>
+        <translation>Several groups match &quot;{0}&quot;; pick one from the list</translation>
+    </message>
+    <message>
+        <source>找不到成员“{0}”。先在成员页新建, 或清空成员只记到群。</source>
+        <translation>No member &quot;{0}&quot;. Create them on the Members page, or clear the member to log for the group only.</translation>
+    </message>
+    <message>
+        <source>有多位成员符合“{0}”, 请从提示列表中选择</source>
+        <translation>Several members match &quot;{0}&quot;; pick one from the list</translation>
+    </message>
+    <message>
+        <source>已记录{0}: {1}</source>
+        <translation>Logged {0}: {1}</translation>
     </message>
 </context>
 <context>
@@ -1604,6 +1842,77 @@ You can undo with Ctrl+Z afterwards. Continue?</translation>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>TierSuggestionsDialog</name>
+    <message>
+        <source>客户等级建议</source>
+        <translation>Tier suggestions</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>现在</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>建议</source>
+        <translation>Suggested</translation>
+    </message>
+    <message>
+        <source>依据</source>
+        <translation>Because</translation>
+    </message>
+    <message>
+        <source>正在计算…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <source>应用勾选的建议</source>
+        <translation>Apply ticked suggestions</translation>
+    </message>
+    <message>
+        <source>全选</source>
+        <translation>Tick all</translation>
+    </message>
+    <message>
+        <source>全不选</source>
+        <translation>Untick all</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>规则: 发言达到 3 次 → 粉丝; 首次付款 → 会员; 推荐 3 人 → 合伙人候选。只会往上调, 调整原因记入等级历史。</source>
+        <translation>Rules: 3 messages → fan; first paid order → member; 3 referrals → partner candidate. Tiers only move up; the reason is kept in the tier history.</translation>
+    </message>
+    <message>
+        <source>正在计算等级建议…</source>
+        <translation>Working out tier suggestions…</translation>
+    </message>
+    <message>
+        <source>{0} 条建议</source>
+        <translation>{0} suggestions</translation>
+    </message>
+    <message>
+        <source>目前没有需要调整等级的成员。</source>
+        <translation>No member needs a tier change now.</translation>
+    </message>
+    <message>
+        <source>等级建议: </source>
+        <translation>Tier suggestion: </translation>
+    </message>
+    <message>
+        <source>已调整 {0} 位成员的等级</source>
+        <translation>Changed the tier of {0} members</translation>
+    </message>
+    <message>
+        <source>等级建议</source>
+        <translation>Tier suggestions</translation>
     </message>
 </context>
 <context>

@@ -253,9 +253,117 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>查找重复成员</source>
+        <translation>尋找重複成員</translation>
+    </message>
+    <message>
+        <source>昵称</source>
+        <translation>暱稱</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>手机</source>
+        <translation>手機</translation>
+    </message>
+    <message>
+        <source>微信号</source>
+        <translation>微信號</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>等級</translation>
+    </message>
+    <message>
+        <source>群数</source>
+        <translation>群數</translation>
+    </message>
+    <message>
+        <source>最近互动</source>
+        <translation>最近互動</translation>
+    </message>
+    <message>
+        <source>建档</source>
+        <translation>建檔</translation>
+    </message>
+    <message>
+        <source>正在查找…</source>
+        <translation>正在尋找…</translation>
+    </message>
+    <message>
+        <source>合并到所选成员</source>
+        <translation>合併到所選成員</translation>
+    </message>
+    <message>
+        <source>其他成员的群、互动、订单和推荐关系都移到所选成员名下</source>
+        <translation>其他成員的群、互動、訂單和推薦關係都移到所選成員名下</translation>
+    </message>
+    <message>
+        <source>撤销上次合并</source>
+        <translation>復原上次合併</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>选中要保留的那一位, 再点“合并到所选成员”:</source>
+        <translation>選中要保留的那一位, 再點「合併到所選成員」:</translation>
+    </message>
+    <message>
+        <source>正在查找重复成员…</source>
+        <translation>正在尋找重複成員…</translation>
+    </message>
+    <message>
+        <source>同一手机号</source>
+        <translation>同一手機號</translation>
+    </message>
+    <message>
+        <source>同一微信号</source>
+        <translation>同一微信號</translation>
+    </message>
+    <message>
+        <source>同群同昵称</source>
+        <translation>同群同暱稱</translation>
+    </message>
+    <message>
+        <source>{0}: {1} ({2} 人)</source>
+        <translation>{0}: {1} ({2} 人)</translation>
+    </message>
+    <message>
+        <source>找到 {0} 组可能重复的成员</source>
+        <translation>找到 {0} 組可能重複的成員</translation>
+    </message>
+    <message>
+        <source>没有找到可能重复的成员。</source>
+        <translation>沒有找到可能重複的成員。</translation>
+    </message>
+    <message>
+        <source>已把 {0} 位成员合并到“{1}”, 可撤销</source>
+        <translation>已把 {0} 位成員合併到「{1}」, 可復原</translation>
+    </message>
+    <message>
+        <source>合并成员</source>
+        <translation>合併成員</translation>
+    </message>
+    <message>
+        <source>已撤销合并</source>
+        <translation>已復原合併</translation>
+    </message>
+    <message>
+        <source>撤销合并</source>
+        <translation>復原合併</translation>
+    </message>
+</context>
+<context>
     <name>GroupDetailTabs</name>
     <message>
         <source>最近 30 天</source>
+        <extracomment>the operator wants to paste this group&apos;s member list</extracomment>
         <translation>最近 30 天</translation>
     </message>
     <message>
@@ -329,6 +437,14 @@
     <message>
         <source>团购</source>
         <translation>團購</translation>
+    </message>
+    <message>
+        <source>粘贴成员名单…</source>
+        <translation>貼上成員名單…</translation>
+    </message>
+    <message>
+        <source>粘贴群里现在的成员名单, 自动记录进群和退群</source>
+        <translation>貼上群裡現在的成員名單, 自動記錄進群和退群</translation>
     </message>
     <message>
         <source>互动</source>
@@ -654,6 +770,10 @@
     <message>
         <source>{0} ({1} 个群)</source>
         <translation>{0} ({1} 個群組)</translation>
+    </message>
+    <message>
+        <source>“{0}”名单已记录: 进群 {1} 人, 退群 {2} 人, 新建成员 {3} 人</source>
+        <translation>「{0}」名單已記錄: 進群 {1} 人, 退群 {2} 人, 新增成員 {3} 人</translation>
     </message>
     <message>
         <source>{0}: {1} 个群已更改 (Ctrl+Z 撤销)</source>
@@ -1162,6 +1282,22 @@
         <translation>新增成員</translation>
     </message>
     <message>
+        <source>查找重复…</source>
+        <translation>尋找重複…</translation>
+    </message>
+    <message>
+        <source>同一手机号、同一微信号, 或同群同昵称的成员</source>
+        <translation>同一手機號、同一微信號, 或同群同暱稱的成員</translation>
+    </message>
+    <message>
+        <source>等级建议…</source>
+        <translation>等級建議…</translation>
+    </message>
+    <message>
+        <source>按客户阶梯规则建议升级的成员, 审核后批量应用</source>
+        <translation>依客戶階梯規則建議升級的成員, 審核後批次套用</translation>
+    </message>
+    <message>
         <source>保存</source>
         <translation>儲存</translation>
     </message>
@@ -1372,6 +1508,108 @@
     <message>
         <source>取消</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>PasteMembersDialog</name>
+    <message>
+        <source>粘贴成员名单 · {0}</source>
+        <extracomment>submit(on_date, entries) starts the write; the dialog closes when the page says so</extracomment>
+        <translation>貼上成員名單 · {0}</translation>
+    </message>
+    <message>
+        <source>把群成员名单粘贴在这里, 一行一个昵称。
+编号、表情和空行会自动去掉。
+
+和上次的名单相比, 新出现的人记为进群, 不见了的人记为退群。</source>
+        <translation>把群成員名單貼在這裡, 一行一個暱稱。
+編號、表情和空行會自動去掉。
+
+和上次的名單相比, 新出現的人記為進群, 不見了的人記為退群。</translation>
+    </message>
+    <message>
+        <source>记录名单</source>
+        <translation>記錄名單</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>名单日期</source>
+        <translation>名單日期</translation>
+    </message>
+    <message>
+        <source>识别到 {0} 人</source>
+        <translation>識別到 {0} 人</translation>
+    </message>
+</context>
+<context>
+    <name>QuickEntryBar</name>
+    <message>
+        <source>记录互动</source>
+        <extracomment>how long typing must pause before members are asked of SQL suggestions shown in a completion popup matching member rows read to rank and to resolve a typed name the text a picked suggestion puts into the field (the popup shows more) the InteractionDTO just saved Esc on an empty bar hid it</extracomment>
+        <translation>記錄互動</translation>
+    </message>
+    <message>
+        <source>群: 名称、拼音或首字母</source>
+        <translation>群: 名稱、拼音或首字母</translation>
+    </message>
+    <message>
+        <source>成员: 昵称、拼音或手机</source>
+        <translation>成員: 暱稱、拼音或手機</translation>
+    </message>
+    <message>
+        <source>内容摘要, 按 Enter 保存</source>
+        <translation>內容摘要, 按 Enter 儲存</translation>
+    </message>
+    <message>
+        <source>金额 ¥</source>
+        <translation>金額 ¥</translation>
+    </message>
+    <message>
+        <source>跟进</source>
+        <translation>跟進</translation>
+    </message>
+    <message>
+        <source>勾选后选一个日期, 到时出现在“待跟进”中</source>
+        <translation>勾選後選一個日期, 到時出現在「待跟進」中</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>記錄</translation>
+    </message>
+    <message>
+        <source>保存这条互动 (Enter)</source>
+        <translation>儲存這筆互動 (Enter)</translation>
+    </message>
+    <message>
+        <source>{0}    {1} 人</source>
+        <translation>{0}    {1} 人</translation>
+    </message>
+    <message>
+        <source>尾号{0}</source>
+        <translation>尾號{0}</translation>
+    </message>
+    <message>
+        <source>找不到群“{0}”</source>
+        <translation>找不到群「{0}」</translation>
+    </message>
+    <message>
+        <source>有多个群符合“{0}”, 请从提示列表中选择</source>
+        <translation>有多個群符合「{0}」, 請從提示清單中選擇</translation>
+    </message>
+    <message>
+        <source>找不到成员“{0}”。先在成员页新建, 或清空成员只记到群。</source>
+        <translation>找不到成員「{0}」。先在成員頁新增, 或清空成員只記到群。</translation>
+    </message>
+    <message>
+        <source>有多位成员符合“{0}”, 请从提示列表中选择</source>
+        <translation>有多位成員符合「{0}」, 請從提示清單中選擇</translation>
+    </message>
+    <message>
+        <source>已记录{0}: {1}</source>
+        <translation>已記錄{0}: {1}</translation>
     </message>
 </context>
 <context>
@@ -1604,6 +1842,77 @@
     <message>
         <source>取消</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TierSuggestionsDialog</name>
+    <message>
+        <source>客户等级建议</source>
+        <translation>客戶等級建議</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>成員</translation>
+    </message>
+    <message>
+        <source>现在</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <source>建议</source>
+        <translation>建議</translation>
+    </message>
+    <message>
+        <source>依据</source>
+        <translation>依據</translation>
+    </message>
+    <message>
+        <source>正在计算…</source>
+        <translation>正在計算…</translation>
+    </message>
+    <message>
+        <source>应用勾选的建议</source>
+        <translation>套用勾選的建議</translation>
+    </message>
+    <message>
+        <source>全选</source>
+        <translation>全選</translation>
+    </message>
+    <message>
+        <source>全不选</source>
+        <translation>全不選</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>规则: 发言达到 3 次 → 粉丝; 首次付款 → 会员; 推荐 3 人 → 合伙人候选。只会往上调, 调整原因记入等级历史。</source>
+        <translation>規則: 發言達到 3 次 → 粉絲; 首次付款 → 會員; 推薦 3 人 → 合夥人候選。只會往上調, 調整原因記入等級歷史。</translation>
+    </message>
+    <message>
+        <source>正在计算等级建议…</source>
+        <translation>正在計算等級建議…</translation>
+    </message>
+    <message>
+        <source>{0} 条建议</source>
+        <translation>{0} 條建議</translation>
+    </message>
+    <message>
+        <source>目前没有需要调整等级的成员。</source>
+        <translation>目前沒有需要調整等級的成員。</translation>
+    </message>
+    <message>
+        <source>等级建议: </source>
+        <translation>等級建議: </translation>
+    </message>
+    <message>
+        <source>已调整 {0} 位成员的等级</source>
+        <translation>已調整 {0} 位成員的等級</translation>
+    </message>
+    <message>
+        <source>等级建议</source>
+        <translation>等級建議</translation>
     </message>
 </context>
 <context>

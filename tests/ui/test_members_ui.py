@@ -120,3 +120,78 @@ def test_bulk_join_a_group_and_new_member(qtbot, open_window, people: Path, monk
     qtbot.waitUntil(lambda: page.editor.nickname.text() == "赵敏", timeout=10_000)
     assert page.model.rowCount() == 6
     idle(qtbot, window)
+
+
+def test_duplicates_merge_and_undo_and_tier_suggestions(qtbot, open_window, people: Path) -> None:
+    db = open_database(people)
+    members = MemberService(db)
+    twin = members.create(MemberDraft(nickname="芳芳", phone="13800138000"))  # same phone as 王芳
+    talker = next(m for m in members.rows(members.page_ids(None)) if m.nickname == "张伟")
+    from desktop.domain.enums import InteractionKind
+    from desktop.domain.members import InteractionDraft
+    from desktop.services.interactions import InteractionService
+
+    group_id = GroupService(db).list_groups()[0].id
+    for _ in range(3):
+        InteractionService(db).log(InteractionDraft(InteractionKind.MESSAGE, group_id=group_id, member_id=talker.id,
+                                                    summary="你好"))
+    db.dispose()
+    window = open_window(people)
+    window.show_page("members")
+    page = window.members_page
+    qtbot.waitUntil(lambda: page.model.rowCount() == 6, timeout=10_000)
+
+    page.duplicates_button.click()
+    dialog = page.duplicates_dialog
+    qtbot.waitUntil(lambda: dialog.people.rowCount() == 2, timeout=10_000)
+    assert "13800138000" in dialog.sets.item(0).text()
+    rows = {dialog.people.row_at(r).nickname: r for r in range(2)}
+    dialog.table.selectRow(rows["王芳"])
+    dialog.merge_button.click()
+    qtbot.waitUntil(lambda: dialog.last_merge is not None and dialog.sets.count() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 5, timeout=10_000)
+    assert twin.id not in page.model.ids
+    dialog.undo_button.click()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 6 and dialog.sets.count() == 1, timeout=10_000)
+    idle(qtbot, window)
+    dialog.close()
+
+    page.suggestions_button.click()
+    suggestions = page.suggestions_dialog
+    qtbot.waitUntil(lambda: suggestions.tree.topLevelItemCount() == 1, timeout=10_000)
+    assert [s.nickname for s in suggestions.ticked()] == ["张伟"]
+    assert suggestions.tree.topLevelItem(0).text(2) == "粉丝"
+    suggestions.apply_button.click()
+    qtbot.waitUntil(lambda: suggestions.tree.topLevelItemCount() == 0, timeout=10_000)
+    idle(qtbot, window)
+    db = open_database(people)
+    assert MemberService(db).get(talker.id).tier is Tier.FAN
+    db.dispose()
+    suggestions.close()
+
+
+def test_paste_a_member_list_records_joins_and_leaves(qtbot, open_window, people: Path) -> None:
+    from .conftest import select_row, wait_loaded
+
+    window = open_window(people)
+    wait_loaded(qtbot, window, 2)
+    groups = window.groups_page
+    row = next(r for r in range(groups.model.rowCount()) if groups.model.group_at(r).name == "阳光花园水果团购群")
+    select_row(groups, row)
+    qtbot.waitUntil(lambda: groups.tabs.group_id is not None, timeout=10_000)
+    groups.tabs.setCurrentIndex(1)
+    groups.tabs.paste_button.click()
+    dialog = groups._paste_dialog
+    assert dialog is not None
+    dialog.text.setPlainText("1. 李娜\n2、张伟🍊\n\n3) 新来的小美\n李娜\n")
+    assert dialog.count.text() == "识别到 3 人"
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: groups._paste_dialog is None, timeout=10_000)
+    # a bare nickname matches only people already in this group (nicknames are not unique across
+    # groups): 李娜 and 张伟 from elsewhere become new records, found later by 查找重复
+    assert "进群 3 人, 退群 1 人, 新建成员 3 人" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: groups.tabs.members_model.rowCount() == 4, timeout=10_000)  # 王芳 left, 3 joined
+    left = [groups.tabs.members_model.row_at(r) for r in range(4) if groups.tabs.members_model.row_at(r).left_on]
+    assert [r.nickname for r in left] == ["王芳"]
+    qtbot.waitUntil(lambda: groups.model.group_at(row).member_count == 3, timeout=10_000)
+    qtbot.waitUntil(lambda: window.runner.active_count == 0, timeout=10_000)

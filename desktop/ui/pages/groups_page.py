@@ -35,6 +35,7 @@ from desktop.domain.segments import ActivityFilter, LifecycleFilter, SegmentSpec
 from desktop.settings import Settings
 from desktop.ui.dialogs.merge_dialog import MergeDialog
 from desktop.ui.dialogs.new_group_dialog import NewGroupDialog
+from desktop.ui.dialogs.paste_members_dialog import PasteMembersDialog
 from desktop.ui.labels import platform_name, status_name
 from desktop.ui.models.groups_model import DEFAULT_FILTER, STATUS_NOT_ARCHIVED, GroupColumn, GroupTableModel
 from desktop.ui.widgets.group_detail import GroupDetailTabs
@@ -49,6 +50,7 @@ if TYPE_CHECKING:  # the service modules pull in SQLAlchemy; the window must pai
     from desktop.services.groups import GroupService
     from desktop.services.merge import MergeService
     from desktop.services.rules import RuleService
+    from desktop.services.snapshots import SnapshotService
 
 DEFAULT_WIDTHS = {
     GroupColumn.NAME: 180, GroupColumn.PLATFORM: 72, GroupColumn.LABELS: 222, GroupColumn.MEMBERS: 80,
@@ -71,6 +73,7 @@ class GroupsPage(QWidget):
         classification: ClassificationService,
         merge: MergeService,
         rules: RuleService,
+        snapshots: SnapshotService,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -80,6 +83,8 @@ class GroupsPage(QWidget):
         self._classification = classification
         self._merge = merge
         self._rules = rules
+        self._snapshots = snapshots
+        self._paste_dialog: PasteMembersDialog | None = None
         self._merge_dialog: MergeDialog | None = None
         self.undo_stack = QUndoStack(self)
         self._dimensions = dimensions
@@ -297,6 +302,7 @@ class GroupsPage(QWidget):
         bulk_layout.addStretch(2)
 
         self.tabs = GroupDetailTabs(self._runner, self._details, overview)
+        self.tabs.paste_requested.connect(self.paste_members)
         self.detail = QStackedWidget()
         self.detail.setMinimumWidth(320)
         self.detail.addWidget(self.tabs)
@@ -768,6 +774,34 @@ class GroupsPage(QWidget):
     def save_state(self) -> None:
         self._settings.set(keys.GROUPS_SPLITTER, self.splitter.saveState())
         self._settings.set(keys.GROUPS_HEADER, self.table.horizontalHeader().saveState())
+
+    def paste_members(self, group_id: int) -> None:
+        """Record a pasted member list for a group: joins and leaves since the last list."""
+        group = next(iter(self.model.groups_by_id({group_id})), None)
+        if group is None:
+            return
+        snapshots = self._snapshots
+
+        def submit(on_date, entries) -> None:  # type: ignore[no-untyped-def]
+            dialog = self._paste_dialog
+
+            def done(diff) -> None:  # type: ignore[no-untyped-def]
+                if dialog is not None:
+                    dialog.accept()
+                self.tabs.reload()
+                self.status_message.emit(self.tr("“{0}”名单已记录: 进群 {1} 人, 退群 {2} 人, 新建成员 {3} 人").format(
+                    group.name, diff.joined, diff.left, len(diff.created_ids)))
+
+            self._runner.run(
+                lambda _ctx: snapshots.apply_snapshot(group_id, on_date, entries), on_done=done,
+                on_error=lambda exc: dialog.failed(error_message(exc)) if dialog is not None else None,
+                changes="memberships", changed_ids=lambda diff: [*diff.joined_ids, *diff.left_ids],
+            )
+
+        self._paste_dialog = PasteMembersDialog(group.name, submit, self)
+        self._paste_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._paste_dialog.finished.connect(lambda _r: setattr(self, "_paste_dialog", None))
+        self._paste_dialog.open()
 
     def has_unsaved_edit(self) -> bool:
         return self.editor.is_dirty and self._current_id is not None

@@ -38,6 +38,7 @@ from desktop.domain.enums import Role, Tier
 from desktop.domain.errors import ValidationError
 from desktop.domain.members import MemberDraft, MemberDTO, MemberFilter, MemberSort
 from desktop.settings import Settings
+from desktop.ui.dialogs.member_review import DuplicatesDialog, TierSuggestionsDialog
 from desktop.ui.labels import role_name, tier_name
 from desktop.ui.models.lazy_model import LazyTableModel
 from desktop.ui.models.rows_model import Column
@@ -172,6 +173,12 @@ class MembersPage(QWidget):
         self.seed_filter.toggled.connect(self.reload)
         self.new_button = QPushButton(self.tr("新建成员"))
         self.new_button.clicked.connect(self.new_member)
+        self.duplicates_button = QPushButton(self.tr("查找重复…"))
+        self.duplicates_button.setToolTip(self.tr("同一手机号、同一微信号, 或同群同昵称的成员"))
+        self.duplicates_button.clicked.connect(self.review_duplicates)
+        self.suggestions_button = QPushButton(self.tr("等级建议…"))
+        self.suggestions_button.setToolTip(self.tr("按客户阶梯规则建议升级的成员, 审核后批量应用"))
+        self.suggestions_button.clicked.connect(self.review_tiers)
         self.count_label = QLabel()
         self.count_label.setObjectName("memberCount")
         self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -179,6 +186,8 @@ class MembersPage(QWidget):
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        top.addWidget(self.duplicates_button)
+        top.addWidget(self.suggestions_button)
         top.addWidget(self.new_button)
         filters = QHBoxLayout()
         for combo in (self.tier_filter, self.role_filter, self.active_filter, self.group_filter):
@@ -547,6 +556,18 @@ class MembersPage(QWidget):
             on_error=lambda exc: QMessageBox.warning(self, title, error_message(exc)),
             changes="memberships", changed_ids=lambda _n: ids,
         )
+
+    def review_duplicates(self) -> None:
+        self.duplicates_dialog = DuplicatesDialog(self._runner, self._service, self)
+        self.duplicates_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.duplicates_dialog.open()
+        self.duplicates_dialog.refresh()
+
+    def review_tiers(self) -> None:
+        self.suggestions_dialog = TierSuggestionsDialog(self._runner, self._service, self)
+        self.suggestions_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.suggestions_dialog.open()
+        self.suggestions_dialog.refresh()
 
     def has_unsaved_edit(self) -> bool:
         return self.editor.is_dirty and self._current_id is not None

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -64,6 +67,9 @@ class GroupDetailTabs(QTabWidget):
     """Tabs refilled on a worker whenever another group is shown; late answers for a group no
     longer shown are dropped."""
 
+    #: the operator wants to paste this group's member list
+    paste_requested = Signal(int)
+
     def __init__(self, runner: TaskRunner, service: GroupDetailService, overview: QWidget,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,7 +118,19 @@ class GroupDetailTabs(QTabWidget):
         self.members_view = _table(self.members_model)
         self.interactions_view = _table(self.interactions_model)
         self.orders_view = _table(self.orders_model)
-        self.addTab(self.members_view, self.tr("成员"))
+        self.paste_button = QPushButton(self.tr("粘贴成员名单…"))
+        self.paste_button.setObjectName("pasteMembers")
+        self.paste_button.setToolTip(self.tr("粘贴群里现在的成员名单, 自动记录进群和退群"))
+        self.paste_button.clicked.connect(lambda: self._group_id is not None and self.paste_requested.emit(self._group_id))
+        members_tab = QWidget()
+        members_layout = QVBoxLayout(members_tab)
+        members_layout.setContentsMargins(0, 4, 0, 0)
+        paste_row = QHBoxLayout()
+        paste_row.addStretch(1)
+        paste_row.addWidget(self.paste_button)
+        members_layout.addLayout(paste_row)
+        members_layout.addWidget(self.members_view, 1)
+        self.addTab(members_tab, self.tr("成员"))
         self.addTab(self.interactions_view, self.tr("互动"))
         self.addTab(self.orders_view, self.tr("订单"))
 

@@ -8,7 +8,7 @@ import os
 import sys
 import time
 
-from desktop import APP_DISPLAY_NAME, __version__
+from desktop import APP_DISPLAY_NAME, __version__, cli_export
 from desktop.domain.errors import DatabaseOpenError, QunDeskError
 
 
@@ -52,7 +52,28 @@ def build_parser() -> argparse.ArgumentParser:
     info = sub.add_parser("info", help="结构版本、各表行数和完整性检查")
     _add_db(info)
     info.add_argument("--json", action="store_true", help="输出 JSON")
+
+    imp = sub.add_parser("import", help="从 Excel/CSV/聊天记录导入; 也可撤销 (--undo) 或查看历史 (--history)")
+    _add_db(imp)
+    imp.add_argument("file", nargs="?", metavar="FILE", help=".xlsx / .xlsm / .csv 文件")
+    imp.add_argument("--kind", choices=IMPORT_KINDS, help="导入什么: " + ", ".join(IMPORT_KINDS))
+    imp.add_argument("--sheet", metavar="NAME", help="工作表名 (默认第一个)")
+    imp.add_argument("--policy", choices=("insert", "update", "skip"), default="skip",
+                     help="已有记录: insert=报失败, update=更新, skip=跳过 (默认)")
+    imp.add_argument("--messages", action="store_true", help="聊天记录: 同时保存消息内容为互动记录")
+    imp.add_argument("--strict", action="store_true", help="有任何无法识别的单元格就整个文件不导入")
+    imp.add_argument("--yes", "-y", action="store_true", help="不询问, 直接导入")
+    imp.add_argument("--report", metavar="OUT.xlsx", help="把逐行结果写成 Excel 报告")
+    imp.add_argument("--undo", type=_positive, metavar="BATCH_ID", help="撤销一次导入")
+    imp.add_argument("--history", action="store_true", help="列出导入历史")
+    cli_export.add_commands(sub)
     return parser
+
+
+#: what ``qundesk import --kind`` accepts (chat = a WeChat chat-history export)
+IMPORT_KINDS = ("groups", "members", "interactions", "day_stats", "chat")
+#: rows with problems listed in the preview before asking
+PREVIEW_PROBLEMS = 10
 
 
 def _progress_printer():  # type: ignore[no-untyped-def]
@@ -83,6 +104,10 @@ def run_command(args: argparse.Namespace) -> int:
             return _demo(db, args)
         if args.command == "info":
             return _info(db, args)
+        if args.command == "import":
+            return _import(db, args)
+        if (code := cli_export.run(db, args)) is not None:
+            return code
         raise AssertionError(args.command)
     except QunDeskError as exc:
         print(f"\nqundesk: {exc}", file=sys.stderr)
@@ -126,3 +151,60 @@ def _info(db, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
         for table, count in info.counts.items():
             print(f"  {table:<24}{count:>12,}")
     return 0 if info.quick_check.startswith("ok") else 3
+
+
+def _import(db, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from desktop.services.imports import ImportService
+
+    service = ImportService(db)
+    if args.history:
+        return _import_history(service)
+    if args.undo is not None:
+        batch = service.undo(args.undo)
+        print(f"已撤销导入批次 #{batch.id} ({batch.source_name}): 删除新增 {batch.inserted} 行, 还原更新 {batch.updated} 行")
+        return 0
+    if not args.file or not args.kind:
+        print("qundesk: 请指定文件和 --kind (或使用 --undo / --history)", file=sys.stderr)
+        return 2
+    return _import_file(service, args)
+
+
+def _import_file(service, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from desktop.domain.imports import BatchKind, ImportPolicy, RowOutcome
+
+    kind = BatchKind.CHAT_EXPORT if args.kind == "chat" else BatchKind(args.kind)
+    policy = ImportPolicy(args.policy)
+    preview = service.preview(args.file, kind, sheet=args.sheet, policy=policy, include_messages=args.messages,
+                              progress=_progress_printer())
+    print(file=sys.stderr)
+    print(f"{preview.source_name} [{preview.sheet_name}]: 新增 {preview.inserted}, 更新 {preview.updated}, "
+          f"跳过 {preview.skipped}, 失败 {preview.failed}")
+    for result in [r for r in preview.results if r.outcome is RowOutcome.FAILED][:PREVIEW_PROBLEMS]:
+        print(f"  第 {result.row} 行 {result.key}: {result.reason}")
+    if not args.yes:
+        print("继续导入? [y/N] ", end="", flush=True)
+        answer = sys.stdin.readline().strip().lower()
+        if answer not in ("y", "yes", "是"):
+            print("已取消, 未写入任何数据")
+            return 1
+    report = service.commit(preview, kind, policy, strict=args.strict, progress=_progress_printer())
+    print(file=sys.stderr)
+    print(f"已导入 (批次 #{report.batch_id}): 新增 {report.inserted}, 更新 {report.updated}, "
+          f"跳过 {report.skipped}, 失败 {report.failed}, 用时 {report.seconds:.1f} 秒")
+    if args.report:
+        from pathlib import Path
+
+        from desktop.io.import_report import write_import_report
+
+        print(f"报告: {write_import_report(report, Path(args.report))}")
+    return 0
+
+
+def _import_history(service) -> int:  # type: ignore[no-untyped-def]
+    batches = service.history()
+    if not batches:
+        print("还没有导入过")
+    for b in batches:
+        print(f"#{b.id:<5} {b.created_at:%Y-%m-%d %H:%M}  {b.kind.value:<12} {b.status:<7} "
+              f"新增 {b.inserted} 更新 {b.updated} 跳过 {b.skipped} 失败 {b.failed}  {b.source_name}")
+    return 0

@@ -266,3 +266,133 @@ class ChatExport:
     rows_read: int
     rows_skipped: int
     problems: tuple[RowProblem, ...]
+
+
+# --------------------------------------------------------------------------------------------------
+# committing: policies, what happened to each row, batches
+
+
+class BatchKind(StrEnum):
+    """What an import batch brought in: a sheet kind, or a chat-history export (not a sheet)."""
+
+    GROUPS = "groups"
+    MEMBERS = "members"
+    MEMBERSHIPS = "memberships"
+    INTERACTIONS = "interactions"
+    DAY_STATS = "day_stats"
+    ORDERS = "orders"
+    CHAT_EXPORT = "chat_export"
+
+
+class ImportPolicy(StrEnum):
+    """What to do with a row whose natural key is already in the store.
+
+    INSERT: only new records; a row matching an existing one fails ("已存在") so the operator sees it.
+    UPDATE: new records are inserted, matching ones get the cells the sheet fills in.
+    SKIP:   new records are inserted, matching ones are left alone and reported as skipped.
+    """
+
+    INSERT = "insert"
+    UPDATE = "update"
+    SKIP = "skip"
+
+
+class RowOutcome(StrEnum):
+    INSERTED = "inserted"
+    UPDATED = "updated"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class RowResult:
+    """What happened (or would happen) to one source row. ``row`` is Excel's row number, 0 for rows
+    that are aggregates of a chat export; ``key`` says which record it is in words."""
+
+    row: int
+    outcome: RowOutcome
+    entity: str
+    key: str
+    reason: str = ""
+
+
+def _count(results: tuple[RowResult, ...], outcome: RowOutcome) -> int:
+    return sum(1 for result in results if result.outcome is outcome)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPreview:
+    """A file read and matched against the store, nothing written: what ``commit`` would do."""
+
+    kind: BatchKind
+    policy: ImportPolicy
+    source_name: str
+    sheet_name: str
+    file_hash: str | None
+    results: tuple[RowResult, ...]
+    sheet: ParsedSheet | None = None
+    chat: ChatExport | None = None
+    #: the earlier batch that imported this very file, if any
+    already_imported: int | None = None
+
+    @property
+    def inserted(self) -> int:
+        return _count(self.results, RowOutcome.INSERTED)
+
+    @property
+    def updated(self) -> int:
+        return _count(self.results, RowOutcome.UPDATED)
+
+    @property
+    def skipped(self) -> int:
+        return _count(self.results, RowOutcome.SKIPPED)
+
+    @property
+    def failed(self) -> int:
+        return _count(self.results, RowOutcome.FAILED)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    """What an import did, row by row; ``batch_id`` undoes it."""
+
+    batch_id: int
+    kind: BatchKind
+    policy: ImportPolicy
+    source_name: str
+    sheet_name: str
+    results: tuple[RowResult, ...]
+    new_group_ids: tuple[int, ...]
+    seconds: float
+
+    @property
+    def inserted(self) -> int:
+        return _count(self.results, RowOutcome.INSERTED)
+
+    @property
+    def updated(self) -> int:
+        return _count(self.results, RowOutcome.UPDATED)
+
+    @property
+    def skipped(self) -> int:
+        return _count(self.results, RowOutcome.SKIPPED)
+
+    @property
+    def failed(self) -> int:
+        return _count(self.results, RowOutcome.FAILED)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportBatchDTO:
+    id: int
+    kind: BatchKind
+    source_name: str
+    sheet_name: str
+    policy: ImportPolicy
+    rows: int
+    inserted: int
+    updated: int
+    skipped: int
+    failed: int
+    status: str
+    created_at: datetime

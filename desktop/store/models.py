@@ -477,3 +477,18 @@ ENTITY_TABLES: tuple[type[Base], ...] = (
     Template, Channel, Broadcast, BroadcastTarget, Delivery, PickupPoint, Campaign, CampaignGroup,
     CampaignPickupPoint, Product, Order, OrderItem, ImportBatch, AuditLog, ClassificationRule,
 )
+
+
+class ImportChange(Base):
+    """The values a row had before an import updated it, so undoing the import restores them.
+    ``entity`` names the table; a group_day_stat's key (group_id, day) is inside ``before_json``."""
+
+    __tablename__ = "import_changes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batches.id", ondelete="CASCADE"), index=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    before_json: Mapped[str] = mapped_column(Text, default="{}")
+
+
+ENTITY_TABLES = (*ENTITY_TABLES, ImportChange)

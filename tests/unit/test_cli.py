@@ -65,3 +65,27 @@ def test_module_entry_point_runs(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert SCHEMA_HEAD in result.stdout
+
+
+def test_export_and_report_commands_write_workbooks(capsys, tmp_path: Path) -> None:
+    import openpyxl
+
+    db = str(tmp_path / "demo.db")
+    assert run(capsys, "demo", "--db", db, "--groups", "6", "--members", "80", "--days", "20")[0] == 0
+    out = tmp_path / "members.xlsx"
+    code, _, err = run(capsys, "export", "--db", db, "--kind", "members", "--out", str(out))
+    assert code == 0, err
+    book = openpyxl.load_workbook(out, read_only=True)
+    rows = list(book.active.iter_rows(values_only=True))
+    book.close()
+    assert len(rows) == 81  # header + every member
+    phones = [cell for row in rows[1:] for cell in row if isinstance(cell, str) and "****" in cell]
+    assert phones  # masked by default
+    report = tmp_path / "report.xlsx"
+    code, _, err = run(capsys, "report", "--db", db, "--period", "week", "--out", str(report))
+    assert code == 0, err
+    book = openpyxl.load_workbook(report, read_only=True)
+    assert book.sheetnames[:3] == ["汇总", "每日", "群明细"]
+    book.close()
+    code, _, err = run(capsys, "report", "--db", db, "--period", "2026-13-01..x", "--out", str(report))
+    assert code != 0 and err.strip().splitlines()[-1].startswith("qundesk:")

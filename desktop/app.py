@@ -96,6 +96,8 @@ class Workspace:
     members: Any
     interactions: Any
     snapshots: Any
+    imports: Any
+    reports: Any
     dimensions: list
     empty: bool
 
@@ -104,10 +106,12 @@ class Workspace:
         from desktop.services.classification import ClassificationService
         from desktop.services.group_detail import GroupDetailService
         from desktop.services.groups import GroupService
+        from desktop.services.imports import ImportService
         from desktop.services.interactions import InteractionService
         from desktop.services.lifecycle import LifecycleService
         from desktop.services.members import MemberService
         from desktop.services.merge import MergeService
+        from desktop.services.reports import ReportService
         from desktop.services.rules import RuleService
         from desktop.services.segments import SegmentService
         from desktop.services.snapshots import SnapshotService
@@ -116,7 +120,9 @@ class Workspace:
         workspace, groups = WorkspaceService(db), GroupService(db)
         return cls(db, workspace, groups, GroupDetailService(db), ClassificationService(db), SegmentService(db),
                    LifecycleService(db), MergeService(db), RuleService(db), MemberService(db),
-                   InteractionService(db), SnapshotService(db), groups.dimensions(), workspace.is_empty())
+                   InteractionService(db), SnapshotService(db), ImportService(db), ReportService(db),
+                   groups.dimensions(),
+                   workspace.is_empty())
 
     def attach_to(self, window, *, demo_if_empty: bool = False) -> None:  # type: ignore[no-untyped-def]
         window.attach(self, empty=self.empty)

@@ -28,6 +28,8 @@ GROUPS_SPLITTER = Key("groups/splitter", QByteArray())
 GROUPS_HEADER = Key("groups/header", QByteArray())
 #: a group with no message for this many days counts as 沉默 (dormant)
 DORMANT_DAYS = Key("groups/dormant_days", 14)
+#: the boss report's targets as JSON {figure key: value in the figure's display unit}; "" = none set
+REPORT_TARGETS = Key("reports/targets", "")
 #: column mappings the operator corrected in the import wizard: JSON {header signature: mapping}
 IMPORT_MAPPINGS = Key("import/mappings", "{}")
 

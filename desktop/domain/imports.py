@@ -73,6 +73,8 @@ KIND_FIELDS: dict[ImportKind, tuple[FieldSpec, ...]] = {
         ("group_name", _T.TEXT, True), ("group_external_id", _T.TEXT), ("nickname", _T.TEXT, True),
         ("wechat_id", _T.TEXT), ("phone", _T.PHONE), ("role", _T.ROLE), ("is_admin", _T.BOOL),
         ("joined_on", _T.DATE), ("left_on", _T.DATE), ("group_nickname", _T.TEXT),
+        # the day the list was taken (every listed person was in the group that day); blank: today
+        ("list_date", _T.DATE),
     ),
     ImportKind.INTERACTIONS: _specs(
         ("occurred_at", _T.DATETIME, True), ("group_name", _T.TEXT), ("nickname", _T.TEXT), ("phone", _T.PHONE),

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -28,10 +29,16 @@ from desktop import settings as keys
 from desktop.domain.groups import DimensionDTO
 from desktop.paths import icon_path
 from desktop.settings import LANGUAGES, Settings
+from desktop.ui.dialogs.import_wizard import ImportWizard
 from desktop.ui.pages.classification_page import ClassificationPage
+from desktop.ui.pages.follow_ups_page import FollowUpsPage
 from desktop.ui.pages.groups_page import GroupsPage
+from desktop.ui.pages.import_history_page import ImportHistoryPage
+from desktop.ui.pages.interactions_page import InteractionsPage
 from desktop.ui.pages.members_page import MembersPage
+from desktop.ui.pages.reports_page import ReportsPage
 from desktop.ui.pages.welcome_page import WelcomePage
+from desktop.ui.widgets.quick_entry import QuickEntryBar
 from desktop.workers.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -39,6 +46,7 @@ if TYPE_CHECKING:
     from desktop.domain.groups import GroupDTO
     from desktop.domain.segments import SegmentDTO, SegmentSpec
     from desktop.services.classification import ClassificationService
+    from desktop.services.imports import ImportService
     from desktop.services.lifecycle import LifecycleService
     from desktop.services.segments import SegmentService
     from desktop.services.workspace import WorkspaceService
@@ -59,6 +67,12 @@ class MainWindow(QMainWindow):
         self.groups_page: GroupsPage | None = None
         self.classification_page: ClassificationPage | None = None
         self.members_page: MembersPage | None = None
+        self.interactions_page: InteractionsPage | None = None
+        self.follow_ups_page: FollowUpsPage | None = None
+        self.reports_page: ReportsPage | None = None
+        self.import_history_page: ImportHistoryPage | None = None
+        self.imports: ImportService | None = None
+        self.import_wizard: ImportWizard | None = None
         self._page_widgets: dict[str, QWidget] = {}
         self.classification: ClassificationService | None = None
         self.welcome_page: WelcomePage | None = None
@@ -76,6 +90,10 @@ class MainWindow(QMainWindow):
         self.nav.setMaximumWidth(220)
         for page, icon, text in (("groups", "groups.svg", self.tr("群组")),
                                  ("members", "members.svg", self.tr("成员")),
+                                 ("interactions", "interactions.svg", self.tr("互动")),
+                                 ("follow_ups", "followups.svg", self.tr("待跟进")),
+                                 ("reports", "reports.svg", self.tr("报告")),
+                                 ("imports", "imports.svg", self.tr("导入记录")),
                                  ("classification", "labels.svg", self.tr("分类"))):
             item = QListWidgetItem(QIcon(str(icon_path(icon))), text)
             item.setData(Qt.ItemDataRole.UserRole, page)
@@ -96,7 +114,13 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([110, 1250])
         self.splitter.restoreState(settings.get(keys.MAIN_SPLITTER))
-        self.setCentralWidget(self.splitter)
+        central = QWidget()
+        self.central_layout = QVBoxLayout(central)  # the quick-entry bar joins below once attached
+        self.central_layout.setContentsMargins(0, 0, 0, 0)
+        self.central_layout.setSpacing(0)
+        self.central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.quick_entry: QuickEntryBar | None = None
 
         self.db_label = QLabel()
         self.db_label.setObjectName("databaseLabel")
@@ -117,6 +141,7 @@ class MainWindow(QMainWindow):
         self.segments = services.segments
         self.lifecycle = services.lifecycle
         self.classification = services.classification
+        self.imports = services.imports
         self.db_label.setText(services.workspace.display_name)
         dimensions = services.dimensions
         self.groups_page = GroupsPage(self.runner, services.groups, dimensions, self.settings, services.details,
@@ -130,14 +155,37 @@ class MainWindow(QMainWindow):
         self.classification_page.rules_panel.labels_applied.connect(self.groups_page.push_label_change)
         self.members_page = MembersPage(self.runner, services.members, services.groups, self.settings)
         self.members_page.status_message.connect(self._show_status)
+        self.interactions_page = InteractionsPage(self.runner, services.interactions, services.members,
+                                                  services.groups, self.settings)
+        self.interactions_page.status_message.connect(self._show_status)
+        self.follow_ups_page = FollowUpsPage(self.runner, services.interactions)
+        self.follow_ups_page.status_message.connect(self._show_status)
+        self.follow_ups_page.member_requested.connect(self.show_member)
+        self.reports_page = ReportsPage(self.runner, services.reports, self.settings)
+        self.reports_page.status_message.connect(self._show_status)
+        self.import_history_page = ImportHistoryPage(self.runner, services.imports)
+        self.import_history_page.status_message.connect(self._show_status)
+        self.quick_entry = QuickEntryBar(self.runner, services.interactions, services.members, services.groups)
+        self.quick_entry.status_message.connect(self._show_status)
+        self.quick_entry.hide()
+        self.central_layout.addWidget(self.quick_entry)
+        self.interactions_page.quick_entry_requested.connect(self.quick_entry.focus_entry)
+        self.quick_entry_action.setEnabled(True)
         self.welcome_page = WelcomePage(services.workspace.display_name)
         self.welcome_page.demo_requested.connect(self.create_demo)
         self.welcome_page.new_group_requested.connect(self._new_group)
+        self.welcome_page.import_requested.connect(lambda: self.open_import())
         self.pages.addWidget(self.welcome_page)
         self.pages.addWidget(self.groups_page)
         self.pages.addWidget(self.classification_page)
         self.pages.addWidget(self.members_page)
+        self.pages.addWidget(self.interactions_page)
+        self.pages.addWidget(self.follow_ups_page)
+        self.pages.addWidget(self.reports_page)
+        self.pages.addWidget(self.import_history_page)
         self._page_widgets = {"groups": self.groups_page, "members": self.members_page,
+                              "interactions": self.interactions_page, "follow_ups": self.follow_ups_page,
+                              "reports": self.reports_page, "imports": self.import_history_page,
                               "classification": self.classification_page}
         for action in (
             self.groups_page.undo_action,
@@ -218,12 +266,21 @@ class MainWindow(QMainWindow):
         self.new_group_action = file_menu.addAction(self.tr("新建群…"), self._new_group)
         self.new_group_action.setShortcut(QKeySequence.StandardKey.New)
         file_menu.addSeparator()
+        self.import_action = file_menu.addAction(self.tr("导入…"), self.open_import)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("退出"), self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         self.edit_menu = bar.addMenu(self.tr("编辑(&E)"))  # filled by attach()
 
+        self.quick_entry_action = QAction(self.tr("记录互动…"), self)
+        self.quick_entry_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.quick_entry_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.quick_entry_action.triggered.connect(self.focus_quick_entry)
+        self.quick_entry_action.setEnabled(False)
+        file_menu.insertAction(file_menu.actions()[1], self.quick_entry_action)
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         refresh = view_menu.addAction(self.tr("刷新"), self._refresh_all)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
@@ -231,7 +288,7 @@ class MainWindow(QMainWindow):
         self.archive_ended_action = file_menu.addAction(self.tr("归档已结束的短期群…"), self.archive_ended)
         file_menu.insertAction(quit_action, self.archive_ended_action)
         file_menu.insertSeparator(quit_action)
-        self._workspace_actions = [self.new_group_action, refresh, clear, self.archive_ended_action]
+        self._workspace_actions = [self.new_group_action, refresh, clear, self.archive_ended_action, self.import_action]
         for action in self._workspace_actions:
             action.setEnabled(False)
 
@@ -361,6 +418,39 @@ class MainWindow(QMainWindow):
             self.runner.run(lambda _ctx: segments.delete(segment.id), changes="segments",
                             changed_ids=lambda _none: [segment.id])
 
+    def focus_quick_entry(self) -> None:
+        """Ctrl+L from anywhere: the quick-entry bar, with the group shown on the Groups page if any."""
+        bar, page = self.quick_entry, self.groups_page
+        if bar is None:
+            return
+        if page is not None and self.pages.currentWidget() is page and page.current_group() is not None:
+            group = page.current_group()
+            bar.set_group(group.id, group.name)
+        bar.focus_entry()
+
+    def show_member(self, member_id: int) -> None:
+        if self.members_page is not None:
+            self.show_page("members")
+            self.members_page.show_member(member_id)
+
+    def open_import(self, path: str | None = None) -> None:
+        """The import wizard; after an import every page reads the store again."""
+        if self.imports is None:
+            return
+        wizard = ImportWizard(self.runner, self.imports, self.settings, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.imported.connect(self._imported)
+        wizard.finished.connect(lambda _r: setattr(self, "import_wizard", None))
+        self.import_wizard = wizard
+        if path:
+            wizard.set_path(path)
+        wizard.open()
+
+    def _imported(self, report: object) -> None:
+        self._set_empty(False)
+        self.statusBar().showMessage(self.tr("导入完成: 新增 {0} 行, 更新 {1} 行").format(
+            report.inserted, report.updated), 8000)  # type: ignore[attr-defined]
+
     def _new_group(self) -> None:
         if self.groups_page is not None:
             self._set_empty(False)
@@ -488,5 +578,7 @@ class MainWindow(QMainWindow):
         self.settings.set(keys.MAIN_SPLITTER, self.splitter.saveState())
         if page is not None:
             page.save_state()
+        if self.interactions_page is not None:
+            self.interactions_page.save_state()
         self.settings.sync()
         super().closeEvent(event)

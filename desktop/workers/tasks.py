@@ -83,6 +83,7 @@ class _Pending:
     changed_ids: Callable[[Any], Sequence[int]] | None
     parent: QWidget | None
     dialog: QProgressDialog | None
+    orphaned: bool = False
 
 
 class TaskRunner(QObject):
@@ -119,16 +120,22 @@ class TaskRunner(QObject):
         title: str | None = None,
         parent: QWidget | None = None,
         write: bool | None = None,
+        owner: QObject | None = None,
     ) -> TaskContext:
         """Run ``fn(ctx)`` off the UI thread; ``changes`` marks a write of that kind of data.
 
         Writes go to the single writer; ``write=True`` sends a job there that announces its own
-        changes (or none) instead of a blanket ``data_changed``."""
+        changes (or none) instead of a blanket ``data_changed``. When ``owner`` (default: ``parent``)
+        is destroyed first, say a dialog the operator closed, the job still finishes but its
+        callbacks are dropped: they would reach widgets that no longer exist."""
         self._next_id += 1
         ctx = TaskContext()
         job = _Job(self._next_id, fn, ctx, self._signals)
         dialog = self._progress_dialog(title, parent, job) if title else None
         self._pending[job.job_id] = _Pending(job, on_done, on_error, changes, changed_ids, parent, dialog)
+        owner = owner or parent
+        if owner is not None:
+            owner.destroyed.connect(lambda *_args, job_id=job.job_id: self._orphan(job_id))
         if len(self._pending) == 1:
             self.busy_changed.emit(True)
         is_write = bool(changes) if write is None else write
@@ -138,6 +145,13 @@ class TaskRunner(QObject):
     def cancel_all(self) -> None:
         for pending in self._pending.values():
             pending.job.ctx.cancel.cancel()
+
+    def _orphan(self, job_id: int) -> None:
+        pending = self._pending.get(job_id)
+        if pending is not None:
+            pending.on_done = pending.on_error = None
+            pending.parent = pending.dialog = None  # deleted with the owner
+            pending.orphaned = True
 
     def _take(self, job_id: int) -> _Pending | None:
         pending = self._pending.pop(job_id, None)
@@ -178,7 +192,7 @@ class TaskRunner(QObject):
             log.error("background task failed:\n%s", trace)
         if pending.on_error is not None:
             pending.on_error(exc)
-        else:
+        elif not pending.orphaned:
             QMessageBox.warning(pending.parent, self.tr("操作失败"), error_message(exc))
 
     def _progress_dialog(self, title: str, parent: QWidget | None, job: _Job) -> QProgressDialog:

@@ -360,6 +360,82 @@ Joined {3} · left {4}</translation>
     </message>
 </context>
 <context>
+    <name>FollowUpsPage</name>
+    <message>
+        <source>跟进日期</source>
+        <extracomment>the operator double-clicked a follow-up about a member (the main window may open them)</extracomment>
+        <translation>Follow-up date</translation>
+    </message>
+    <message>
+        <source>群</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>记录于</source>
+        <translation>Logged</translation>
+    </message>
+    <message>
+        <source>选中后按 Enter 或空格标记完成; 按住 Ctrl 或 Shift 可多选</source>
+        <translation>Select and press Enter or Space to mark done; hold Ctrl or Shift to select several</translation>
+    </message>
+    <message>
+        <source>标记完成</source>
+        <translation>Mark done</translation>
+    </message>
+    <message>
+        <source>把所选跟进标记为已完成 (Enter 或空格)</source>
+        <translation>Mark the selected follow-ups as done (Enter or Space)</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:15px&apos;&gt;没有待跟进的事项&lt;/p&gt;&lt;p&gt;记录互动时勾选“跟进”并选一个日期 (Ctrl+L), 到期前 7 天起会出现在这里。&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:15px&apos;&gt;Nothing to follow up&lt;/p&gt;&lt;p&gt;When you log an interaction (Ctrl+L), tick &quot;Follow up&quot; and pick a date; it shows up here from 7 days before it is due.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>未来 {0} 天</source>
+        <translation>Next {0} days</translation>
+    </message>
+    <message>
+        <source>{0} · {1} 条</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
+        <source>已逾期 {0} · 今天 {1} · 未来 {2} 天 {3}</source>
+        <translation>Overdue {0} · Today {1} · Next {2} days {3}</translation>
+    </message>
+    <message>
+        <source>{0} (逾期 {1} 天)</source>
+        <translation>{0} ({1} days overdue)</translation>
+    </message>
+    <message>
+        <source>{0} 条跟进已完成</source>
+        <translation>{0} follow-ups done</translation>
+    </message>
+</context>
+<context>
     <name>GroupDetailTabs</name>
     <message>
         <source>最近 30 天</source>
@@ -829,6 +905,590 @@ For groups you simply no longer run, use “Archive” instead.</translation>
     </message>
 </context>
 <context>
+    <name>ImportHistoryPage</name>
+    <message>
+        <source>导入时间</source>
+        <extracomment>an import was undone: its batch (status 已撤销)</extracomment>
+        <translation>Imported at</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>合并方式</source>
+        <translation>Merge mode</translation>
+    </message>
+    <message>
+        <source>行数</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>更新</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>跳过</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>撤销这次导入…</source>
+        <translation>Undo this import…</translation>
+    </message>
+    <message>
+        <source>删除这次导入新增的记录, 把它更新过的记录恢复原样</source>
+        <translation>Delete the records this import added and restore the ones it updated</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>还没有导入记录。用 文件 → 导入… 导入 Excel 或 CSV</source>
+        <translation>No imports yet. Use File → Import… to import Excel or CSV</translation>
+    </message>
+    <message>
+        <source>导入记录没有读出</source>
+        <translation>Could not load the import history</translation>
+    </message>
+    <message>
+        <source>共 {0} 次导入, 其中 {1} 次已撤销</source>
+        <translation>{0} imports, {1} of them undone</translation>
+    </message>
+    <message>
+        <source>共 {0} 次导入</source>
+        <translation>{0} imports</translation>
+    </message>
+    <message>
+        <source>选中一次导入, 可以把它整个撤销。</source>
+        <translation>Select an import to undo all of it.</translation>
+    </message>
+    <message>
+        <source>这次导入已撤销, 它写入的数据已经删除或恢复。</source>
+        <translation>This import was undone; the data it wrote has been deleted or restored.</translation>
+    </message>
+    <message>
+        <source>#{0} {1}: {2} 行, 新增 {3}, 更新 {4}, 跳过 {5}, 失败 {6}</source>
+        <translation>#{0} {1}: {2} rows, {3} added, {4} updated, {5} skipped, {6} failed</translation>
+    </message>
+    <message>
+        <source>已撤销: 这次导入新增的记录已删除, 更新过的记录已恢复</source>
+        <translation>Undone: the records this import added were deleted and the ones it updated were restored</translation>
+    </message>
+    <message>
+        <source>已导入, 可以撤销</source>
+        <translation>Imported; can be undone</translation>
+    </message>
+    <message>
+        <source>撤销 {0} 导入的“{1}”({2})?</source>
+        <translation>Undo the import of &quot;{1}&quot; ({2}) from {0}?</translation>
+    </message>
+    <message>
+        <source>· 删除这次新增的 {0} 条记录</source>
+        <translation>· Delete the {0} records this import added</translation>
+    </message>
+    <message>
+        <source>· 把这次更新的 {0} 条记录恢复成导入前的样子</source>
+        <translation>· Restore the {0} records this import updated to how they were before</translation>
+    </message>
+    <message>
+        <source>· 这次导入没有新增或更新任何记录, 撤销只改变它的状态</source>
+        <translation>· This import added or updated no records; undoing it only changes its status</translation>
+    </message>
+    <message>
+        <source>跳过的 {0} 行和失败的 {1} 行当时就没有写入, 不受影响。</source>
+        <translation>The {0} skipped and {1} failed rows were never written, so they are not affected.</translation>
+    </message>
+    <message>
+        <source>撤销后不能恢复; 需要时可以重新导入这个文件。</source>
+        <translation>This cannot be reversed; you can import the file again if needed.</translation>
+    </message>
+    <message>
+        <source>撤销导入</source>
+        <translation>Undo import</translation>
+    </message>
+    <message>
+        <source>已撤销导入“{0}”: 删除 {1} 条, 恢复 {2} 条</source>
+        <translation>Undid import &quot;{0}&quot;: {1} deleted, {2} restored</translation>
+    </message>
+    <message>
+        <source>没有撤销</source>
+        <translation>Not undone</translation>
+    </message>
+    <message>
+        <source>正在撤销导入…</source>
+        <translation>Undoing import…</translation>
+    </message>
+    <message>
+        <source>群列表</source>
+        <translation>Group list</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>群成员名单</source>
+        <translation>Group member list</translation>
+    </message>
+    <message>
+        <source>互动记录</source>
+        <translation>Interactions</translation>
+    </message>
+    <message>
+        <source>每日群数据</source>
+        <translation>Daily group data</translation>
+    </message>
+    <message>
+        <source>订单</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>聊天记录</source>
+        <translation>Chat history</translation>
+    </message>
+    <message>
+        <source>跳过已有</source>
+        <translation>Skip existing</translation>
+    </message>
+    <message>
+        <source>更新已有</source>
+        <translation>Update existing</translation>
+    </message>
+    <message>
+        <source>只加新的</source>
+        <translation>Add new only</translation>
+    </message>
+    <message>
+        <source>已撤销</source>
+        <translation>Undone</translation>
+    </message>
+    <message>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>导入</source>
+        <extracomment>the import was committed: (ImportReport)</extracomment>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>选择 .xlsx / .xlsm / .csv 文件</source>
+        <translation>Choose an .xlsx / .xlsm / .csv file</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>群列表</source>
+        <translation>Group list</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>群成员名单</source>
+        <translation>Group member list</translation>
+    </message>
+    <message>
+        <source>互动记录</source>
+        <translation>Interactions</translation>
+    </message>
+    <message>
+        <source>每日群数据</source>
+        <translation>Daily group data</translation>
+    </message>
+    <message>
+        <source>微信聊天记录导出 (MemoTrace / PyWxDump)</source>
+        <translation>WeChat chat export (MemoTrace / PyWxDump)</translation>
+    </message>
+    <message>
+        <source>跳过已有的记录, 只加新的</source>
+        <translation>Skip existing records and add only new ones</translation>
+    </message>
+    <message>
+        <source>更新已有的记录, 并加新的</source>
+        <translation>Update existing records and add new ones</translation>
+    </message>
+    <message>
+        <source>只加新的, 已有的记为失败</source>
+        <translation>Add new records only; existing ones count as failed</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>导入内容</source>
+        <translation>Import as</translation>
+    </message>
+    <message>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>已有的记录</source>
+        <translation>Existing records</translation>
+    </message>
+    <message>
+        <source>表头可以在标题行下面, 合并单元格、空行和合计行会自动跳过;简体、繁体和英文表头都能识别。下一步会列出每个无法识别的单元格。</source>
+        <translation>The header row may sit below a title row; merged cells, blank rows and totals rows are skipped automatically, and Simplified Chinese, Traditional Chinese and English headers are all recognised. The next step lists every cell that could not be read.</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>选择要导入的文件</source>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <source>表格 (*.xlsx *.xlsm *.csv);;所有文件 (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>对应的列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>请先选择要导入的文件</source>
+        <translation>Choose a file to import first</translation>
+    </message>
+    <message>
+        <source>正在读取文件…</source>
+        <translation>Reading file…</translation>
+    </message>
+    <message>
+        <source>“{0}”: 新增 {1} 行, 更新 {2} 行, 跳过 {3} 行, 失败 {4} 行。</source>
+        <translation>&quot;{0}&quot;: {1} rows to add, {2} to update, {3} to skip, {4} failed.</translation>
+    </message>
+    <message>
+        <source>缺少必需的列: {0}。请在左边指定对应的列。</source>
+        <translation>Required columns missing: {0}. Choose the matching columns on the left.</translation>
+    </message>
+    <message>
+        <source>{0} 个单元格无法识别 (红色, 鼠标停留可看原因), 这些行会记为失败。</source>
+        <translation>{0} cells could not be read (in red; hover to see why). Their rows will be recorded as failed.</translation>
+    </message>
+    <message>
+        <source>已跳过 {0} 个合计或重复表头行。</source>
+        <translation>Skipped {0} totals or repeated header rows.</translation>
+    </message>
+    <message>
+        <source>这个文件以前导入过 (第 {0} 次导入), 再导入不会重复添加。</source>
+        <translation>This file was imported before (import #{0}); importing it again will not add duplicates.</translation>
+    </message>
+    <message>
+        <source>(不导入)</source>
+        <translation>(Don&apos;t import)</translation>
+    </message>
+    <message>
+        <source>第 {0} 列</source>
+        <translation>Column {0}</translation>
+    </message>
+    <message>
+        <source>列对应</source>
+        <translation>Column mapping</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>保存报告…</source>
+        <translation>Save report…</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>跳过和失败的行:</source>
+        <translation>Skipped and failed rows:</translation>
+    </message>
+    <message>
+        <source>导入完成 (第 {0} 次导入, 用时 {1:.1f} 秒): 新增 {2} 行, 更新 {3} 行, 跳过 {4} 行, 失败 {5} 行。如需撤销, 在“导入记录”里可整批撤销。</source>
+        <translation>Import complete (import #{0}, {1:.1f} s): {2} rows added, {3} updated, {4} skipped, {5} failed. To undo it, undo the whole batch in &quot;Import history&quot;.</translation>
+    </message>
+    <message>
+        <source>导入没有完成</source>
+        <translation>Import did not complete</translation>
+    </message>
+    <message>
+        <source>
+数据库没有任何改动。</source>
+        <translation>
+The database was not changed.</translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>导入报告_{0}.xlsx</source>
+        <translation>Import report_{0}.xlsx</translation>
+    </message>
+    <message>
+        <source>保存导入报告</source>
+        <translation>Save import report</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>报告已保存: {0}</source>
+        <translation>Report saved: {0}</translation>
+    </message>
+    <message>
+        <source>保存报告</source>
+        <translation>Save report</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionsPage</name>
+    <message>
+        <source>今天</source>
+        <extracomment>the column widths and order the operator arranged (declared here until settings.py lists it) a member filter matching more people than this filters by the first ones only (one IN list) InteractionService.list_ids returns at most this many ids a group name typed but not picked filters by at most this many matching groups no group has this id: a typed name matching no group shows no rows the operator asked to log an interaction (the main window opens the quick-entry bar)</extracomment>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>群</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>跟进日期</source>
+        <translation>Follow-up date</translation>
+    </message>
+    <message>
+        <source>跟进状态</source>
+        <translation>Follow-up status</translation>
+    </message>
+    <message>
+        <source>全部类型</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>全部群 (输入名称或拼音)</source>
+        <translation>All groups (type a name or pinyin)</translation>
+    </message>
+    <message>
+        <source>成员: 昵称、拼音或手机</source>
+        <translation>Member: nickname, pinyin or mobile</translation>
+    </message>
+    <message>
+        <source>近 7 天</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>近 30 天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>全部时间</source>
+        <translation>All time</translation>
+    </message>
+    <message>
+        <source>自定义…</source>
+        <translation>Custom…</translation>
+    </message>
+    <message>
+        <source>不限跟进</source>
+        <translation>Any follow-up</translation>
+    </message>
+    <message>
+        <source>有跟进</source>
+        <translation>With follow-up</translation>
+    </message>
+    <message>
+        <source>无跟进</source>
+        <translation>No follow-up</translation>
+    </message>
+    <message>
+        <source>跟进未完成</source>
+        <translation>Follow-up open</translation>
+    </message>
+    <message>
+        <source>跟进已完成</source>
+        <translation>Follow-up done</translation>
+    </message>
+    <message>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>记录互动</source>
+        <translation>Log interaction</translation>
+    </message>
+    <message>
+        <source>打开快速记录栏 (Ctrl+L)</source>
+        <translation>Open the quick entry bar (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>标记跟进完成</source>
+        <translation>Mark follow-up done</translation>
+    </message>
+    <message>
+        <source>把所选记录的跟进标记为已完成</source>
+        <translation>Mark the follow-ups of the selected interactions as done</translation>
+    </message>
+    <message>
+        <source>删除…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>删除所选记录 (Del)</source>
+        <translation>Delete the selected interactions (Del)</translation>
+    </message>
+    <message>
+        <source>删除所选</source>
+        <translation>Delete selected</translation>
+    </message>
+    <message>
+        <source>成员匹配 {0} 位, 只按前 {1} 位筛选</source>
+        <translation>{0} members match; filtering by the first {1} only</translation>
+    </message>
+    <message>
+        <source>显示最新的 {0} 条, 请缩小筛选范围</source>
+        <translation>Showing the latest {0}; narrow the filters to see more</translation>
+    </message>
+    <message>
+        <source>显示最早的 {0} 条, 请缩小筛选范围</source>
+        <translation>Showing the earliest {0}; narrow the filters to see more</translation>
+    </message>
+    <message>
+        <source>共 {0} 条</source>
+        <translation>{0} in total</translation>
+    </message>
+    <message>
+        <source> · 已选 {0} 条</source>
+        <translation> · {0} selected</translation>
+    </message>
+    <message>
+        <source>没有符合条件的互动记录。&lt;br&gt;&lt;a href=&apos;clear&apos;&gt;清除筛选&lt;/a&gt;</source>
+        <translation>No interactions match the filters.&lt;br&gt;&lt;a href=&apos;clear&apos;&gt;Clear filters&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:15px&apos;&gt;还没有互动记录&lt;/p&gt;&lt;p&gt;按 &lt;b&gt;Ctrl+L&lt;/b&gt; 记录第一条互动: 选群和成员, 写一句内容, 按 Enter 保存。&lt;/p&gt;&lt;p&gt;&lt;a href=&apos;log&apos;&gt;现在记录&lt;/a&gt;&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:15px&apos;&gt;No interactions yet&lt;/p&gt;&lt;p&gt;Press &lt;b&gt;Ctrl+L&lt;/b&gt; to log your first interaction: pick a group and a member, write a line, and press Enter to save.&lt;/p&gt;&lt;p&gt;&lt;a href=&apos;log&apos;&gt;Log one now&lt;/a&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>互动记录只能按时间排序</source>
+        <translation>Interactions can only be sorted by time</translation>
+    </message>
+    <message>
+        <source>{0} 种类型</source>
+        <translation>{0} types</translation>
+    </message>
+    <message>
+        <source>按互动类型筛选 (可多选)</source>
+        <translation>Filter by interaction type (choose one or more)</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>待跟进</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>{0} 条跟进已完成</source>
+        <translation>{0} follow-ups done</translation>
+    </message>
+    <message>
+        <source>所选记录没有未完成的跟进</source>
+        <translation>The selected interactions have no open follow-ups</translation>
+    </message>
+    <message>
+        <source>删除互动记录</source>
+        <translation>Delete interactions</translation>
+    </message>
+    <message>
+        <source>删除所选的 {0} 条互动记录?
+群的每日统计会随之更新; 成员的进群、退群状态不变。此操作不能撤销。</source>
+        <translation>Delete the {0} selected interactions?
+The groups&apos; daily statistics will be updated; members&apos; joined and left status stays as it is. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>已删除 {0} 条互动记录</source>
+        <translation>Deleted {0} interactions</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>群管家 QunDesk</source>
@@ -845,6 +1505,22 @@ For groups you simply no longer run, use “Archive” instead.</translation>
     <message>
         <source>成员</source>
         <translation>Members</translation>
+    </message>
+    <message>
+        <source>互动</source>
+        <translation>Interactions</translation>
+    </message>
+    <message>
+        <source>待跟进</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>报告</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>导入记录</source>
+        <translation>Import history</translation>
     </message>
     <message>
         <source>分类</source>
@@ -897,12 +1573,20 @@ For groups you simply no longer run, use “Archive” instead.</translation>
         <translation>New group…</translation>
     </message>
     <message>
+        <source>导入…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>记录互动…</source>
+        <translation>Log interaction…</translation>
     </message>
     <message>
         <source>视图(&amp;V)</source>
@@ -983,6 +1667,10 @@ For groups you simply no longer run, use “Archive” instead.</translation>
     <message>
         <source>删除分组“{0}”? 只删除这个保存的筛选, 群本身不受影响。</source>
         <translation>Delete segment “{0}”? Only the saved filter is deleted; the groups are not affected.</translation>
+    </message>
+    <message>
+        <source>导入完成: 新增 {0} 行, 更新 {1} 行</source>
+        <translation>Import complete: {0} rows added, {1} updated</translation>
     </message>
     <message>
         <source>演示工作区已生成</source>
@@ -1545,6 +2233,18 @@ Compared with the last list, new names are recorded as joins and missing ones as
     </message>
 </context>
 <context>
+    <name>PreviewModel</name>
+    <message>
+        <source>行</source>
+        <extracomment>field -&gt; what the operator reads; the same words the alias table matches</extracomment>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+</context>
+<context>
     <name>QuickEntryBar</name>
     <message>
         <source>记录互动</source>
@@ -1584,8 +2284,8 @@ Compared with the last list, new names are recorded as joins and missing ones as
         <translation>Save this interaction (Enter)</translation>
     </message>
     <message>
-        <source>{0}    {1} 人</source>
-        <translation>{0}    {1} members</translation>
+        <source>{0} · {1} 人</source>
+        <translation>{0} · {1} members</translation>
     </message>
     <message>
         <source>尾号{0}</source>
@@ -1610,6 +2310,320 @@ Compared with the last list, new names are recorded as joins and missing ones as
     <message>
         <source>已记录{0}: {1}</source>
         <translation>Logged {0}: {1}</translation>
+    </message>
+    <message>
+        <source>金额“{0}”不是数字</source>
+        <translation>Amount &quot;{0}&quot; is not a number</translation>
+    </message>
+    <message>
+        <source>金额最多两位小数 (分)</source>
+        <translation>Amounts have at most two decimal places (fen)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>选好周期, 点“生成”, 这里就会列出本期和上期的参与指标、业务指标和目标完成度, 以及最活跃和最沉默的群。
+“导出报告…”把同样的内容存成一个给老板看的 Excel 工作簿。</source>
+        <extracomment>a report was computed and is now on screen a workbook was written: its path the data changed since the report on screen was computed the first figure of each family: only its row names the family</extracomment>
+        <translation>Choose a period and click &quot;Generate&quot; to see engagement metrics, business metrics and target progress for this and the previous period, plus the most active and most silent groups.
+&quot;Export report…&quot; saves the same content as an Excel workbook for your boss.</translation>
+    </message>
+    <message>
+        <source>上周</source>
+        <translation>Last week</translation>
+    </message>
+    <message>
+        <source>上月</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>本月至今</source>
+        <translation>Month to date</translation>
+    </message>
+    <message>
+        <source>自定义</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <source>生成</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <source>目标…</source>
+        <translation>Targets…</translation>
+    </message>
+    <message>
+        <source>导出报告…</source>
+        <translation>Export report…</translation>
+    </message>
+    <message>
+        <source>周期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Metric</translation>
+    </message>
+    <message>
+        <source>本期</source>
+        <translation>This period</translation>
+    </message>
+    <message>
+        <source>上期</source>
+        <translation>Previous period</translation>
+    </message>
+    <message>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>上期为 0, 无法计算变化</source>
+        <translation>Previous period is 0, so no change can be calculated</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>完成度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>排名</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>群名称</source>
+        <translation>Group name</translation>
+    </message>
+    <message>
+        <source>平台</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>消息数</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>活跃天数</source>
+        <translation>Active days</translation>
+    </message>
+    <message>
+        <source>日均活跃</source>
+        <translation>Daily active</translation>
+    </message>
+    <message>
+        <source>净增</source>
+        <translation>Net growth</translation>
+    </message>
+    <message>
+        <source>成交额</source>
+        <translation>GMV</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>群主</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>最后发言</source>
+        <translation>Last message</translation>
+    </message>
+    <message>
+        <source>沉默天数</source>
+        <translation>Days silent</translation>
+    </message>
+    <message>
+        <source>从未发言</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>这个周期没有群发过言。</source>
+        <translation>No group had any messages in this period.</translation>
+    </message>
+    <message>
+        <source>每个群在这个周期都发过言, 没有沉默群。</source>
+        <translation>Every group had messages in this period; there are no silent groups.</translation>
+    </message>
+    <message>
+        <source>结束日期早于开始日期</source>
+        <translation>The end date is before the start date</translation>
+    </message>
+    <message>
+        <source>周期最长 {0} 天</source>
+        <translation>The period can be at most {0} days</translation>
+    </message>
+    <message>
+        <source>正在生成…</source>
+        <translation>Generating…</translation>
+    </message>
+    <message>
+        <source>报告没有生成</source>
+        <translation>Report was not generated</translation>
+    </message>
+    <message>
+        <source>本期 {0} ({1} 天), 对比上期 {2} · 生成于 {3}</source>
+        <translation>This period {0} ({1} days), compared with previous period {2} · generated at {3}</translation>
+    </message>
+    <message>
+        <source>{0} 期间还没有任何群, 报告无从算起。
+工作区是空的话, 先在“群组”页新建群, 或用 文件 → 导入… 导入群列表、每日群数据或聊天记录, 再回来点“生成”; 否则换一个更晚的周期。</source>
+        <translation>There were no groups yet during {0}, so there is nothing to report.
+If the workspace is empty, create groups on the &quot;Groups&quot; page, or use File → Import… to import a group list, daily group data or chat history, then come back and click &quot;Generate&quot;; otherwise pick a later period.</translation>
+    </message>
+    <message>
+        <source>{0} 和上一期都没有活动数据 (消息、入群、退群、订单)。
+换一个周期, 或用 文件 → 导入… 导入这段时间的每日群数据或聊天记录。</source>
+        <translation>Neither {0} nor the previous period has any activity (messages, joins, leaves, orders).
+Pick another period, or use File → Import… to import daily group data or chat history for this time.</translation>
+    </message>
+    <message>
+        <source>工作区还没有订单, 业务指标从略。</source>
+        <translation>The workspace has no orders yet, so business metrics are left out.</translation>
+    </message>
+    <message>
+        <source>本期没有等级变动记录。</source>
+        <translation>No tier changes this period.</translation>
+    </message>
+    <message>
+        <source>最活跃的群 (前 {0} 个, 按消息数)</source>
+        <translation>Most active groups (top {0}, by messages)</translation>
+    </message>
+    <message>
+        <source>最沉默的群 ({0} 个, 本期没有发言)</source>
+        <translation>Most silent groups ({0}, no messages this period)</translation>
+    </message>
+    <message>
+        <source>已切换工作区。选好周期, 点“生成”。</source>
+        <translation>Workspace switched. Choose a period and click &quot;Generate&quot;.</translation>
+    </message>
+    <message>
+        <source>数据有了变动, 点“生成”看最新的数字。</source>
+        <translation>The data has changed. Click &quot;Generate&quot; to see the latest figures.</translation>
+    </message>
+    <message>
+        <source>目标没有保存</source>
+        <translation>Targets were not saved</translation>
+    </message>
+    <message>
+        <source>已保存 {0} 个目标</source>
+        <translation>Saved {0} targets</translation>
+    </message>
+    <message>
+        <source>已清除全部目标</source>
+        <translation>Cleared all targets</translation>
+    </message>
+    <message>
+        <source>导出报告</source>
+        <translation>Export report</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>正在计算报告数字…</source>
+        <translation>Calculating report figures…</translation>
+    </message>
+    <message>
+        <source>正在导出报告…</source>
+        <translation>Exporting report…</translation>
+    </message>
+    <message>
+        <source>已取消导出报告</source>
+        <translation>Report export cancelled</translation>
+    </message>
+    <message>
+        <source>报告已保存到 {0}</source>
+        <translation>Report saved to {0}</translation>
+    </message>
+    <message>
+        <source>报告没有导出</source>
+        <translation>Report was not exported</translation>
+    </message>
+    <message>
+        <source>日均活跃成员</source>
+        <translation>Daily active members</translation>
+    </message>
+    <message>
+        <source>入群人数</source>
+        <translation>Members joined</translation>
+    </message>
+    <message>
+        <source>退群人数</source>
+        <translation>Members left</translation>
+    </message>
+    <message>
+        <source>净增人数</source>
+        <translation>Net member growth</translation>
+    </message>
+    <message>
+        <source>沉默群数</source>
+        <translation>Silent groups</translation>
+    </message>
+    <message>
+        <source>订单数</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>成交额 (GMV)</source>
+        <translation>GMV</translation>
+    </message>
+    <message>
+        <source>退款额</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <source>净成交额</source>
+        <translation>Net GMV</translation>
+    </message>
+    <message>
+        <source>购买人数</source>
+        <translation>Buyers</translation>
+    </message>
+    <message>
+        <source>复购人数</source>
+        <translation>Repeat buyers</translation>
+    </message>
+    <message>
+        <source>复购率</source>
+        <translation>Repeat purchase rate</translation>
+    </message>
+    <message>
+        <source>参与指标</source>
+        <translation>Engagement metrics</translation>
+    </message>
+    <message>
+        <source>业务指标</source>
+        <translation>Business metrics</translation>
+    </message>
+    <message>
+        <source>持平</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>群管家报告</source>
+        <translation>QunDesk report</translation>
     </message>
 </context>
 <context>
@@ -1831,6 +2845,26 @@ You can undo with Ctrl+Z afterwards. Continue?</translation>
     <message>
         <source>规则“{0}”已应用: {1} 个群已更改 (Ctrl+Z 撤销)</source>
         <translation>Rule &quot;{0}&quot; applied: {1} groups changed (Ctrl+Z to undo)</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <source>报告目标</source>
+        <extracomment>figures where less is better: their targets are ceilings and a fall is good news each figure key&apos;s unit (the domain knows it; a zero report tells us without a database)</extracomment>
+        <translation>Report targets</translation>
+    </message>
+    <message>
+        <source>每期的目标数字, 报告里显示完成度。金额按元填写, 复购率按百分比填写; 0 表示不设目标。退群人数、沉默群数和退款额的目标是上限。</source>
+        <translation>Targets for each period; the report shows progress towards them. Amounts are in yuan and the repeat purchase rate is a percentage; 0 means no target. Targets for members left, silent groups and refunds are upper limits.</translation>
+    </message>
+    <message>
+        <source>全部清除</source>
+        <translation>Clear all</translation>
+    </message>
+    <message>
+        <source>不设</source>
+        <translation>None</translation>
     </message>
 </context>
 <context>
@@ -2109,6 +3143,14 @@ Your data is stored only on this computer:</translation>
     <message>
         <source>添加第一个群</source>
         <translation>Add your first group</translation>
+    </message>
+    <message>
+        <source>从 Excel 导入…</source>
+        <translation>Import from Excel…</translation>
+    </message>
+    <message>
+        <source>导入手头的群列表、成员表或聊天记录导出</source>
+        <translation>Import the group lists, member sheets or chat exports you already have</translation>
     </message>
 </context>
 </TS>

@@ -360,6 +360,82 @@
     </message>
 </context>
 <context>
+    <name>FollowUpsPage</name>
+    <message>
+        <source>跟进日期</source>
+        <extracomment>the operator double-clicked a follow-up about a member (the main window may open them)</extracomment>
+        <translation>跟進日期</translation>
+    </message>
+    <message>
+        <source>群</source>
+        <translation>群</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>成員</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <source>记录于</source>
+        <translation>記錄於</translation>
+    </message>
+    <message>
+        <source>选中后按 Enter 或空格标记完成; 按住 Ctrl 或 Shift 可多选</source>
+        <translation>選取後按 Enter 或空白鍵標記完成; 按住 Ctrl 或 Shift 可複選</translation>
+    </message>
+    <message>
+        <source>标记完成</source>
+        <translation>標記完成</translation>
+    </message>
+    <message>
+        <source>把所选跟进标记为已完成 (Enter 或空格)</source>
+        <translation>把所選跟進標記為已完成 (Enter 或空白鍵)</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:15px&apos;&gt;没有待跟进的事项&lt;/p&gt;&lt;p&gt;记录互动时勾选“跟进”并选一个日期 (Ctrl+L), 到期前 7 天起会出现在这里。&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:15px&apos;&gt;沒有待跟進的事項&lt;/p&gt;&lt;p&gt;記錄互動時勾選「跟進」並選一個日期 (Ctrl+L), 到期前 7 天起會出現在這裡。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>已逾期</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>今天</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>未来 {0} 天</source>
+        <translation>未來 {0} 天</translation>
+    </message>
+    <message>
+        <source>{0} · {1} 条</source>
+        <translation>{0} · {1} 筆</translation>
+    </message>
+    <message>
+        <source>已逾期 {0} · 今天 {1} · 未来 {2} 天 {3}</source>
+        <translation>已逾期 {0} · 今天 {1} · 未來 {2} 天 {3}</translation>
+    </message>
+    <message>
+        <source>{0} (逾期 {1} 天)</source>
+        <translation>{0} (逾期 {1} 天)</translation>
+    </message>
+    <message>
+        <source>{0} 条跟进已完成</source>
+        <translation>{0} 筆跟進已完成</translation>
+    </message>
+</context>
+<context>
     <name>GroupDetailTabs</name>
     <message>
         <source>最近 30 天</source>
@@ -829,6 +905,590 @@
     </message>
 </context>
 <context>
+    <name>ImportHistoryPage</name>
+    <message>
+        <source>导入时间</source>
+        <extracomment>an import was undone: its batch (status 已撤销)</extracomment>
+        <translation>匯入時間</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>工作表</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>合并方式</source>
+        <translation>合併方式</translation>
+    </message>
+    <message>
+        <source>行数</source>
+        <translation>列數</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>更新</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>跳过</source>
+        <translation>略過</translation>
+    </message>
+    <message>
+        <source>失败</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>撤销这次导入…</source>
+        <translation>復原這次匯入…</translation>
+    </message>
+    <message>
+        <source>删除这次导入新增的记录, 把它更新过的记录恢复原样</source>
+        <translation>刪除這次匯入新增的記錄, 把它更新過的記錄還原</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <source>还没有导入记录。用 文件 → 导入… 导入 Excel 或 CSV</source>
+        <translation>還沒有匯入記錄。用 檔案 → 匯入… 匯入 Excel 或 CSV</translation>
+    </message>
+    <message>
+        <source>导入记录没有读出</source>
+        <translation>匯入記錄沒有讀出</translation>
+    </message>
+    <message>
+        <source>共 {0} 次导入, 其中 {1} 次已撤销</source>
+        <translation>共 {0} 次匯入, 其中 {1} 次已復原</translation>
+    </message>
+    <message>
+        <source>共 {0} 次导入</source>
+        <translation>共 {0} 次匯入</translation>
+    </message>
+    <message>
+        <source>选中一次导入, 可以把它整个撤销。</source>
+        <translation>選取一次匯入, 可以把它整個復原。</translation>
+    </message>
+    <message>
+        <source>这次导入已撤销, 它写入的数据已经删除或恢复。</source>
+        <translation>這次匯入已復原, 它寫入的資料已經刪除或還原。</translation>
+    </message>
+    <message>
+        <source>#{0} {1}: {2} 行, 新增 {3}, 更新 {4}, 跳过 {5}, 失败 {6}</source>
+        <translation>#{0} {1}: {2} 列, 新增 {3}, 更新 {4}, 略過 {5}, 失敗 {6}</translation>
+    </message>
+    <message>
+        <source>已撤销: 这次导入新增的记录已删除, 更新过的记录已恢复</source>
+        <translation>已復原: 這次匯入新增的記錄已刪除, 更新過的記錄已還原</translation>
+    </message>
+    <message>
+        <source>已导入, 可以撤销</source>
+        <translation>已匯入, 可以復原</translation>
+    </message>
+    <message>
+        <source>撤销 {0} 导入的“{1}”({2})?</source>
+        <translation>復原 {0} 匯入的「{1}」({2})?</translation>
+    </message>
+    <message>
+        <source>· 删除这次新增的 {0} 条记录</source>
+        <translation>· 刪除這次新增的 {0} 筆記錄</translation>
+    </message>
+    <message>
+        <source>· 把这次更新的 {0} 条记录恢复成导入前的样子</source>
+        <translation>· 把這次更新的 {0} 筆記錄還原成匯入前的樣子</translation>
+    </message>
+    <message>
+        <source>· 这次导入没有新增或更新任何记录, 撤销只改变它的状态</source>
+        <translation>· 這次匯入沒有新增或更新任何記錄, 復原只改變它的狀態</translation>
+    </message>
+    <message>
+        <source>跳过的 {0} 行和失败的 {1} 行当时就没有写入, 不受影响。</source>
+        <translation>略過的 {0} 列和失敗的 {1} 列當時就沒有寫入, 不受影響。</translation>
+    </message>
+    <message>
+        <source>撤销后不能恢复; 需要时可以重新导入这个文件。</source>
+        <translation>復原後無法還原; 需要時可以重新匯入這個檔案。</translation>
+    </message>
+    <message>
+        <source>撤销导入</source>
+        <translation>復原匯入</translation>
+    </message>
+    <message>
+        <source>已撤销导入“{0}”: 删除 {1} 条, 恢复 {2} 条</source>
+        <translation>已復原匯入「{0}」: 刪除 {1} 筆, 還原 {2} 筆</translation>
+    </message>
+    <message>
+        <source>没有撤销</source>
+        <translation>沒有復原</translation>
+    </message>
+    <message>
+        <source>正在撤销导入…</source>
+        <translation>正在復原匯入…</translation>
+    </message>
+    <message>
+        <source>群列表</source>
+        <translation>群列表</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>成員</translation>
+    </message>
+    <message>
+        <source>群成员名单</source>
+        <translation>群成員名單</translation>
+    </message>
+    <message>
+        <source>互动记录</source>
+        <translation>互動記錄</translation>
+    </message>
+    <message>
+        <source>每日群数据</source>
+        <translation>每日群資料</translation>
+    </message>
+    <message>
+        <source>订单</source>
+        <translation>訂單</translation>
+    </message>
+    <message>
+        <source>聊天记录</source>
+        <translation>聊天記錄</translation>
+    </message>
+    <message>
+        <source>跳过已有</source>
+        <translation>略過已有</translation>
+    </message>
+    <message>
+        <source>更新已有</source>
+        <translation>更新已有</translation>
+    </message>
+    <message>
+        <source>只加新的</source>
+        <translation>只加新的</translation>
+    </message>
+    <message>
+        <source>已撤销</source>
+        <translation>已復原</translation>
+    </message>
+    <message>
+        <source>已导入</source>
+        <translation>已匯入</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>导入</source>
+        <extracomment>the import was committed: (ImportReport)</extracomment>
+        <translation>匯入</translation>
+    </message>
+    <message>
+        <source>选择 .xlsx / .xlsm / .csv 文件</source>
+        <translation>選擇 .xlsx / .xlsm / .csv 檔案</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>瀏覽…</translation>
+    </message>
+    <message>
+        <source>群列表</source>
+        <translation>群列表</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>成員</translation>
+    </message>
+    <message>
+        <source>群成员名单</source>
+        <translation>群成員名單</translation>
+    </message>
+    <message>
+        <source>互动记录</source>
+        <translation>互動記錄</translation>
+    </message>
+    <message>
+        <source>每日群数据</source>
+        <translation>每日群資料</translation>
+    </message>
+    <message>
+        <source>微信聊天记录导出 (MemoTrace / PyWxDump)</source>
+        <translation>微信聊天記錄匯出 (MemoTrace / PyWxDump)</translation>
+    </message>
+    <message>
+        <source>跳过已有的记录, 只加新的</source>
+        <translation>略過已有的記錄, 只加新的</translation>
+    </message>
+    <message>
+        <source>更新已有的记录, 并加新的</source>
+        <translation>更新已有的記錄, 並加入新的</translation>
+    </message>
+    <message>
+        <source>只加新的, 已有的记为失败</source>
+        <translation>只加新的, 已有的記為失敗</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>导入内容</source>
+        <translation>匯入內容</translation>
+    </message>
+    <message>
+        <source>工作表</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>已有的记录</source>
+        <translation>已有的記錄</translation>
+    </message>
+    <message>
+        <source>表头可以在标题行下面, 合并单元格、空行和合计行会自动跳过;简体、繁体和英文表头都能识别。下一步会列出每个无法识别的单元格。</source>
+        <translation>標題列可以在表名列下面, 合併儲存格、空白列和合計列會自動略過;簡體、繁體和英文標題都能辨識。下一步會列出每個無法辨識的儲存格。</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>选择要导入的文件</source>
+        <translation>選擇要匯入的檔案</translation>
+    </message>
+    <message>
+        <source>表格 (*.xlsx *.xlsm *.csv);;所有文件 (*)</source>
+        <translation>試算表 (*.xlsx *.xlsm *.csv);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>欄位</translation>
+    </message>
+    <message>
+        <source>对应的列</source>
+        <translation>對應的欄</translation>
+    </message>
+    <message>
+        <source>上一步</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>请先选择要导入的文件</source>
+        <translation>請先選擇要匯入的檔案</translation>
+    </message>
+    <message>
+        <source>正在读取文件…</source>
+        <translation>正在讀取檔案…</translation>
+    </message>
+    <message>
+        <source>“{0}”: 新增 {1} 行, 更新 {2} 行, 跳过 {3} 行, 失败 {4} 行。</source>
+        <translation>「{0}」: 新增 {1} 列, 更新 {2} 列, 略過 {3} 列, 失敗 {4} 列。</translation>
+    </message>
+    <message>
+        <source>缺少必需的列: {0}。请在左边指定对应的列。</source>
+        <translation>缺少必要的欄: {0}。請在左邊指定對應的欄。</translation>
+    </message>
+    <message>
+        <source>{0} 个单元格无法识别 (红色, 鼠标停留可看原因), 这些行会记为失败。</source>
+        <translation>{0} 個儲存格無法辨識 (紅色, 滑鼠停留可看原因), 這些列會記為失敗。</translation>
+    </message>
+    <message>
+        <source>已跳过 {0} 个合计或重复表头行。</source>
+        <translation>已略過 {0} 個合計或重複標題列。</translation>
+    </message>
+    <message>
+        <source>这个文件以前导入过 (第 {0} 次导入), 再导入不会重复添加。</source>
+        <translation>這個檔案以前匯入過 (第 {0} 次匯入), 再匯入不會重複新增。</translation>
+    </message>
+    <message>
+        <source>(不导入)</source>
+        <translation>(不匯入)</translation>
+    </message>
+    <message>
+        <source>第 {0} 列</source>
+        <translation>第 {0} 欄</translation>
+    </message>
+    <message>
+        <source>列对应</source>
+        <translation>欄位對應</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>記錄</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>保存报告…</source>
+        <translation>儲存報告…</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>跳过和失败的行:</source>
+        <translation>略過和失敗的列:</translation>
+    </message>
+    <message>
+        <source>导入完成 (第 {0} 次导入, 用时 {1:.1f} 秒): 新增 {2} 行, 更新 {3} 行, 跳过 {4} 行, 失败 {5} 行。如需撤销, 在“导入记录”里可整批撤销。</source>
+        <translation>匯入完成 (第 {0} 次匯入, 用時 {1:.1f} 秒): 新增 {2} 列, 更新 {3} 列, 略過 {4} 列, 失敗 {5} 列。如需復原, 可在「匯入記錄」裡整批復原。</translation>
+    </message>
+    <message>
+        <source>导入没有完成</source>
+        <translation>匯入沒有完成</translation>
+    </message>
+    <message>
+        <source>
+数据库没有任何改动。</source>
+        <translation>
+資料庫沒有任何變動。</translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>正在匯入…</translation>
+    </message>
+    <message>
+        <source>导入报告_{0}.xlsx</source>
+        <translation>匯入報告_{0}.xlsx</translation>
+    </message>
+    <message>
+        <source>保存导入报告</source>
+        <translation>儲存匯入報告</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel 活頁簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>报告已保存: {0}</source>
+        <translation>報告已儲存: {0}</translation>
+    </message>
+    <message>
+        <source>保存报告</source>
+        <translation>儲存報告</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionsPage</name>
+    <message>
+        <source>今天</source>
+        <extracomment>the column widths and order the operator arranged (declared here until settings.py lists it) a member filter matching more people than this filters by the first ones only (one IN list) InteractionService.list_ids returns at most this many ids a group name typed but not picked filters by at most this many matching groups no group has this id: a typed name matching no group shows no rows the operator asked to log an interaction (the main window opens the quick-entry bar)</extracomment>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>群</source>
+        <translation>群</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>成員</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>跟进日期</source>
+        <translation>跟進日期</translation>
+    </message>
+    <message>
+        <source>跟进状态</source>
+        <translation>跟進狀態</translation>
+    </message>
+    <message>
+        <source>全部类型</source>
+        <translation>全部類型</translation>
+    </message>
+    <message>
+        <source>全部群 (输入名称或拼音)</source>
+        <translation>全部群 (輸入名稱或拼音)</translation>
+    </message>
+    <message>
+        <source>成员: 昵称、拼音或手机</source>
+        <translation>成員: 暱稱、拼音或手機</translation>
+    </message>
+    <message>
+        <source>近 7 天</source>
+        <translation>近 7 天</translation>
+    </message>
+    <message>
+        <source>近 30 天</source>
+        <translation>近 30 天</translation>
+    </message>
+    <message>
+        <source>全部时间</source>
+        <translation>全部時間</translation>
+    </message>
+    <message>
+        <source>自定义…</source>
+        <translation>自訂…</translation>
+    </message>
+    <message>
+        <source>不限跟进</source>
+        <translation>不限跟進</translation>
+    </message>
+    <message>
+        <source>有跟进</source>
+        <translation>有跟進</translation>
+    </message>
+    <message>
+        <source>无跟进</source>
+        <translation>無跟進</translation>
+    </message>
+    <message>
+        <source>跟进未完成</source>
+        <translation>跟進未完成</translation>
+    </message>
+    <message>
+        <source>跟进已完成</source>
+        <translation>跟進已完成</translation>
+    </message>
+    <message>
+        <source>清除筛选</source>
+        <translation>清除篩選</translation>
+    </message>
+    <message>
+        <source>记录互动</source>
+        <translation>記錄互動</translation>
+    </message>
+    <message>
+        <source>打开快速记录栏 (Ctrl+L)</source>
+        <translation>開啟快速記錄列 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>标记跟进完成</source>
+        <translation>標記跟進完成</translation>
+    </message>
+    <message>
+        <source>把所选记录的跟进标记为已完成</source>
+        <translation>把所選記錄的跟進標記為已完成</translation>
+    </message>
+    <message>
+        <source>删除…</source>
+        <translation>刪除…</translation>
+    </message>
+    <message>
+        <source>删除所选记录 (Del)</source>
+        <translation>刪除所選記錄 (Del)</translation>
+    </message>
+    <message>
+        <source>删除所选</source>
+        <translation>刪除所選</translation>
+    </message>
+    <message>
+        <source>成员匹配 {0} 位, 只按前 {1} 位筛选</source>
+        <translation>符合的成員有 {0} 位, 只依前 {1} 位篩選</translation>
+    </message>
+    <message>
+        <source>显示最新的 {0} 条, 请缩小筛选范围</source>
+        <translation>顯示最新的 {0} 筆, 請縮小篩選範圍</translation>
+    </message>
+    <message>
+        <source>显示最早的 {0} 条, 请缩小筛选范围</source>
+        <translation>顯示最早的 {0} 筆, 請縮小篩選範圍</translation>
+    </message>
+    <message>
+        <source>共 {0} 条</source>
+        <translation>共 {0} 筆</translation>
+    </message>
+    <message>
+        <source> · 已选 {0} 条</source>
+        <translation> · 已選 {0} 筆</translation>
+    </message>
+    <message>
+        <source>没有符合条件的互动记录。&lt;br&gt;&lt;a href=&apos;clear&apos;&gt;清除筛选&lt;/a&gt;</source>
+        <translation>沒有符合條件的互動記錄。&lt;br&gt;&lt;a href=&apos;clear&apos;&gt;清除篩選&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:15px&apos;&gt;还没有互动记录&lt;/p&gt;&lt;p&gt;按 &lt;b&gt;Ctrl+L&lt;/b&gt; 记录第一条互动: 选群和成员, 写一句内容, 按 Enter 保存。&lt;/p&gt;&lt;p&gt;&lt;a href=&apos;log&apos;&gt;现在记录&lt;/a&gt;&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:15px&apos;&gt;還沒有互動記錄&lt;/p&gt;&lt;p&gt;按 &lt;b&gt;Ctrl+L&lt;/b&gt; 記錄第一筆互動: 選群和成員, 寫一句內容, 按 Enter 儲存。&lt;/p&gt;&lt;p&gt;&lt;a href=&apos;log&apos;&gt;現在記錄&lt;/a&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>互动记录只能按时间排序</source>
+        <translation>互動記錄只能依時間排序</translation>
+    </message>
+    <message>
+        <source>{0} 种类型</source>
+        <translation>{0} 種類型</translation>
+    </message>
+    <message>
+        <source>按互动类型筛选 (可多选)</source>
+        <translation>依互動類型篩選 (可複選)</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>已逾期</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>待跟进</source>
+        <translation>待跟進</translation>
+    </message>
+    <message>
+        <source>{0} 条跟进已完成</source>
+        <translation>{0} 筆跟進已完成</translation>
+    </message>
+    <message>
+        <source>所选记录没有未完成的跟进</source>
+        <translation>所選記錄沒有未完成的跟進</translation>
+    </message>
+    <message>
+        <source>删除互动记录</source>
+        <translation>刪除互動記錄</translation>
+    </message>
+    <message>
+        <source>删除所选的 {0} 条互动记录?
+群的每日统计会随之更新; 成员的进群、退群状态不变。此操作不能撤销。</source>
+        <translation>刪除所選的 {0} 筆互動記錄?
+群的每日統計會隨之更新; 成員的進群、退群狀態不變。此操作無法復原。</translation>
+    </message>
+    <message>
+        <source>已删除 {0} 条互动记录</source>
+        <translation>已刪除 {0} 筆互動記錄</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>群管家 QunDesk</source>
@@ -845,6 +1505,22 @@
     <message>
         <source>成员</source>
         <translation>成員</translation>
+    </message>
+    <message>
+        <source>互动</source>
+        <translation>互動</translation>
+    </message>
+    <message>
+        <source>待跟进</source>
+        <translation>待跟進</translation>
+    </message>
+    <message>
+        <source>报告</source>
+        <translation>報告</translation>
+    </message>
+    <message>
+        <source>导入记录</source>
+        <translation>匯入記錄</translation>
     </message>
     <message>
         <source>分类</source>
@@ -897,12 +1573,20 @@
         <translation>新增群組…</translation>
     </message>
     <message>
+        <source>导入…</source>
+        <translation>匯入…</translation>
+    </message>
+    <message>
         <source>退出</source>
         <translation>結束</translation>
     </message>
     <message>
         <source>编辑(&amp;E)</source>
         <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <source>记录互动…</source>
+        <translation>記錄互動…</translation>
     </message>
     <message>
         <source>视图(&amp;V)</source>
@@ -983,6 +1667,10 @@
     <message>
         <source>删除分组“{0}”? 只删除这个保存的筛选, 群本身不受影响。</source>
         <translation>刪除分組「{0}」? 只刪除這個儲存的篩選, 群組本身不受影響。</translation>
+    </message>
+    <message>
+        <source>导入完成: 新增 {0} 行, 更新 {1} 行</source>
+        <translation>匯入完成: 新增 {0} 列, 更新 {1} 列</translation>
     </message>
     <message>
         <source>演示工作区已生成</source>
@@ -1545,6 +2233,18 @@
     </message>
 </context>
 <context>
+    <name>PreviewModel</name>
+    <message>
+        <source>行</source>
+        <extracomment>field -&gt; what the operator reads; the same words the alias table matches</extracomment>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>結果</translation>
+    </message>
+</context>
+<context>
     <name>QuickEntryBar</name>
     <message>
         <source>记录互动</source>
@@ -1584,8 +2284,8 @@
         <translation>儲存這筆互動 (Enter)</translation>
     </message>
     <message>
-        <source>{0}    {1} 人</source>
-        <translation>{0}    {1} 人</translation>
+        <source>{0} · {1} 人</source>
+        <translation>{0} · {1} 人</translation>
     </message>
     <message>
         <source>尾号{0}</source>
@@ -1610,6 +2310,320 @@
     <message>
         <source>已记录{0}: {1}</source>
         <translation>已記錄{0}: {1}</translation>
+    </message>
+    <message>
+        <source>金额“{0}”不是数字</source>
+        <translation>金額「{0}」不是數字</translation>
+    </message>
+    <message>
+        <source>金额最多两位小数 (分)</source>
+        <translation>金額最多兩位小數 (分)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>选好周期, 点“生成”, 这里就会列出本期和上期的参与指标、业务指标和目标完成度, 以及最活跃和最沉默的群。
+“导出报告…”把同样的内容存成一个给老板看的 Excel 工作簿。</source>
+        <extracomment>a report was computed and is now on screen a workbook was written: its path the data changed since the report on screen was computed the first figure of each family: only its row names the family</extracomment>
+        <translation>選好週期, 點「產生」, 這裡就會列出本期和上期的參與指標、業務指標和目標達成率, 以及最活躍和最沉默的群。
+「匯出報告…」把同樣的內容存成一個給老闆看的 Excel 活頁簿。</translation>
+    </message>
+    <message>
+        <source>上周</source>
+        <translation>上週</translation>
+    </message>
+    <message>
+        <source>上月</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>本月至今</source>
+        <translation>本月至今</translation>
+    </message>
+    <message>
+        <source>自定义</source>
+        <translation>自訂</translation>
+    </message>
+    <message>
+        <source>生成</source>
+        <translation>產生</translation>
+    </message>
+    <message>
+        <source>目标…</source>
+        <translation>目標…</translation>
+    </message>
+    <message>
+        <source>导出报告…</source>
+        <translation>匯出報告…</translation>
+    </message>
+    <message>
+        <source>周期</source>
+        <translation>週期</translation>
+    </message>
+    <message>
+        <source>从</source>
+        <translation>從</translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>指標</translation>
+    </message>
+    <message>
+        <source>本期</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>上期</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <source>变化</source>
+        <translation>變化</translation>
+    </message>
+    <message>
+        <source>上期为 0, 无法计算变化</source>
+        <translation>上期為 0, 無法計算變化</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>目標</translation>
+    </message>
+    <message>
+        <source>完成度</source>
+        <translation>達成率</translation>
+    </message>
+    <message>
+        <source>排名</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>群名称</source>
+        <translation>群名稱</translation>
+    </message>
+    <message>
+        <source>平台</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>消息数</source>
+        <translation>訊息數</translation>
+    </message>
+    <message>
+        <source>活跃天数</source>
+        <translation>活躍天數</translation>
+    </message>
+    <message>
+        <source>日均活跃</source>
+        <translation>日均活躍</translation>
+    </message>
+    <message>
+        <source>净增</source>
+        <translation>淨增</translation>
+    </message>
+    <message>
+        <source>成交额</source>
+        <translation>成交額</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>群主</source>
+        <translation>群主</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>人數</translation>
+    </message>
+    <message>
+        <source>最后发言</source>
+        <translation>最後發言</translation>
+    </message>
+    <message>
+        <source>沉默天数</source>
+        <translation>沉默天數</translation>
+    </message>
+    <message>
+        <source>从未发言</source>
+        <translation>從未發言</translation>
+    </message>
+    <message>
+        <source>这个周期没有群发过言。</source>
+        <translation>這個週期沒有群發過言。</translation>
+    </message>
+    <message>
+        <source>每个群在这个周期都发过言, 没有沉默群。</source>
+        <translation>每個群在這個週期都發過言, 沒有沉默群。</translation>
+    </message>
+    <message>
+        <source>结束日期早于开始日期</source>
+        <translation>結束日期早於開始日期</translation>
+    </message>
+    <message>
+        <source>周期最长 {0} 天</source>
+        <translation>週期最長 {0} 天</translation>
+    </message>
+    <message>
+        <source>正在生成…</source>
+        <translation>正在產生…</translation>
+    </message>
+    <message>
+        <source>报告没有生成</source>
+        <translation>報告沒有產生</translation>
+    </message>
+    <message>
+        <source>本期 {0} ({1} 天), 对比上期 {2} · 生成于 {3}</source>
+        <translation>本期 {0} ({1} 天), 對比上期 {2} · 產生於 {3}</translation>
+    </message>
+    <message>
+        <source>{0} 期间还没有任何群, 报告无从算起。
+工作区是空的话, 先在“群组”页新建群, 或用 文件 → 导入… 导入群列表、每日群数据或聊天记录, 再回来点“生成”; 否则换一个更晚的周期。</source>
+        <translation>{0} 期間還沒有任何群, 報告無從算起。
+工作區是空的話, 先在「群組」頁新建群, 或用 檔案 → 匯入… 匯入群列表、每日群資料或聊天記錄, 再回來點「產生」; 否則換一個更晚的週期。</translation>
+    </message>
+    <message>
+        <source>{0} 和上一期都没有活动数据 (消息、入群、退群、订单)。
+换一个周期, 或用 文件 → 导入… 导入这段时间的每日群数据或聊天记录。</source>
+        <translation>{0} 和上一期都沒有活動資料 (訊息、入群、退群、訂單)。
+換一個週期, 或用 檔案 → 匯入… 匯入這段時間的每日群資料或聊天記錄。</translation>
+    </message>
+    <message>
+        <source>工作区还没有订单, 业务指标从略。</source>
+        <translation>工作區還沒有訂單, 業務指標從略。</translation>
+    </message>
+    <message>
+        <source>本期没有等级变动记录。</source>
+        <translation>本期沒有等級變動記錄。</translation>
+    </message>
+    <message>
+        <source>最活跃的群 (前 {0} 个, 按消息数)</source>
+        <translation>最活躍的群 (前 {0} 個, 依訊息數)</translation>
+    </message>
+    <message>
+        <source>最沉默的群 ({0} 个, 本期没有发言)</source>
+        <translation>最沉默的群 ({0} 個, 本期沒有發言)</translation>
+    </message>
+    <message>
+        <source>已切换工作区。选好周期, 点“生成”。</source>
+        <translation>已切換工作區。選好週期, 點「產生」。</translation>
+    </message>
+    <message>
+        <source>数据有了变动, 点“生成”看最新的数字。</source>
+        <translation>資料有了變動, 點「產生」看最新的數字。</translation>
+    </message>
+    <message>
+        <source>目标没有保存</source>
+        <translation>目標沒有儲存</translation>
+    </message>
+    <message>
+        <source>已保存 {0} 个目标</source>
+        <translation>已儲存 {0} 個目標</translation>
+    </message>
+    <message>
+        <source>已清除全部目标</source>
+        <translation>已清除全部目標</translation>
+    </message>
+    <message>
+        <source>导出报告</source>
+        <translation>匯出報告</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel 活頁簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>正在计算报告数字…</source>
+        <translation>正在計算報告數字…</translation>
+    </message>
+    <message>
+        <source>正在导出报告…</source>
+        <translation>正在匯出報告…</translation>
+    </message>
+    <message>
+        <source>已取消导出报告</source>
+        <translation>已取消匯出報告</translation>
+    </message>
+    <message>
+        <source>报告已保存到 {0}</source>
+        <translation>報告已儲存到 {0}</translation>
+    </message>
+    <message>
+        <source>报告没有导出</source>
+        <translation>報告沒有匯出</translation>
+    </message>
+    <message>
+        <source>日均活跃成员</source>
+        <translation>日均活躍成員</translation>
+    </message>
+    <message>
+        <source>入群人数</source>
+        <translation>入群人數</translation>
+    </message>
+    <message>
+        <source>退群人数</source>
+        <translation>退群人數</translation>
+    </message>
+    <message>
+        <source>净增人数</source>
+        <translation>淨增人數</translation>
+    </message>
+    <message>
+        <source>沉默群数</source>
+        <translation>沉默群數</translation>
+    </message>
+    <message>
+        <source>订单数</source>
+        <translation>訂單數</translation>
+    </message>
+    <message>
+        <source>成交额 (GMV)</source>
+        <translation>成交額 (GMV)</translation>
+    </message>
+    <message>
+        <source>退款额</source>
+        <translation>退款額</translation>
+    </message>
+    <message>
+        <source>净成交额</source>
+        <translation>淨成交額</translation>
+    </message>
+    <message>
+        <source>购买人数</source>
+        <translation>購買人數</translation>
+    </message>
+    <message>
+        <source>复购人数</source>
+        <translation>回購人數</translation>
+    </message>
+    <message>
+        <source>复购率</source>
+        <translation>回購率</translation>
+    </message>
+    <message>
+        <source>参与指标</source>
+        <translation>參與指標</translation>
+    </message>
+    <message>
+        <source>业务指标</source>
+        <translation>業務指標</translation>
+    </message>
+    <message>
+        <source>持平</source>
+        <translation>持平</translation>
+    </message>
+    <message>
+        <source>群管家报告</source>
+        <translation>群管家報告</translation>
     </message>
 </context>
 <context>
@@ -1831,6 +2845,26 @@
     <message>
         <source>规则“{0}”已应用: {1} 个群已更改 (Ctrl+Z 撤销)</source>
         <translation>規則「{0}」已套用: {1} 個群已變更 (Ctrl+Z 復原)</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <source>报告目标</source>
+        <extracomment>figures where less is better: their targets are ceilings and a fall is good news each figure key&apos;s unit (the domain knows it; a zero report tells us without a database)</extracomment>
+        <translation>報告目標</translation>
+    </message>
+    <message>
+        <source>每期的目标数字, 报告里显示完成度。金额按元填写, 复购率按百分比填写; 0 表示不设目标。退群人数、沉默群数和退款额的目标是上限。</source>
+        <translation>每期的目標數字, 報告裡顯示達成率。金額以元填寫, 回購率以百分比填寫; 0 表示不設目標。退群人數、沉默群數和退款額的目標是上限。</translation>
+    </message>
+    <message>
+        <source>全部清除</source>
+        <translation>全部清除</translation>
+    </message>
+    <message>
+        <source>不设</source>
+        <translation>不設</translation>
     </message>
 </context>
 <context>
@@ -2109,6 +3143,14 @@
     <message>
         <source>添加第一个群</source>
         <translation>新增第一個群組</translation>
+    </message>
+    <message>
+        <source>从 Excel 导入…</source>
+        <translation>從 Excel 匯入…</translation>
+    </message>
+    <message>
+        <source>导入手头的群列表、成员表或聊天记录导出</source>
+        <translation>匯入手邊的群列表、成員表或聊天記錄匯出檔</translation>
     </message>
 </context>
 </TS>

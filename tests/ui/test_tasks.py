@@ -114,3 +114,28 @@ def test_writes_run_one_at_a_time_in_order(qtbot, runner: TaskRunner) -> None:
         runner.run(write(name), changes="groups")
     qtbot.waitUntil(lambda: runner.active_count == 0, timeout=5000)
     assert log == list("abcdef")
+
+
+def test_callbacks_of_a_closed_owner_are_dropped(qtbot) -> None:
+    """A dialog closed (and deleted) while its job runs: the job finishes, nothing reaches it."""
+    import shiboken6
+    from PySide6.QtWidgets import QDialog, QLabel
+
+    runner = TaskRunner()
+    dialog = QDialog()
+    label = QLabel(dialog)
+    release = threading.Event()
+    called: list[str] = []
+
+    def slow(_ctx):  # type: ignore[no-untyped-def]
+        release.wait(5)
+        raise ValueError("late")
+
+    runner.run(slow, on_error=lambda exc: (called.append("error"), label.setText(str(exc))), owner=dialog)
+    runner.run(lambda _ctx: (release.wait(5), 1)[1], on_done=lambda _r: called.append("done"), owner=dialog)
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(label), timeout=5_000)
+    release.set()
+    qtbot.waitUntil(lambda: runner.active_count == 0, timeout=5_000)
+    assert called == []
+    assert runner.wait_for_done()

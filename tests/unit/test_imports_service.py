@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.domain.enums import GroupStatus, ImportStatus, InteractionKind, Platform, Tier
 from desktop.domain.errors import ImportFileError, ValidationError
@@ -438,3 +438,159 @@ def test_round_trip_of_awkward_text_through_a_sheet(shared_db, people: list[tupl
         stored = session.execute(select(Member.nickname, Member.wechat_id, Member.phone)
                                  .where(Member.import_batch_id == report.batch_id).order_by(Member.id)).all()
     assert [tuple(s) for s in stored] == rows
+
+
+# ------------------------------------------------------------------------------------------ memberships
+
+MEMBER_LIST_HEADER = ["群名称", "昵称", "微信号", "群身份", "群昵称", "入群时间", "名单日期"]
+
+
+def write_member_lists(path: Path, rows: list[list]) -> None:
+    """A member-list export: a merged title row above the header, real dates."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "群成员"
+    sheet["A1"] = "群成员名单导出"
+    sheet.merge_cells("A1:G1")
+    sheet.append(MEMBER_LIST_HEADER)
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+
+
+def memberships_of(db) -> dict[tuple[str, str], tuple]:
+    """(group, nickname) -> (joined_on, left_on, is_admin, group nickname)."""
+    from desktop.store.models import Membership
+
+    with db.transaction() as session:
+        rows = session.execute(select(Group.name, Member.nickname, Membership.joined_on, Membership.left_on,
+                                      Membership.is_admin, Membership.group_nickname)
+                               .join(Membership, Membership.group_id == Group.id)
+                               .join(Member, Member.id == Membership.member_id)).all()
+    return {(r[0], r[1]): tuple(r[2:]) for r in rows}
+
+
+def day_stats_match_recount(db) -> dict[tuple[int, date], tuple[int, int]]:
+    with db.transaction() as session:
+        stats = {(g, d): (j, lv) for g, d, j, lv in session.execute(
+            select(GroupDayStat.group_id, GroupDayStat.day, GroupDayStat.joins, GroupDayStat.leaves))}
+    recount = InteractionService(db).recount_day_stats()
+    assert stats == {cell: (c.joins, c.leaves) for cell, c in recount.items()}
+    return stats
+
+
+def test_member_lists_record_joins_and_leaves_and_undo_exactly(db, tmp_path: Path) -> None:
+    from desktop.domain.groups import GroupDraft
+    from desktop.services.groups import GroupService
+
+    groups = GroupService(db)
+    run_id = groups.create(GroupDraft(name="夜跑群")).id
+    buy_id = groups.create(GroupDraft(name="团购1群")).id
+    today = date.today()
+    first_day, second_day = today - timedelta(days=20), today - timedelta(days=10)
+    joined_early = today - timedelta(days=14)
+
+    first = tmp_path / "名单1.xlsx"
+    write_member_lists(first, [
+        ["夜跑群", "王芳", "wangfang88", "群主", "跑团团长", None, first_day],
+        ["夜跑群", "李雷", "lilei_1", "成员", "", None, first_day],
+        ["夜跑群", "韩梅梅", None, "成员", "", None, first_day],
+        ["团购1群", "王芳", "wangfang88", "成员", "", None, first_day],
+        ["团购1群", "小明", None, "成员", "", None, first_day],
+    ])
+    service = ImportService(db)
+    report = service.commit(first, BatchKind.MEMBERSHIPS)
+    assert (report.inserted, report.updated, report.skipped, report.failed) == (5, 0, 0, 0)
+    assert [r.reason for r in report.results] == ["新成员，进群", "新成员，进群", "新成员，进群", "进群", "新成员，进群"]
+    with db.transaction() as session:
+        assert session.scalar(select(func.count()).select_from(Member)) == 4
+        assert (session.get(Group, run_id).member_count, session.get(Group, buy_id).member_count) == (3, 2)
+    assert day_stats_match_recount(db) == {(run_id, first_day): (3, 0), (buy_id, first_day): (2, 0)}
+    assert memberships_of(db)[("夜跑群", "王芳")] == (first_day, None, True, "跑团团长")
+
+    before = dump(db)
+    second = tmp_path / "名单2.xlsx"
+    write_member_lists(second, [
+        ["夜跑群", "王芳", "wangfang88", "群主", "跑团团长", None, second_day],
+        ["夜跑群", "韩梅梅", None, "成员", "梅梅", None, second_day],            # new in-group nickname
+        ["夜跑群", "赵敏", "zhaomin", "成员", "", joined_early, second_day],     # joined, with a join date
+        ["不存在的群", "路人", None, "成员", "", None, second_day],               # unknown group
+        ["团购1群", "小明", None, "成员", "", None, second_day],
+        ["团购1群", "李雷", "lilei_1", "成员", "", None, second_day],           # moved over from 夜跑群
+        ["团购1群", "李雷", "lilei_1", "成员", "", None, second_day],           # listed twice (namesakes
+    ])                                                                        # without an id are two people)
+    report = service.commit(second, BatchKind.MEMBERSHIPS)
+    assert outcomes(report) == [
+        (0, "updated", f"不在 {second_day:%Y-%m-%d} 的名单上：记为退群"),
+        (0, "updated", f"不在 {second_day:%Y-%m-%d} 的名单上：记为退群"),
+        (3, "skipped", "已在群中"), (4, "updated", "更新群内资料"), (5, "inserted", "新成员，进群"),
+        (6, "failed", "找不到群“不存在的群”"), (7, "skipped", "已在群中"), (8, "inserted", "进群"),
+        (9, "skipped", "与第 8 行是同一人"),
+    ]
+    assert sorted(r.key for r in report.results if r.row == 0) == ["团购1群 王芳", "夜跑群 李雷"]
+    assert day_stats_match_recount(db) == {
+        (run_id, first_day): (3, 0), (buy_id, first_day): (2, 0),
+        (run_id, joined_early): (1, 0), (run_id, second_day): (0, 1), (buy_id, second_day): (1, 1)}
+    lists = memberships_of(db)
+    assert lists[("夜跑群", "李雷")][:2] == (first_day, second_day)
+    assert lists[("团购1群", "王芳")][:2] == (first_day, second_day)
+    assert lists[("团购1群", "李雷")][:2] == (second_day, None)
+    assert lists[("夜跑群", "赵敏")][:2] == (joined_early, None)
+    assert lists[("夜跑群", "韩梅梅")][3] == "梅梅"
+    with db.transaction() as session:
+        assert (session.get(Group, run_id).member_count, session.get(Group, buy_id).member_count) == (3, 2)
+        stamped = session.scalars(select(Interaction.import_batch_id).where(Interaction.day >= joined_early)).all()
+    assert stamped == [report.batch_id] * 4
+
+    # the same file again (any policy) and the same lists in another file: nothing changes
+    after = dump(db)
+    for policy in ImportPolicy:
+        again = service.commit(second, BatchKind.MEMBERSHIPS, policy)
+        assert again.inserted == 0 and again.updated == 0, policy
+        assert dump(db) == after, policy
+    copy = tmp_path / "名单2副本.xlsx"
+    write_member_lists(copy, [["夜跑群", "王芳", "wangfang88", "群主", "跑团团长", None, second_day],
+                              ["夜跑群", "韩梅梅", None, "成员", "梅梅", None, second_day],
+                              ["夜跑群", "赵敏", "zhaomin", "成员", "", joined_early, second_day],
+                              ["团购1群", "小明", None, "成员", "", None, second_day],
+                              ["团购1群", "李雷", "lilei_1", "成员", "", None, second_day]])
+    again = service.commit(copy, BatchKind.MEMBERSHIPS)
+    assert (again.inserted, again.updated, again.skipped) == (0, 0, 5)
+    assert dump(db) == after
+
+    # undo puts back the state before the second list exactly: memberships re-opened, nickname, counts, stats
+    service.undo(report.batch_id)
+    assert dump(db) == before
+    day_stats_match_recount(db)
+    service.undo(service.history()[-1].id)
+    empty = dump(db)
+    assert all(not empty[t] for t in ("members", "memberships", "interactions", "group_day_stats"))
+    with db.transaction() as session:
+        assert (session.get(Group, run_id).member_count, session.get(Group, buy_id).member_count) == (0, 0)
+
+
+def test_member_list_with_a_bad_row_is_not_applied_and_preview_writes_nothing(db, tmp_path: Path) -> None:
+    from desktop.domain.groups import GroupDraft
+    from desktop.services.groups import GroupService
+
+    GroupService(db).create(GroupDraft(name="夜跑群"))
+    GroupService(db).create(GroupDraft(name="团购1群"))
+    path = tmp_path / "名单.xlsx"
+    write_member_lists(path, [
+        ["夜跑群", "王芳", "wang fang!", "成员", "", None, None],      # a malformed WeChat id
+        ["夜跑群", "李雷", None, "成员", "", None, None],
+        ["团购1群", "小明", None, "成员", "", None, date.today() + timedelta(days=1)],
+        ["团购1群", "小红", None, "成员", "", None, None],
+    ])
+    service = ImportService(db)
+    before = dump(db)
+    preview = service.preview(path, BatchKind.MEMBERSHIPS)
+    assert dump(db) == before
+    report = service.commit(preview, BatchKind.MEMBERSHIPS)
+    assert report.results == preview.results
+    reasons = [(r.row, r.outcome.value, r.reason) for r in report.results]
+    assert reasons[0][:2] == (3, "failed") and "微信号" in reasons[0][2]
+    assert reasons[1] == (4, "failed", "同一份名单的第 3 行有问题，这份名单整份未导入（少一个人会被误记为退群）")
+    assert reasons[2][:2] == (5, "failed") and "晚于今天" in reasons[2][2]
+    assert reasons[3] == (6, "inserted", "新成员，进群")
+    assert memberships_of(db).keys() == {("团购1群", "小红")}

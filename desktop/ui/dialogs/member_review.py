@@ -124,7 +124,7 @@ class DuplicatesDialog(QDialog):
             return
         ids = list(self._sets[row].member_ids)
         members = self._members
-        self._runner.run(lambda _ctx: members.rows(ids), on_done=self._show_people)
+        self._runner.run(lambda _ctx: members.rows(ids), on_done=self._show_people, owner=self)
 
     def _show_people(self, people: list[MemberDTO]) -> None:
         self.people.set_rows(people)
@@ -154,7 +154,7 @@ class DuplicatesDialog(QDialog):
 
         self._runner.run(lambda _ctx: members.merge_members(survivor.id, others), on_done=done,
                          on_error=lambda exc: QMessageBox.warning(self, self.tr("合并成员"), error_message(exc)),
-                         changes="members", changed_ids=lambda r: [r.survivor_id, *r.merged_ids])
+                         changes="members", changed_ids=lambda r: [r.survivor_id, *r.merged_ids], owner=self)
 
     def undo(self) -> None:
         result = self.last_merge
@@ -169,7 +169,8 @@ class DuplicatesDialog(QDialog):
 
         self._runner.run(lambda _ctx: members.undo_merge(result.undo_token), on_done=done,
                          on_error=lambda exc: QMessageBox.warning(self, self.tr("撤销合并"), error_message(exc)),
-                         changes="members", changed_ids=lambda _n: [result.survivor_id, *result.merged_ids])
+                         changes="members", changed_ids=lambda _n: [result.survivor_id, *result.merged_ids],
+                         owner=self)
 
 
 class TierSuggestionsDialog(QDialog):
@@ -254,4 +255,4 @@ class TierSuggestionsDialog(QDialog):
         self._runner.run(write, on_done=lambda n: (self.status.setText(self.tr("已调整 {0} 位成员的等级").format(n)),
                                                    self.refresh()),
                          on_error=lambda exc: QMessageBox.warning(self, self.tr("等级建议"), error_message(exc)),
-                         changes="members", changed_ids=lambda _n: [s.member_id for s in chosen])
+                         changes="members", changed_ids=lambda _n: [s.member_id for s in chosen], owner=self)

@@ -171,7 +171,7 @@ class DimensionsPanel(QWidget):
             self.refresh()
 
     def _data_changed(self, kind: str, _ids: list) -> None:
-        if kind in ("dimensions", "group_labels", "groups", "workspace"):
+        if kind in ("dimensions", "group_labels", "groups", "workspace", "imports"):
             if self.isVisible():
                 self.refresh()
             else:

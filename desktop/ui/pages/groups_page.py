@@ -803,6 +803,11 @@ class GroupsPage(QWidget):
         self._paste_dialog.finished.connect(lambda _r: setattr(self, "_paste_dialog", None))
         self._paste_dialog.open()
 
+    def current_group(self) -> GroupDTO | None:
+        """The one group selected, if exactly one is."""
+        rows = self.selected_rows()
+        return self.model.group_at(rows[0]) if len(rows) == 1 else None
+
     def has_unsaved_edit(self) -> bool:
         return self.editor.is_dirty and self._current_id is not None
 

@@ -514,6 +514,21 @@ class MembersPage(QWidget):
         self.search.clear()  # the new member must be in the list to be selected
         self.search.blockSignals(False)
 
+    def show_member(self, member_id: int) -> None:
+        """Clear the filters and select this member (from another page)."""
+        self._pending_select = member_id
+        for combo in (self.tier_filter, self.role_filter, self.group_filter, self.active_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.seed_filter.blockSignals(True)
+        self.seed_filter.setChecked(False)
+        self.seed_filter.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.reload()
+
     def change_tier(self) -> None:
         ids = self.selected_ids()
         if not ids:

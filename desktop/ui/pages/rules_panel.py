@@ -304,7 +304,7 @@ class RulesPanel(QWidget):
             self.schedule_preview()
 
     def _data_changed(self, kind: str, _ids: list) -> None:
-        if kind in ("groups", "group_labels", "workspace"):
+        if kind in ("groups", "group_labels", "workspace", "imports"):
             if self.isVisible():
                 self.schedule_preview()
             else:

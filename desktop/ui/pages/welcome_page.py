@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 class WelcomePage(QWidget):
     demo_requested = Signal()
     new_group_requested = Signal()
+    import_requested = Signal()
 
     def __init__(self, database_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,9 +36,15 @@ class WelcomePage(QWidget):
         self.new_button.setObjectName("addFirstGroup")
         self.new_button.setMinimumHeight(40)
         self.new_button.clicked.connect(self.new_group_requested)
+        self.import_button = QPushButton(self.tr("从 Excel 导入…"))
+        self.import_button.setObjectName("importFirst")
+        self.import_button.setMinimumHeight(40)
+        self.import_button.setToolTip(self.tr("导入手头的群列表、成员表或聊天记录导出"))
+        self.import_button.clicked.connect(self.import_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.demo_button)
         buttons.addWidget(self.new_button)
+        buttons.addWidget(self.import_button)
 
         column = QVBoxLayout()
         column.addStretch(2)

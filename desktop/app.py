@@ -98,12 +98,14 @@ class Workspace:
     snapshots: Any
     imports: Any
     reports: Any
+    exports: Any
     dimensions: list
     empty: bool
 
     @classmethod
     def of(cls, db):  # type: ignore[no-untyped-def]
         from desktop.services.classification import ClassificationService
+        from desktop.services.exports import ExportService
         from desktop.services.group_detail import GroupDetailService
         from desktop.services.groups import GroupService
         from desktop.services.imports import ImportService
@@ -121,7 +123,7 @@ class Workspace:
         return cls(db, workspace, groups, GroupDetailService(db), ClassificationService(db), SegmentService(db),
                    LifecycleService(db), MergeService(db), RuleService(db), MemberService(db),
                    InteractionService(db), SnapshotService(db), ImportService(db), ReportService(db),
-                   groups.dimensions(),
+                   ExportService(db), groups.dimensions(),
                    workspace.is_empty())
 
     def attach_to(self, window, *, demo_if_empty: bool = False) -> None:  # type: ignore[no-untyped-def]

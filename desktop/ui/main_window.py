@@ -6,11 +6,14 @@ start-up does not wait for SQLAlchemy to import and the database to be checked.
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -39,13 +42,14 @@ from desktop.ui.pages.members_page import MembersPage
 from desktop.ui.pages.reports_page import ReportsPage
 from desktop.ui.pages.welcome_page import WelcomePage
 from desktop.ui.widgets.quick_entry import QuickEntryBar
-from desktop.workers.tasks import TaskRunner
+from desktop.workers.tasks import TaskContext, TaskRunner
 
 if TYPE_CHECKING:
     from desktop.app import Workspace as Services
     from desktop.domain.groups import GroupDTO
     from desktop.domain.segments import SegmentDTO, SegmentSpec
     from desktop.services.classification import ClassificationService
+    from desktop.services.exports import ExportService
     from desktop.services.imports import ImportService
     from desktop.services.lifecycle import LifecycleService
     from desktop.services.segments import SegmentService
@@ -72,6 +76,7 @@ class MainWindow(QMainWindow):
         self.reports_page: ReportsPage | None = None
         self.import_history_page: ImportHistoryPage | None = None
         self.imports: ImportService | None = None
+        self.exports: ExportService | None = None
         self.import_wizard: ImportWizard | None = None
         self._page_widgets: dict[str, QWidget] = {}
         self.classification: ClassificationService | None = None
@@ -163,6 +168,7 @@ class MainWindow(QMainWindow):
         self.follow_ups_page.member_requested.connect(self.show_member)
         self.reports_page = ReportsPage(self.runner, services.reports, self.settings)
         self.reports_page.status_message.connect(self._show_status)
+        self.exports = services.exports
         self.import_history_page = ImportHistoryPage(self.runner, services.imports)
         self.import_history_page.status_message.connect(self._show_status)
         self.quick_entry = QuickEntryBar(self.runner, services.interactions, services.members, services.groups)
@@ -268,6 +274,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.import_action = file_menu.addAction(self.tr("导入…"), self.open_import)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.export_action = file_menu.addAction(self.tr("导出当前表格…"), self.export_current)
+        self.export_action.setToolTip(self.tr("把当前页面表格显示的行和列 (筛选、排序后) 导出为 Excel 或 CSV"))
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("退出"), self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -288,7 +296,8 @@ class MainWindow(QMainWindow):
         self.archive_ended_action = file_menu.addAction(self.tr("归档已结束的短期群…"), self.archive_ended)
         file_menu.insertAction(quit_action, self.archive_ended_action)
         file_menu.insertSeparator(quit_action)
-        self._workspace_actions = [self.new_group_action, refresh, clear, self.archive_ended_action, self.import_action]
+        self._workspace_actions = [self.new_group_action, refresh, clear, self.archive_ended_action, self.import_action,
+                                  self.export_action]
         for action in self._workspace_actions:
             action.setEnabled(False)
 
@@ -432,6 +441,38 @@ class MainWindow(QMainWindow):
         if self.members_page is not None:
             self.show_page("members")
             self.members_page.show_member(member_id)
+
+    def export_current(self, path: str | None = None, *, full_phones: bool | None = None) -> None:
+        """Export the table of the current page as shown (rows, order, visible columns)."""
+        page, exports = self.pages.currentWidget(), self.exports
+        table = page.export_table() if exports is not None and hasattr(page, "export_table") else None
+        if table is None:
+            QMessageBox.information(self, self.tr("导出"), self.tr("这一页没有可导出的表格。请切换到群组、成员或互动页。"))
+            return
+        if not table.total:
+            QMessageBox.information(self, self.tr("导出"), self.tr("表格是空的, 没有可导出的行。"))
+            return
+        if path is None:
+            documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            default = str(Path(documents) / f"{table.name}_{date.today().isoformat()}.xlsx")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出“{0}”").format(table.name), default,
+                                                  self.tr("Excel 工作簿 (*.xlsx);;CSV (UTF-8) (*.csv)"))
+            if not path:
+                return
+        if full_phones is None:
+            full_phones = table.has_phones and QMessageBox.question(
+                self, self.tr("手机号"), self.tr("导出完整手机号吗? 默认只导出 138****1234 这样的打码号码;"
+                                                "导出完整号码会记入操作日志。"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
+
+        def write(ctx: TaskContext) -> object:
+            return exports.export_rows(table.columns, table.rows(ctx), path, full_phones=full_phones,
+                                       total=table.total, what=table.name, progress=ctx.progress, cancel=ctx.cancel)
+
+        self.runner.run(write, title=self.tr("正在导出…"), parent=self, write=full_phones,  # the audit row
+                        on_done=lambda result: self.statusBar().showMessage(
+                            self.tr("已导出 {0} 行到 {1}").format(result.rows, result.path), 8000))
 
     def open_import(self, path: str | None = None) -> None:
         """The import wizard; after an import every page reads the store again."""

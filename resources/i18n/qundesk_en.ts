@@ -852,6 +852,10 @@ Hold Ctrl or Shift to select several.</translation>
         <translation>Member list of &quot;{0}&quot; recorded: {1} joined, {2} left, {3} new members</translation>
     </message>
     <message>
+        <source>群列表</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
         <source>{0}: {1} 个群已更改 (Ctrl+Z 撤销)</source>
         <translation>{0}: {1} groups changed (Ctrl+Z to undo)</translation>
     </message>
@@ -1454,6 +1458,10 @@ The database was not changed.</translation>
         <translation>Filter by interaction type (choose one or more)</translation>
     </message>
     <message>
+        <source>互动记录</source>
+        <translation>Interactions</translation>
+    </message>
+    <message>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
@@ -1577,6 +1585,14 @@ The groups&apos; daily statistics will be updated; members&apos; joined and left
         <translation>Import…</translation>
     </message>
     <message>
+        <source>导出当前表格…</source>
+        <translation>Export current table…</translation>
+    </message>
+    <message>
+        <source>把当前页面表格显示的行和列 (筛选、排序后) 导出为 Excel 或 CSV</source>
+        <translation>Export the rows and columns the current table shows (filtered and sorted) to Excel or CSV</translation>
+    </message>
+    <message>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -1667,6 +1683,42 @@ The groups&apos; daily statistics will be updated; members&apos; joined and left
     <message>
         <source>删除分组“{0}”? 只删除这个保存的筛选, 群本身不受影响。</source>
         <translation>Delete segment “{0}”? Only the saved filter is deleted; the groups are not affected.</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>这一页没有可导出的表格。请切换到群组、成员或互动页。</source>
+        <translation>This page has no table to export. Switch to Groups, Members or Interactions.</translation>
+    </message>
+    <message>
+        <source>表格是空的, 没有可导出的行。</source>
+        <translation>The table is empty; there is nothing to export.</translation>
+    </message>
+    <message>
+        <source>导出“{0}”</source>
+        <translation>Export &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx);;CSV (UTF-8) (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV (UTF-8) (*.csv)</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>Mobile numbers</translation>
+    </message>
+    <message>
+        <source>导出完整手机号吗? 默认只导出 138****1234 这样的打码号码;导出完整号码会记入操作日志。</source>
+        <translation>Export full mobile numbers? By default they are masked like 138****1234; a full export is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>已导出 {0} 行到 {1}</source>
+        <translation>Exported {0} rows to {1}</translation>
     </message>
     <message>
         <source>导入完成: 新增 {0} 行, 更新 {1} 行</source>
@@ -2074,6 +2126,22 @@ hold Ctrl or Shift to select several and change their tier or group in one go.</
     <message>
         <source>已新建成员“{0}”</source>
         <translation>Created member &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>种子用户</source>
+        <translation>Seed user</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>Members</translation>
     </message>
     <message>
         <source>把所选 {0} 位成员调整为:</source>

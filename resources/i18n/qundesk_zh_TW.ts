@@ -852,6 +852,10 @@
         <translation>「{0}」名單已記錄: 進群 {1} 人, 退群 {2} 人, 新增成員 {3} 人</translation>
     </message>
     <message>
+        <source>群列表</source>
+        <translation>群列表</translation>
+    </message>
+    <message>
         <source>{0}: {1} 个群已更改 (Ctrl+Z 撤销)</source>
         <translation>{0}: 已變更 {1} 個群組 (Ctrl+Z 復原)</translation>
     </message>
@@ -1454,6 +1458,10 @@
         <translation>依互動類型篩選 (可複選)</translation>
     </message>
     <message>
+        <source>互动记录</source>
+        <translation>互動記錄</translation>
+    </message>
+    <message>
         <source>已完成</source>
         <translation>已完成</translation>
     </message>
@@ -1577,6 +1585,14 @@
         <translation>匯入…</translation>
     </message>
     <message>
+        <source>导出当前表格…</source>
+        <translation>匯出目前表格…</translation>
+    </message>
+    <message>
+        <source>把当前页面表格显示的行和列 (筛选、排序后) 导出为 Excel 或 CSV</source>
+        <translation>把目前頁面表格顯示的列和欄 (篩選、排序後) 匯出為 Excel 或 CSV</translation>
+    </message>
+    <message>
         <source>退出</source>
         <translation>結束</translation>
     </message>
@@ -1667,6 +1683,42 @@
     <message>
         <source>删除分组“{0}”? 只删除这个保存的筛选, 群本身不受影响。</source>
         <translation>刪除分組「{0}」? 只刪除這個儲存的篩選, 群組本身不受影響。</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <source>这一页没有可导出的表格。请切换到群组、成员或互动页。</source>
+        <translation>這一頁沒有可匯出的表格。請切換到群組、成員或互動頁。</translation>
+    </message>
+    <message>
+        <source>表格是空的, 没有可导出的行。</source>
+        <translation>表格是空的, 沒有可匯出的列。</translation>
+    </message>
+    <message>
+        <source>导出“{0}”</source>
+        <translation>匯出「{0}」</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx);;CSV (UTF-8) (*.csv)</source>
+        <translation>Excel 活頁簿 (*.xlsx);;CSV (UTF-8) (*.csv)</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>手機號</translation>
+    </message>
+    <message>
+        <source>导出完整手机号吗? 默认只导出 138****1234 这样的打码号码;导出完整号码会记入操作日志。</source>
+        <translation>匯出完整手機號嗎? 預設只匯出 138****1234 這樣的遮罩號碼;匯出完整號碼會記入操作日誌。</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>正在匯出…</translation>
+    </message>
+    <message>
+        <source>已导出 {0} 行到 {1}</source>
+        <translation>已匯出 {0} 列到 {1}</translation>
     </message>
     <message>
         <source>导入完成: 新增 {0} 行, 更新 {1} 行</source>
@@ -2074,6 +2126,22 @@
     <message>
         <source>已新建成员“{0}”</source>
         <translation>已新增成員「{0}」</translation>
+    </message>
+    <message>
+        <source>种子用户</source>
+        <translation>種子用戶</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>成员</source>
+        <translation>成員</translation>
     </message>
     <message>
         <source>把所选 {0} 位成员调整为:</source>

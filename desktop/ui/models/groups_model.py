@@ -197,7 +197,7 @@ class GroupTableModel(QAbstractTableModel):
         group = self._groups[self._visible[index.row()]]
         column = _COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(group, column)
+            return self.display_text(group, column)
         if role == ID_ROLE:
             return group.id
         if role == SORT_ROLE:
@@ -212,7 +212,7 @@ class GroupTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def _display(self, group: GroupDTO, column: GroupColumn) -> str:
+    def display_text(self, group: GroupDTO, column: GroupColumn) -> str:
         if column is GroupColumn.NAME:
             return group.name
         if column is GroupColumn.PLATFORM:

@@ -31,6 +31,7 @@ from desktop import settings as keys
 from desktop.domain.enums import GroupStatus, Platform
 from desktop.domain.errors import ValidationError
 from desktop.domain.groups import DimensionDTO, GroupDraft, GroupDTO, GroupFilter, LabelRef
+from desktop.domain.reports import ColumnKind, ColumnSpec
 from desktop.domain.segments import ActivityFilter, LifecycleFilter, SegmentSpec
 from desktop.settings import Settings
 from desktop.ui.dialogs.merge_dialog import MergeDialog
@@ -38,6 +39,7 @@ from desktop.ui.dialogs.new_group_dialog import NewGroupDialog
 from desktop.ui.dialogs.paste_members_dialog import PasteMembersDialog
 from desktop.ui.labels import platform_name, status_name
 from desktop.ui.models.groups_model import DEFAULT_FILTER, STATUS_NOT_ARCHIVED, GroupColumn, GroupTableModel
+from desktop.ui.table_export import TableExport
 from desktop.ui.widgets.group_detail import GroupDetailTabs
 from desktop.ui.widgets.group_editor import GroupEditor
 from desktop.ui.widgets.label_chips import LabelChipsDelegate
@@ -802,6 +804,28 @@ class GroupsPage(QWidget):
         self._paste_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._paste_dialog.finished.connect(lambda _r: setattr(self, "_paste_dialog", None))
         self._paste_dialog.open()
+
+    def export_table(self) -> TableExport:
+        """The groups as shown: the filter, the sort and the visible columns in their order."""
+        header = self.table.horizontalHeader()
+        shown = sorted((header.visualIndex(c), c) for c in range(self.model.columnCount())
+                       if not header.isSectionHidden(c))
+        columns = [GroupColumn(c) for _visual, c in shown]
+        kinds = {GroupColumn.MEMBERS: ColumnKind.INT, GroupColumn.LAST_ACTIVE: ColumnKind.DATE}
+        specs = [ColumnSpec(str(self.model.headerData(c, Qt.Orientation.Horizontal)),
+                             kinds.get(c, ColumnKind.TEXT)) for c in columns]
+
+        def cell(group: GroupDTO, column: GroupColumn) -> object:
+            if column is GroupColumn.MEMBERS:
+                return group.member_count
+            if column is GroupColumn.LAST_ACTIVE:
+                return group.last_active
+            if column is GroupColumn.LABELS:
+                return "、".join(label.name for label in group.labels)
+            return self.model.display_text(group, column)
+
+        rows = [tuple(cell(self.model.group_at(r), c) for c in columns) for r in range(self.model.rowCount())]
+        return TableExport(self.tr("群列表"), specs, lambda _ctx: rows, len(rows))
 
     def current_group(self) -> GroupDTO | None:
         """The one group selected, if exactly one is."""

@@ -35,10 +35,12 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.enums import InteractionKind
 from desktop.domain.members import InteractionDTO, InteractionFilter, MemberFilter
+from desktop.domain.reports import ColumnKind, ColumnSpec
 from desktop.settings import Key, Settings
 from desktop.ui.labels import interaction_name
 from desktop.ui.models.lazy_model import LazyTableModel
 from desktop.ui.models.rows_model import Column
+from desktop.ui.table_export import TableExport, in_blocks
 from desktop.ui.widgets.quick_entry import SuggestEdit, Suggestion, match_groups
 from desktop.workers.tasks import TaskRunner, error_message
 
@@ -499,6 +501,20 @@ class InteractionsPage(QWidget):
         self.delete_button.setEnabled(count > 0)
         self.delete_action.setEnabled(count > 0)
         self._update_counts()
+
+    def export_table(self) -> TableExport:
+        """The interactions the table lists, in its order (read in blocks on a worker)."""
+        specs = [ColumnSpec(self.tr("时间"), ColumnKind.DATETIME), ColumnSpec(self.tr("群")),
+                 ColumnSpec(self.tr("成员")), ColumnSpec(self.tr("类型")), ColumnSpec(self.tr("内容")),
+                 ColumnSpec(self.tr("金额"), ColumnKind.MONEY), ColumnSpec(self.tr("跟进日期"), ColumnKind.DATE),
+                 ColumnSpec(self.tr("跟进状态"))]
+        ids, fetch, state = list(self.model.ids), self._service.rows, self._follow_up_state
+
+        def cells(i: InteractionDTO) -> tuple:
+            return (i.occurred_at, i.group_name, i.member_nickname, interaction_name(i.kind), i.summary,
+                    i.amount_cents, i.follow_up_on, state(i))
+
+        return TableExport(self.tr("互动记录"), specs, lambda ctx: in_blocks(ids, fetch, cells, ctx), len(ids))
 
     def _follow_up_state(self, item: InteractionDTO) -> str:
         if item.follow_up_on is None:

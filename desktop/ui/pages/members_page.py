@@ -37,11 +37,13 @@ from PySide6.QtWidgets import (
 from desktop.domain.enums import Role, Tier
 from desktop.domain.errors import ValidationError
 from desktop.domain.members import MemberDraft, MemberDTO, MemberFilter, MemberSort
+from desktop.domain.reports import ColumnKind, ColumnSpec
 from desktop.settings import Settings
 from desktop.ui.dialogs.member_review import DuplicatesDialog, TierSuggestionsDialog
 from desktop.ui.labels import role_name, tier_name
 from desktop.ui.models.lazy_model import LazyTableModel
 from desktop.ui.models.rows_model import Column
+from desktop.ui.table_export import TableExport, in_blocks
 from desktop.ui.widgets.member_detail import MemberDetailTabs
 from desktop.ui.widgets.member_editor import MemberEditor
 from desktop.workers.tasks import TaskRunner, error_message
@@ -513,6 +515,20 @@ class MembersPage(QWidget):
         self.search.blockSignals(True)
         self.search.clear()  # the new member must be in the list to be selected
         self.search.blockSignals(False)
+
+    def export_table(self) -> TableExport:
+        """The members the table lists, in its order (read from the store in blocks on a worker)."""
+        specs = [ColumnSpec(self.tr("昵称")), ColumnSpec(self.tr("姓名")), ColumnSpec(self.tr("等级")),
+                 ColumnSpec(self.tr("群数"), ColumnKind.INT), ColumnSpec(self.tr("最近互动"), ColumnKind.DATE),
+                 ColumnSpec(self.tr("手机"), ColumnKind.PHONE), ColumnSpec(self.tr("微信号")),
+                 ColumnSpec(self.tr("种子用户")), ColumnSpec(self.tr("来源")), ColumnSpec(self.tr("建档"), ColumnKind.DATE)]
+        ids, fetch, yes = list(self.model.ids), self._service.rows, self.tr("是")
+
+        def cells(m: MemberDTO) -> tuple:
+            return (m.nickname, m.name, tier_name(m.tier), m.group_count, m.last_active, m.phone or "",
+                    m.wechat_id or "", yes if m.seed_user else "", m.source, m.created_at.date())
+
+        return TableExport(self.tr("成员"), specs, lambda ctx: in_blocks(ids, fetch, cells, ctx), len(ids))
 
     def show_member(self, member_id: int) -> None:
         """Clear the filters and select this member (from another page)."""

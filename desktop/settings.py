@@ -32,6 +32,8 @@ DORMANT_DAYS = Key("groups/dormant_days", 14)
 REPORT_TARGETS = Key("reports/targets", "")
 #: column mappings the operator corrected in the import wizard: JSON {header signature: mapping}
 IMPORT_MAPPINGS = Key("import/mappings", "{}")
+#: the operator's ladder-suggestion and activity-level rules (JSON, see ui/dialogs/ladder_settings.py)
+LADDER_RULES = Key("members/ladder_rules", "")
 
 
 class Settings:

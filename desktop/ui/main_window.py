@@ -33,6 +33,7 @@ from desktop.domain.groups import DimensionDTO
 from desktop.paths import icon_path
 from desktop.settings import LANGUAGES, Settings
 from desktop.ui.dialogs.import_wizard import ImportWizard
+from desktop.ui.dialogs.ladder_settings import LadderSettingsDialog
 from desktop.ui.pages.classification_page import ClassificationPage
 from desktop.ui.pages.follow_ups_page import FollowUpsPage
 from desktop.ui.pages.groups_page import GroupsPage
@@ -237,6 +238,13 @@ class MainWindow(QMainWindow):
             if self.lifecycle is not None:
                 self.refresh_dormant()
 
+    def edit_ladder_rules(self) -> None:
+        dialog = LadderSettingsDialog(self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.members_page is not None and self.members_page.rules_changed())
+        self.ladder_dialog = dialog
+        dialog.open()
+
     def archive_ended(self) -> None:
         """Preview every short-term group that has ended, then archive them in one go."""
         lifecycle = self.lifecycle
@@ -313,6 +321,7 @@ class MainWindow(QMainWindow):
             self.language_group.addAction(action)
         self.language_group.triggered.connect(self._language_chosen)
         self.dormant_action = settings_menu.addAction(self.tr("沉默判定天数…"), self.choose_dormant_days)
+        self.ladder_action = settings_menu.addAction(self.tr("客户阶梯与活跃度规则…"), self.edit_ladder_rules)
         self.dormant_action.setEnabled(False)
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))

@@ -1497,6 +1497,97 @@ The groups&apos; daily statistics will be updated; members&apos; joined and left
     </message>
 </context>
 <context>
+    <name>LadderSettingsDialog</name>
+    <message>
+        <source>客户阶梯与活跃度规则</source>
+        <translation>Customer ladder and activity rules</translation>
+    </message>
+    <message>
+        <source>等级建议 (0 表示不用这条规则)</source>
+        <translation>Tier suggestions (0 switches a rule off)</translation>
+    </message>
+    <message>
+        <source> 次发言</source>
+        <translation> messages</translation>
+    </message>
+    <message>
+        <source> 笔付款订单</source>
+        <translation> paid orders</translation>
+    </message>
+    <message>
+        <source> 位推荐</source>
+        <translation> referrals</translation>
+    </message>
+    <message>
+        <source>目标用户 → 粉丝: 在群里发言达到</source>
+        <translation>Prospect → fan: messages in groups reach</translation>
+    </message>
+    <message>
+        <source>→ 会员: 达到</source>
+        <translation>→ member: at least</translation>
+    </message>
+    <message>
+        <source>→ 合伙人候选: 推荐达到</source>
+        <translation>→ partner candidate: referrals reach</translation>
+    </message>
+    <message>
+        <source>每种互动的分值</source>
+        <translation>Points per kind of interaction</translation>
+    </message>
+    <message>
+        <source>时间窗口: 越早的互动分值打折越多</source>
+        <translation>Time windows: older interactions count for less</translation>
+    </message>
+    <message>
+        <source> 天内</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>窗口 {0}</source>
+        <translation>Window {0}</translation>
+    </message>
+    <message>
+        <source>活跃度等级的门槛</source>
+        <translation>Activity level thresholds</translation>
+    </message>
+    <message>
+        <source>得分 ≥ </source>
+        <translation>score ≥ </translation>
+    </message>
+    <message>
+        <source> 周有互动</source>
+        <translation> active weeks</translation>
+    </message>
+    <message>
+        <source> 个月有互动</source>
+        <translation> active months</translation>
+    </message>
+    <message>
+        <source>每月</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <source>每周</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <source>降级只在期初生效</source>
+        <translation>Downgrades take effect at the start of</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>恢复默认</source>
+        <translation>Restore defaults</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>群管家 QunDesk</source>
@@ -1631,6 +1722,10 @@ The groups&apos; daily statistics will be updated; members&apos; joined and left
     <message>
         <source>沉默判定天数…</source>
         <translation>Dormant after…</translation>
+    </message>
+    <message>
+        <source>客户阶梯与活跃度规则…</source>
+        <translation>Customer ladder and activity rules…</translation>
     </message>
     <message>
         <source>帮助(&amp;H)</source>
@@ -2989,8 +3084,12 @@ You can undo with Ctrl+Z afterwards. Continue?</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <source>规则: 发言达到 3 次 → 粉丝; 首次付款 → 会员; 推荐 3 人 → 合伙人候选。只会往上调, 调整原因记入等级历史。</source>
-        <translation>Rules: 3 messages → fan; first paid order → member; 3 referrals → partner candidate. Tiers only move up; the reason is kept in the tier history.</translation>
+        <source>不用</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>规则: 发言达到 {0} 次 → 粉丝; 付款订单达到 {1} 笔 → 会员; 推荐达到 {2} 人 → 合伙人候选。只会往上调, 调整原因记入等级历史。规则可在 设置 → 客户阶梯与活跃度规则 里修改。</source>
+        <translation>Rules: {0} messages → fan; {1} paid orders → member; {2} referrals → partner candidate. Tiers only move up; the reason is kept in the tier history. Change the rules under Settings → Customer ladder and activity rules.</translation>
     </message>
     <message>
         <source>正在计算等级建议…</source>

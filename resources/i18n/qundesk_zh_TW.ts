@@ -1497,6 +1497,97 @@
     </message>
 </context>
 <context>
+    <name>LadderSettingsDialog</name>
+    <message>
+        <source>客户阶梯与活跃度规则</source>
+        <translation>客戶階梯與活躍度規則</translation>
+    </message>
+    <message>
+        <source>等级建议 (0 表示不用这条规则)</source>
+        <translation>等級建議 (0 表示不用這條規則)</translation>
+    </message>
+    <message>
+        <source> 次发言</source>
+        <translation> 次發言</translation>
+    </message>
+    <message>
+        <source> 笔付款订单</source>
+        <translation> 筆付款訂單</translation>
+    </message>
+    <message>
+        <source> 位推荐</source>
+        <translation> 位推薦</translation>
+    </message>
+    <message>
+        <source>目标用户 → 粉丝: 在群里发言达到</source>
+        <translation>目標用戶 → 粉絲: 在群裡發言達到</translation>
+    </message>
+    <message>
+        <source>→ 会员: 达到</source>
+        <translation>→ 會員: 達到</translation>
+    </message>
+    <message>
+        <source>→ 合伙人候选: 推荐达到</source>
+        <translation>→ 合夥人候選: 推薦達到</translation>
+    </message>
+    <message>
+        <source>每种互动的分值</source>
+        <translation>每種互動的分值</translation>
+    </message>
+    <message>
+        <source>时间窗口: 越早的互动分值打折越多</source>
+        <translation>時間窗口: 越早的互動分值打折越多</translation>
+    </message>
+    <message>
+        <source> 天内</source>
+        <translation> 天內</translation>
+    </message>
+    <message>
+        <source>窗口 {0}</source>
+        <translation>窗口 {0}</translation>
+    </message>
+    <message>
+        <source>活跃度等级的门槛</source>
+        <translation>活躍度等級的門檻</translation>
+    </message>
+    <message>
+        <source>得分 ≥ </source>
+        <translation>得分 ≥ </translation>
+    </message>
+    <message>
+        <source> 周有互动</source>
+        <translation> 週有互動</translation>
+    </message>
+    <message>
+        <source> 个月有互动</source>
+        <translation> 個月有互動</translation>
+    </message>
+    <message>
+        <source>每月</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>每周</source>
+        <translation>每週</translation>
+    </message>
+    <message>
+        <source>降级只在期初生效</source>
+        <translation>降級只在期初生效</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>恢复默认</source>
+        <translation>恢復預設</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>群管家 QunDesk</source>
@@ -1631,6 +1722,10 @@
     <message>
         <source>沉默判定天数…</source>
         <translation>沉默判定天數…</translation>
+    </message>
+    <message>
+        <source>客户阶梯与活跃度规则…</source>
+        <translation>客戶階梯與活躍度規則…</translation>
     </message>
     <message>
         <source>帮助(&amp;H)</source>
@@ -2989,8 +3084,12 @@
         <translation>關閉</translation>
     </message>
     <message>
-        <source>规则: 发言达到 3 次 → 粉丝; 首次付款 → 会员; 推荐 3 人 → 合伙人候选。只会往上调, 调整原因记入等级历史。</source>
-        <translation>規則: 發言達到 3 次 → 粉絲; 首次付款 → 會員; 推薦 3 人 → 合夥人候選。只會往上調, 調整原因記入等級歷史。</translation>
+        <source>不用</source>
+        <translation>不用</translation>
+    </message>
+    <message>
+        <source>规则: 发言达到 {0} 次 → 粉丝; 付款订单达到 {1} 笔 → 会员; 推荐达到 {2} 人 → 合伙人候选。只会往上调, 调整原因记入等级历史。规则可在 设置 → 客户阶梯与活跃度规则 里修改。</source>
+        <translation>規則: 發言達到 {0} 次 → 粉絲; 付款訂單達到 {1} 筆 → 會員; 推薦達到 {2} 人 → 合夥人候選。只會往上調, 調整原因記入等級歷史。規則可在 設定 → 客戶階梯與活躍度規則 裡修改。</translation>
     </message>
     <message>
         <source>正在计算等级建议…</source>

@@ -195,3 +195,43 @@ def test_paste_a_member_list_records_joins_and_leaves(qtbot, open_window, people
     assert [r.nickname for r in left] == ["王芳"]
     qtbot.waitUntil(lambda: groups.model.group_at(row).member_count == 3, timeout=10_000)
     qtbot.waitUntil(lambda: window.runner.active_count == 0, timeout=10_000)
+
+
+def test_ladder_rules_are_the_operators_own(qtbot, open_window, people: Path) -> None:
+    from desktop.domain.enums import InteractionKind
+    from desktop.domain.members import InteractionDraft
+    from desktop.services.interactions import InteractionService
+    from desktop.ui.dialogs.ladder_settings import load_rules, rules_from_json, rules_to_json
+
+    db = open_database(people)
+    members = MemberService(db)
+    talker = next(m for m in members.rows(members.page_ids(None)) if m.nickname == "陈静")
+    group_id = GroupService(db).list_groups()[0].id
+    for _ in range(2):
+        InteractionService(db).log(InteractionDraft(InteractionKind.MESSAGE, group_id=group_id, member_id=talker.id))
+    db.dispose()
+    window = open_window(people)
+    window.show_page("members")
+    page = window.members_page
+    qtbot.waitUntil(lambda: page.model.rowCount() == 5, timeout=10_000)
+
+    page.suggestions_button.click()  # default rule: 3 messages make a fan; 陈静 has 2
+    qtbot.waitUntil(lambda: "目前没有" in page.suggestions_dialog.status.text(), timeout=10_000)
+    page.suggestions_dialog.close()
+
+    window.edit_ladder_rules()
+    dialog = window.ladder_dialog
+    dialog.fan.setValue(2)
+    dialog.weights[InteractionKind.MESSAGE].setValue(4.0)
+    dialog.buttons.accepted.emit()
+    tiers, params = load_rules(window.settings)
+    assert tiers.interactions_for_fan == 2 and params.weights[InteractionKind.MESSAGE] == 4.0
+    assert rules_from_json(rules_to_json(tiers, params)) == (tiers, params)
+    assert rules_from_json("{not json") == rules_from_json("")  # damaged settings fall back to defaults
+
+    page.suggestions_button.click()
+    suggestions = page.suggestions_dialog
+    qtbot.waitUntil(lambda: suggestions.tree.topLevelItemCount() == 1, timeout=10_000)
+    assert suggestions.tree.topLevelItem(0).text(0) == "陈静" and "2 次" in suggestions.tree.topLevelItem(0).text(3)
+    suggestions.close()
+    qtbot.waitUntil(lambda: window.runner.active_count == 0, timeout=10_000)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.activity import TierRules
 from desktop.domain.members import DuplicateSet, MemberDTO, MemberMergeResult, TierSuggestion
 from desktop.ui.labels import tier_name
 from desktop.ui.models.rows_model import Column, RowsModel
@@ -176,9 +177,11 @@ class DuplicatesDialog(QDialog):
 class TierSuggestionsDialog(QDialog):
     """Who the ladder rules would move up, with a tick each; apply the ticked ones in bulk."""
 
-    def __init__(self, runner: TaskRunner, members: MemberService, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner, members: MemberService, rules: TierRules,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("客户等级建议"))
+        self._rules = rules
         self.resize(760, 520)
         self._runner = runner
         self._members = members
@@ -204,15 +207,19 @@ class TierSuggestionsDialog(QDialog):
         for button in (self.all_button, self.none_button, self.apply_button, close):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("规则: 发言达到 3 次 → 粉丝; 首次付款 → 会员; 推荐 3 人 → 合伙人候选。"
-                                        "只会往上调, 调整原因记入等级历史。")))
+        off = self.tr("不用")
+        layout.addWidget(QLabel(self.tr(
+            "规则: 发言达到 {0} 次 → 粉丝; 付款订单达到 {1} 笔 → 会员; 推荐达到 {2} 人 → 合伙人候选。"
+            "只会往上调, 调整原因记入等级历史。规则可在 设置 → 客户阶梯与活跃度规则 里修改。").format(
+            rules.interactions_for_fan or off, rules.paid_orders_for_member or off, rules.referrals_for_partner or off)))
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
 
     def refresh(self) -> None:
         members = self._members
         self.status.setText(self.tr("正在计算…"))
-        self._runner.run(lambda _ctx: members.tier_suggestions(), on_done=self._show,
+        rules = self._rules
+        self._runner.run(lambda _ctx: members.tier_suggestions(rules), on_done=self._show,
                          on_error=lambda exc: self.status.setText(error_message(exc)),
                          title=self.tr("正在计算等级建议…"), parent=self)
 

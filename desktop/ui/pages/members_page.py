@@ -39,6 +39,7 @@ from desktop.domain.errors import ValidationError
 from desktop.domain.members import MemberDraft, MemberDTO, MemberFilter, MemberSort
 from desktop.domain.reports import ColumnKind, ColumnSpec
 from desktop.settings import Settings
+from desktop.ui.dialogs.ladder_settings import load_rules
 from desktop.ui.dialogs.member_review import DuplicatesDialog, TierSuggestionsDialog
 from desktop.ui.labels import role_name, tier_name
 from desktop.ui.models.lazy_model import LazyTableModel
@@ -245,7 +246,8 @@ class MembersPage(QWidget):
         profile_layout = QVBoxLayout(profile)
         profile_layout.addWidget(self.editor, 1)
         profile_layout.addLayout(buttons)
-        self.tabs = MemberDetailTabs(self._runner, self._service, profile)
+        self.tabs = MemberDetailTabs(self._runner, self._service, profile,
+                                     lambda: load_rules(self._settings)[1])
 
         self.selection_label = QLabel()
         self.selection_label.setObjectName("memberSelection")
@@ -530,6 +532,11 @@ class MembersPage(QWidget):
 
         return TableExport(self.tr("成员"), specs, lambda ctx: in_blocks(ids, fetch, cells, ctx), len(ids))
 
+    def rules_changed(self) -> None:
+        """The ladder or activity rules were edited: explain the shown member's level again."""
+        if self._current_id is not None:
+            self.tabs.show_member(self._current_id)
+
     def show_member(self, member_id: int) -> None:
         """Clear the filters and select this member (from another page)."""
         self._pending_select = member_id
@@ -595,7 +602,8 @@ class MembersPage(QWidget):
         self.duplicates_dialog.refresh()
 
     def review_tiers(self) -> None:
-        self.suggestions_dialog = TierSuggestionsDialog(self._runner, self._service, self)
+        self.suggestions_dialog = TierSuggestionsDialog(self._runner, self._service, load_rules(self._settings)[0],
+                                                        self)
         self.suggestions_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.suggestions_dialog.open()
         self.suggestions_dialog.refresh()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.activity import LEVEL_NAMES, ActivityAssessment, explain
+from desktop.domain.activity import LEVEL_NAMES, ActivityAssessment, ActivityParams, explain
 from desktop.domain.enums import InteractionKind, PaymentStatus
 from desktop.domain.group_detail import yuan
 from desktop.domain.members import MemberDetail, MembershipDTO, TierChange, TimelineEntry
@@ -60,8 +61,9 @@ class MemberDetailTabs(QTabWidget):
     """The profile tab is the editor the page hands in; the others are read from ``detail()``."""
 
     def __init__(self, runner: TaskRunner, members: MemberService, profile: QWidget,
-                 parent: QWidget | None = None) -> None:
+                 params: Callable[[], ActivityParams] = ActivityParams, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._params = params
         self._runner = runner
         self._members = members
         self._member_id: int | None = None
@@ -126,10 +128,10 @@ class MemberDetailTabs(QTabWidget):
         if member_id is None:
             self._fill(None, None)
             return
-        members = self._members
+        members, params = self._members, self._params()
 
         def read(_ctx: object) -> tuple[MemberDetail, ActivityAssessment]:
-            return members.detail(member_id), members.activity(member_id)
+            return members.detail(member_id), members.activity(member_id, params=params)
 
         def done(result: tuple[MemberDetail, ActivityAssessment]) -> None:
             if serial == self._serial:  # the operator may have moved on meanwhile

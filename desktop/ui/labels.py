@@ -97,3 +97,13 @@ def fulfilment_name(status: FulfilmentStatus) -> str:
         FulfilmentStatus.PICKED_UP: _t("已提货"),
         FulfilmentStatus.DELIVERED: _t("已送达"),
     }[status]
+
+
+def enum_name(value: object) -> str:
+    """The display name of any domain enum value this module knows; its raw value otherwise."""
+    for kind, name in ((Platform, platform_name), (GroupStatus, status_name), (Lifespan, lifespan_name),
+                       (Tier, tier_name), (Role, role_name), (InteractionKind, interaction_name),
+                       (PaymentStatus, payment_name), (FulfilmentStatus, fulfilment_name)):
+        if isinstance(value, kind):
+            return name(value)  # type: ignore[operator]
+    return str(getattr(value, "value", value))

@@ -2399,7 +2399,7 @@ Compared with the last list, new names are recorded as joins and missing ones as
     <name>PreviewModel</name>
     <message>
         <source>行</source>
-        <extracomment>field -&gt; what the operator reads; the same words the alias table matches</extracomment>
+        <extracomment>field -&gt; what the operator reads; the same words the alias table matches where one field name means different things per kind</extracomment>
         <translation>Row</translation>
     </message>
     <message>

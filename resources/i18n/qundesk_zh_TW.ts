@@ -2399,7 +2399,7 @@
     <name>PreviewModel</name>
     <message>
         <source>行</source>
-        <extracomment>field -&gt; what the operator reads; the same words the alias table matches</extracomment>
+        <extracomment>field -&gt; what the operator reads; the same words the alias table matches where one field name means different things per kind</extracomment>
         <translation>列</translation>
     </message>
     <message>

@@ -95,3 +95,21 @@ def test_a_file_that_is_not_a_workbook_gets_a_clear_message(qtbot, open_window, 
     assert wizard.stack.currentIndex() == 0 and "名单.xlsx" in wizard.choose_error.text()
     wizard.reject()
     qtbot.waitUntil(lambda: window.runner.active_count == 0, timeout=10_000)
+
+
+def test_member_preview_speaks_the_operators_words(qtbot, open_window, db_path: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "成员.csv"
+    sheet.write_text("昵称,姓名,客户等级,种子用户\n王芳,王芳芳,粉丝,是\n", encoding="utf-8-sig")
+    window = open_window(db_path)
+    window.open_import(str(sheet))
+    wizard = window.import_wizard
+    wizard.kind.setCurrentIndex(wizard.kind.findData("members"))
+    wizard.check()
+    qtbot.waitUntil(lambda: wizard.preview is not None, timeout=10_000)
+    model = wizard.rows_model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert "姓名" in headers and "群名称" not in headers
+    row = {headers[c]: model.index(0, c).data() for c in range(model.columnCount())}
+    assert (row["客户等级"], row["种子用户"]) == ("粉丝", "是")  # not "fan" / "True"
+    wizard.reject()
+    qtbot.waitUntil(lambda: window.runner.active_count == 0, timeout=10_000)

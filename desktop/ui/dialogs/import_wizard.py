@@ -8,6 +8,7 @@ remembered per header layout (its signature) in the settings.
 from __future__ import annotations
 
 import json
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +48,7 @@ from desktop.domain.imports import (
     RowResult,
 )
 from desktop.settings import Settings
+from desktop.ui.labels import enum_name
 from desktop.ui.models.rows_model import Column, RowsModel
 from desktop.workers.tasks import TaskRunner, error_message
 
@@ -76,8 +78,12 @@ FIELD_NAMES = {
 }
 
 
-def field_name(name: str) -> str:
-    return FIELD_NAMES.get(name, name)
+#: where one field name means different things per kind
+KIND_FIELD_NAMES = {(ImportKind.MEMBERS, "name"): "姓名"}
+
+
+def field_name(name: str, kind: ImportKind | None = None) -> str:
+    return KIND_FIELD_NAMES.get((kind, name)) or FIELD_NAMES.get(name, name)
 
 
 class PreviewModel(QAbstractTableModel):
@@ -87,6 +93,7 @@ class PreviewModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._fields: list[str] = []
+        self._kind: ImportKind | None = None
         self._rows: list[tuple[int, dict[str, object], dict[str, str], RowResult | None]] = []
 
     def set_preview(self, preview: ImportPreview | None) -> None:
@@ -94,6 +101,7 @@ class PreviewModel(QAbstractTableModel):
         self._fields, self._rows = [], []
         if preview is not None and preview.sheet is not None:
             sheet = preview.sheet
+            self._kind = sheet.kind
             self._fields = [spec.name for spec in KIND_FIELDS[sheet.kind] if spec.name in sheet.mapping.columns]
             outcomes = {result.row: result for result in preview.results}
             for row in sheet.rows[:PREVIEW_ROWS]:
@@ -114,7 +122,7 @@ class PreviewModel(QAbstractTableModel):
             return self.tr("行")
         if section == len(self._fields) + 1:
             return self.tr("结果")
-        return field_name(self._fields[section - 1])
+        return field_name(self._fields[section - 1], self._kind)
 
     def problem_at(self, row: int, column: int) -> str | None:
         if 1 <= column <= len(self._fields):
@@ -155,7 +163,11 @@ def _show(name: str, value: object) -> str:
         return f"¥{value / 100:,.2f}"
     if isinstance(value, (list, tuple, frozenset, set)):
         return "、".join(str(v) for v in value)
-    return str(getattr(value, "value", value))
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, Enum):
+        return enum_name(value)
+    return str(value)
 
 
 def _detected(path: str, kind: BatchKind, sheet: str | None) -> ColumnMapping | None:
@@ -409,7 +421,7 @@ class ImportWizard(QDialog):
         if sheet is not None:
             if sheet.missing_fields:
                 parts.append(self.tr("缺少必需的列: {0}。请在左边指定对应的列。").format(
-                    "、".join(field_name(f) for f in sheet.missing_fields)))
+                    "、".join(field_name(f, sheet.kind) for f in sheet.missing_fields)))
             if sheet.problems:
                 parts.append(self.tr("{0} 个单元格无法识别 (红色, 鼠标停留可看原因), 这些行会记为失败。").format(
                     len(sheet.problems)))
@@ -429,7 +441,7 @@ class ImportWizard(QDialog):
         self.rows_model.set_preview(None)
         self._fill_mapping(mapping)
         self.summary.setText(self.tr("缺少必需的列: {0}。请在左边指定对应的列。").format(
-            "、".join(field_name(f) for f in _missing(mapping))))
+            "、".join(field_name(f, mapping.kind) for f in _missing(mapping))))
         self.commit_button.setEnabled(False)
 
     def _fill_mapping(self, mapping: ColumnMapping | None) -> None:
@@ -440,7 +452,7 @@ class ImportWizard(QDialog):
         specs = KIND_FIELDS[mapping.kind]
         self.mapping_table.setRowCount(len(specs))
         for row, spec in enumerate(specs):
-            label = field_name(spec.name) + (" *" if spec.required else "")
+            label = field_name(spec.name, mapping.kind) + (" *" if spec.required else "")
             item = self.mapping_table.item(row, 0)
             if item is None:
                 item = QTableWidgetItem()

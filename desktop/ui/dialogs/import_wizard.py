@@ -8,6 +8,8 @@ remembered per header layout (its signature) in the settings.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -96,14 +98,14 @@ class PreviewModel(QAbstractTableModel):
         self._kind: ImportKind | None = None
         self._rows: list[tuple[int, dict[str, object], dict[str, str], RowResult | None]] = []
 
-    def set_preview(self, preview: ImportPreview | None) -> None:
+    def set_preview(self, preview: ImportPreview | None, outcomes: dict[int, RowResult] | None = None) -> None:
         self.beginResetModel()
         self._fields, self._rows = [], []
         if preview is not None and preview.sheet is not None:
             sheet = preview.sheet
             self._kind = sheet.kind
             self._fields = [spec.name for spec in KIND_FIELDS[sheet.kind] if spec.name in sheet.mapping.columns]
-            outcomes = {result.row: result for result in preview.results}
+            outcomes = outcomes or {}
             for row in sheet.rows[:PREVIEW_ROWS]:
                 problems = {problem.field: f"{problem.raw!s}: {problem.reason}" for problem in row.problems}
                 self._rows.append((row.row, dict(row.values), problems, outcomes.get(row.row)))
@@ -170,6 +172,43 @@ def _show(name: str, value: object) -> str:
     return str(value)
 
 
+@dataclass(frozen=True)
+class Tally:
+    """What an import did or would do, counted on the worker: 100,000 results are too many to walk
+    on the UI thread (each walk freezes the window for tens of milliseconds)."""
+
+    inserted: int
+    updated: int
+    skipped: int
+    failed: int
+    problems: int
+    #: results of the rows the preview table shows, by Excel row number
+    shown: dict[int, RowResult]
+    #: the skipped and failed rows, for the report table
+    leftovers: list[RowResult]
+
+
+def tally(results: Sequence[RowResult], shown_rows: set[int] | None = None, problems: int = 0) -> Tally:
+    counts = dict.fromkeys(RowOutcome, 0)
+    shown: dict[int, RowResult] = {}
+    leftovers = []
+    for result in results:
+        counts[result.outcome] += 1
+        if shown_rows and result.row in shown_rows:
+            shown.setdefault(result.row, result)
+        if result.outcome in (RowOutcome.SKIPPED, RowOutcome.FAILED):
+            leftovers.append(result)
+    return Tally(counts[RowOutcome.INSERTED], counts[RowOutcome.UPDATED], counts[RowOutcome.SKIPPED],
+                 counts[RowOutcome.FAILED], problems, shown, leftovers)
+
+
+def _tally_preview(preview: ImportPreview) -> Tally:
+    sheet = preview.sheet
+    shown = {row.row for row in sheet.rows[:PREVIEW_ROWS]} if sheet is not None else set()
+    problems = sum(len(row.problems) for row in sheet.rows) if sheet is not None else 0
+    return tally(preview.results, shown, problems)
+
+
 def _detected(path: str, kind: BatchKind, sheet: str | None) -> ColumnMapping | None:
     if kind is BatchKind.CHAT_EXPORT:
         return None
@@ -203,7 +242,7 @@ def outcome_text(result: RowResult) -> str:
 
 
 class ImportWizard(QDialog):
-    #: the import was committed: (ImportReport)
+    #: the import was committed: its Tally
     imported = Signal(object)
 
     def __init__(self, runner: TaskRunner, imports: ImportService, settings: Settings,
@@ -332,6 +371,7 @@ class ImportWizard(QDialog):
         self.rows_view.setWordWrap(False)
         self.rows_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.rows_view.horizontalHeader().setStretchLastSection(True)
+        self.rows_view.horizontalHeader().setResizeContentsPrecision(30)  # fitting reads 30 rows, not 200
         self.back_button = QPushButton(self.tr("上一步"))
         self.back_button.clicked.connect(lambda: self.stack.setCurrentIndex(0))
         self.commit_button = QPushButton(self.tr("导入"))
@@ -366,11 +406,12 @@ class ImportWizard(QDialog):
         serial = self._serial
         self.next_button.setEnabled(False)
 
-        def read(ctx: Any) -> ImportPreview | ColumnMapping:
+        def read(ctx: Any) -> tuple[ImportPreview, Tally] | ColumnMapping:
             chosen = mapping or _remembered(path, kind, sheet, saved)
             try:
-                return service.preview(path, kind, sheet=sheet, mapping=chosen, policy=policy,
-                                       progress=ctx.progress, cancel=ctx.cancel)
+                preview = service.preview(path, kind, sheet=sheet, mapping=chosen, policy=policy,
+                                          progress=ctx.progress, cancel=ctx.cancel)
+                return preview, _tally_preview(preview)
             except ImportFileError:
                 # a required column the alias table did not find: let the operator point at it
                 detected = chosen or _detected(path, kind, sheet)
@@ -378,14 +419,14 @@ class ImportWizard(QDialog):
                     raise
                 return detected
 
-        def done(result: ImportPreview | ColumnMapping) -> None:
+        def done(result: tuple[ImportPreview, Tally] | ColumnMapping) -> None:
             self.next_button.setEnabled(True)
             if serial != self._serial:
                 return
             if isinstance(result, ColumnMapping):
                 self._show_unmapped(result)
             else:
-                self._show_preview(result)
+                self._show_preview(*result)
 
         def failed(exc: BaseException) -> None:
             self.next_button.setEnabled(True)
@@ -409,22 +450,22 @@ class ImportWizard(QDialog):
             saved.pop(next(iter(saved)))
         self._settings.set(keys.IMPORT_MAPPINGS, json.dumps(saved, ensure_ascii=False))
 
-    def _show_preview(self, preview: ImportPreview) -> None:
+    def _show_preview(self, preview: ImportPreview, counts: Tally) -> None:
         self.preview = preview
         self.stack.setCurrentIndex(1)
-        self.rows_model.set_preview(preview)
+        self.rows_model.set_preview(preview, counts.shown)
         self.rows_view.resizeColumnsToContents()
         self._fill_mapping(preview.sheet.mapping if preview.sheet is not None else None)
         parts = [self.tr("“{0}”: 新增 {1} 行, 更新 {2} 行, 跳过 {3} 行, 失败 {4} 行。").format(
-            preview.source_name, preview.inserted, preview.updated, preview.skipped, preview.failed)]
+            preview.source_name, counts.inserted, counts.updated, counts.skipped, counts.failed)]
         sheet = preview.sheet
         if sheet is not None:
             if sheet.missing_fields:
                 parts.append(self.tr("缺少必需的列: {0}。请在左边指定对应的列。").format(
                     "、".join(field_name(f, sheet.kind) for f in sheet.missing_fields)))
-            if sheet.problems:
+            if counts.problems:
                 parts.append(self.tr("{0} 个单元格无法识别 (红色, 鼠标停留可看原因), 这些行会记为失败。").format(
-                    len(sheet.problems)))
+                    counts.problems))
             if sheet.skipped_rows:
                 parts.append(self.tr("已跳过 {0} 个合计或重复表头行。").format(len(sheet.skipped_rows)))
         if preview.already_imported is not None:
@@ -432,7 +473,7 @@ class ImportWizard(QDialog):
                 preview.already_imported))
         self.summary.setText(" ".join(parts))
         blocked = sheet is not None and bool(sheet.missing_fields)
-        self.commit_button.setEnabled(not blocked and (preview.inserted + preview.updated) > 0)
+        self.commit_button.setEnabled(not blocked and (counts.inserted + counts.updated) > 0)
 
     def _show_unmapped(self, mapping: ColumnMapping) -> None:
         """The file lacks a required column under a known name: show the mapping to fix, no rows."""
@@ -529,24 +570,26 @@ class ImportWizard(QDialog):
             self._remember(self._mapping)
         self.commit_button.setEnabled(False)
 
-        def done(report: ImportReport) -> None:
+        def done(result: tuple[ImportReport, Tally]) -> None:
+            report, counts = result
             self.report = report
             self.stack.setCurrentIndex(2)
             self.result.setText(self.tr(
                 "导入完成 (第 {0} 次导入, 用时 {1:.1f} 秒): 新增 {2} 行, 更新 {3} 行, 跳过 {4} 行, 失败 {5} 行。"
                 "如需撤销, 在“导入记录”里可整批撤销。").format(
-                report.batch_id, report.seconds, report.inserted, report.updated, report.skipped, report.failed))
-            self.report_model.set_rows([r for r in report.results
-                                        if r.outcome in (RowOutcome.SKIPPED, RowOutcome.FAILED)])
-            self.imported.emit(report)
+                report.batch_id, report.seconds, counts.inserted, counts.updated, counts.skipped, counts.failed))
+            self.report_model.set_rows(counts.leftovers)
+            self.imported.emit(counts)
 
         def failed(exc: BaseException) -> None:
             self.commit_button.setEnabled(True)
             QMessageBox.warning(self, self.tr("导入没有完成"), error_message(exc) + self.tr("\n数据库没有任何改动。"))
 
-        self._runner.run(lambda ctx: service.commit(preview, preview.kind, preview.policy, progress=ctx.progress,
-                                                    cancel=ctx.cancel),
-                         on_done=done, on_error=failed, changes="imports", changed_ids=lambda _r: [],
+        def write(ctx: Any) -> tuple[ImportReport, Tally]:
+            report = service.commit(preview, preview.kind, preview.policy, progress=ctx.progress, cancel=ctx.cancel)
+            return report, tally(report.results)
+
+        self._runner.run(write, on_done=done, on_error=failed, changes="imports", changed_ids=lambda _r: [],
                          title=self.tr("正在导入…"), parent=self)
 
     def save_report(self) -> None:

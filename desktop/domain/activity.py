@@ -288,3 +288,22 @@ def suggest_tier(facts: MemberFacts, rules: TierRules) -> tuple[Tier, str] | Non
         if tier_rank(tier) > tier_rank(facts.tier):
             return tier, f"{TIER_NAMES[facts.tier]} → {TIER_NAMES[tier]}: {reason}"
     return None
+
+
+# --------------------------------------------------------------------------------------------------
+# what a bulk computation of ``assess`` needs to know (desktop.services.members caches levels)
+
+
+def replay_starts(today: date, params: ActivityParams) -> list[date]:
+    """The period starts ``assess`` replays, oldest first; the last one is the current period's start."""
+    starts = [period_start(today, params.downgrade_period)]
+    for _ in range(params.replay_periods):
+        starts.append(_previous_period_start(starts[-1], params.downgrade_period))
+    starts.reverse()
+    return starts
+
+
+def events_needed_from(today: date, params: ActivityParams) -> date:
+    """No interaction before this day can change ``assess(..., today, params)``: the oldest replayed
+    period start minus the longest look-back (every measure ignores anything older)."""
+    return replay_starts(today, params)[0] - timedelta(days=params.horizon_days)

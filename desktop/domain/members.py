@@ -104,6 +104,12 @@ class MemberDTO:
     last_active: date | None
     created_at: datetime
     updated_at: datetime
+    #: the member's tags, by name
+    tags: tuple[TagRef, ...] = ()
+    #: cached activity level (desktop.domain.activity, 1..4) as of ``activity_level_on``; None for
+    #: staff and for members whose level has not been computed yet
+    activity_level: int | None = None
+    activity_level_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +167,9 @@ class MemberFilter:
     ``group_ids`` and ``roles`` look at current memberships (no leave date); both given means
     a current membership in one of the groups with one of the roles. ``active_since`` /
     ``active_before``: the newest interaction is on or after / before that day (never active
-    counts as before any day). ``activity_levels`` are desktop.domain.activity levels (1..4).
+    counts as before any day). ``activity_levels`` are desktop.domain.activity levels (1..4),
+    matched against each member's cached level (staff and members never computed match none).
+    ``tag_ids``: members carrying any of the tags.
     """
 
     text: str = ""
@@ -173,6 +181,8 @@ class MemberFilter:
     active_since: date | None = None
     active_before: date | None = None
     referred_by: int | None = None
+    #: members carrying any of these tags
+    tag_ids: frozenset[int] = field(default_factory=frozenset)
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +283,52 @@ class TierSuggestion:
     current: Tier
     suggested: Tier
     reason: str
+
+
+# --------------------------------------------------------------------------------------------------
+# tags
+
+TAG_NAME_MAX = 40
+TAG_DEFAULT_COLOR = "#607d8b"
+_COLOR_SHAPE = re.compile(r"#?([0-9A-Fa-f]{6})")
+
+
+@dataclass(frozen=True, slots=True)
+class TagRef:
+    """A tag as a member row shows it."""
+
+    id: int
+    name: str
+    color: str
+
+
+@dataclass(frozen=True, slots=True)
+class TagDTO:
+    id: int
+    name: str
+    color: str
+    #: members carrying the tag
+    member_count: int
+    created_at: datetime
+
+
+def clean_tag_name(text: str | None) -> str:
+    """The stored form of a tag name (trimmed, inner whitespace collapsed); ValidationError if unusable."""
+    name = _clean(unicodedata.normalize("NFKC", text or ""))
+    if not name:
+        raise ValidationError("标签名称不能为空", "name")
+    if len(name) > TAG_NAME_MAX:
+        raise ValidationError(f"标签名称最多 {TAG_NAME_MAX} 个字 (现在是 {len(name)} 个)", "name")
+    return name
+
+
+def normalise_color(text: str | None) -> str:
+    """'#RRGGBB' in lower case ("#1E88E5", "1e88e5" are the same colour); ValidationError otherwise."""
+    raw = (text or "").strip()
+    found = _COLOR_SHAPE.fullmatch(raw)
+    if found is None:
+        raise ValidationError(f"颜色“{raw}”格式不对: 请用 #RRGGBB 形式的十六进制颜色, 例如 #1e88e5", "color")
+    return "#" + found.group(1).lower()
 
 
 # --------------------------------------------------------------------------------------------------

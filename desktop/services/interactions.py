@@ -201,6 +201,11 @@ class InteractionService:
             if clean.member_id is not None and session.get(Member, clean.member_id) is None:
                 raise NotFoundError(f"成员 #{clean.member_id} 不存在 (可能已被删除或合并)")
             new_id = record_interaction(session, clean)
+            if clean.member_id is not None:
+                # keep the member's cached activity level right until the next full refresh
+                from .activity_cache import refresh_member_levels  # a cycle at import time otherwise
+
+                refresh_member_levels(session, [clean.member_id], (now or datetime.now()).date())
             return interaction_rows(session, [new_id])[0]
 
     # ----------------------------------------------------------------- reading

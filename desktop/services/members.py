@@ -3,10 +3,18 @@ levels, bulk actions and duplicates. One transaction per call; DTOs out.
 
 Tier history: there is no tier-history table, so every tier change is an AuditLog row
 (entity "member", action "set_tier", detail ``{"from", "to", "reason"}``) and ``detail`` reads the
-history back from there. There is no member tag table either, so members cannot be tagged yet.
+history back from there.
+
+Tags: ``tags`` / ``member_tags``; tagging and untagging are set-based (one INSERT ... SELECT or DELETE
+per block of ids) with one AuditLog row per call listing the members that changed.
+
+Activity levels are cached in ``members.activity_level`` (with the day they were computed), so the
+activity filter of the Members page is plain SQL. ``refresh_activity_levels`` recomputes everyone
+(desktop.services.activity_cache); logging an interaction, bulk join/leave and merges refresh the
+members they touch. Members whose level was never computed match no activity filter.
 
 Merging duplicates moves memberships (folding two memberships of one group into one), interactions,
-orders and referrals to the survivor and deletes the others; the AuditLog row of the merge holds
+orders, referrals and tags to the survivor and deletes the others; the AuditLog row of the merge holds
 everything needed to undo it, and its id is the undo token.
 """
 
@@ -19,6 +27,7 @@ from datetime import date, datetime, time, timedelta
 from enum import Enum
 from typing import Any
 
+import numpy as np
 from sqlalchemy import (
     Date,
     DateTime,
@@ -28,6 +37,7 @@ from sqlalchemy import (
     exists,
     func,
     insert,
+    literal,
     or_,
     select,
     update,
@@ -49,6 +59,7 @@ from desktop.domain.enums import InteractionKind, PaymentStatus, Role, Tier
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.members import (
     REASON_MAX,
+    TAG_DEFAULT_COLOR,
     TIER_ORDER,
     DayCounts,
     DuplicateSet,
@@ -61,16 +72,27 @@ from desktop.domain.members import (
     MembershipDTO,
     MemberSort,
     ReferralNode,
+    TagDTO,
+    TagRef,
     TierChange,
     TierSuggestion,
     TimelineEntry,
+    clean_tag_name,
+    normalise_color,
 )
 from desktop.domain.merge import senior_role
+from desktop.domain.progress import CancelToken, ProgressFn
 from desktop.domain.search import normalise_query
 from desktop.domain.stats import MESSAGE_KINDS
 from desktop.store.engine import Database
-from desktop.store.models import AuditLog, Group, Interaction, Member, Membership, Order
+from desktop.store.models import AuditLog, Group, Interaction, Member, Membership, MemberTag, Order, Tag
 
+from .activity_cache import (
+    levels_of_block,
+    read_all_events,
+    refresh_member_levels,
+    store_levels,
+)
 from .interactions import (
     audit,
     bump_day_stat,
@@ -85,6 +107,9 @@ REFERRAL_DEPTH = 20
 REFERRAL_NODES = 5000
 MEMBER_TABLE: Table = Member.__table__  # type: ignore[assignment]
 MEMBERSHIP_TABLE: Table = Membership.__table__  # type: ignore[assignment]
+MEMBER_TAG_TABLE: Table = MemberTag.__table__  # type: ignore[assignment]
+#: members per transaction of a full activity-level refresh
+LEVEL_BLOCK = 10_000
 
 
 def _escape_like(word: str) -> str:
@@ -170,16 +195,30 @@ def member_rows(session: Session, ids: Sequence[int]) -> list[MemberDTO]:
     """DTOs in the order of ``ids``; ids that no longer exist are skipped."""
     found: dict[int, MemberDTO] = {}
     for part in chunks(list(ids)):
+        tags = _tag_refs(session, part)
         for row in session.execute(
             select(Member.id, Member.nickname, Member.wechat_id, Member.phone, Member.name, Member.address,
                    Member.tier, Member.seed_user, Member.referrer_id, Member.source, Member.note,
-                   _group_count(), _last_active_at(), Member.created_at, Member.updated_at)
+                   _group_count(), _last_active_at(), Member.created_at, Member.updated_at,
+                   Member.activity_level, Member.activity_level_on)
             .where(Member.id.in_(part))
         ):
-            values = list(row)
+            values = list(row[:15])
             values[12] = values[12].date() if values[12] is not None else None
-            found[row[0]] = MemberDTO(*values)
+            found[row[0]] = MemberDTO(*values, tags=tuple(tags.get(row[0], ())), activity_level=row[15],
+                                      activity_level_on=row[16])
     return [found[i] for i in ids if i in found]
+
+
+def _tag_refs(session: Session, member_ids: Sequence[int]) -> dict[int, list[TagRef]]:
+    """The tags of a block of members in one query, each member's by name."""
+    tags: dict[int, list[TagRef]] = defaultdict(list)
+    for member_id, tag_id, name, color in session.execute(
+        select(MemberTag.member_id, Tag.id, Tag.name, Tag.color).join(Tag, Tag.id == MemberTag.tag_id)
+        .where(MemberTag.member_id.in_(list(member_ids))).order_by(Tag.name, Tag.id)
+    ):
+        tags[member_id].append(TagRef(tag_id, name, color))
+    return tags
 
 
 def _activity_events(session: Session, member_ids: Sequence[int], start: date) -> dict[int, list[Event]]:
@@ -252,6 +291,33 @@ def _check_referrer(session: Session, member_id: int | None, referrer_id: int | 
         raise ValidationError("推荐关系不能成环: 所选推荐人本身是由这位成员推荐 (或间接推荐) 进来的", "referrer_id")
 
 
+def _tag(session: Session, tag_id: int) -> Tag:
+    tag = session.get(Tag, tag_id)
+    if tag is None:
+        raise NotFoundError(f"标签 #{tag_id} 不存在 (可能已被删除), 请刷新后重试")
+    return tag
+
+
+def _check_tag_name_free(session: Session, name: str, tag_id: int | None) -> None:
+    """Tag names are unique ignoring case ("VIP" and "vip" would look the same in a list)."""
+    for other_id, other in session.execute(select(Tag.id, Tag.name)):
+        if other_id != tag_id and other.casefold() == name.casefold():
+            raise ValidationError(f"已经有名为“{other}”的标签了, 请换一个名字", "name")
+
+
+def _tag_dtos(session: Session, tag_id: int | None = None) -> list[TagDTO]:
+    """Every tag (or the one asked) with its member count, by name."""
+    counts = select(MemberTag.tag_id, func.count().label("n")).group_by(MemberTag.tag_id)
+    if tag_id is not None:
+        counts = counts.where(MemberTag.tag_id == tag_id)
+    counted = counts.subquery()
+    stmt = (select(Tag.id, Tag.name, Tag.color, func.coalesce(counted.c.n, 0), Tag.created_at)
+            .outerjoin(counted, counted.c.tag_id == Tag.id).order_by(Tag.name, Tag.id))
+    if tag_id is not None:
+        stmt = stmt.where(Tag.id == tag_id)
+    return [TagDTO(i, name, color, int(n), created) for i, name, color, n, created in session.execute(stmt)]
+
+
 def _tier_history(session: Session, member_id: int) -> list[TierChange]:
     history = []
     for at, detail in session.execute(
@@ -318,12 +384,11 @@ class MemberService:
 
     # ----------------------------------------------------------------- the Members page
     def page_ids(self, member_filter: MemberFilter | None = None, sort_key: MemberSort = MemberSort.ID,
-                 descending: bool = False, *, today: date | None = None,
-                 activity: ActivityParams | None = None) -> list[int]:
-        """All member ids matching the filter in display order (ties broken by id).
+                 descending: bool = False) -> list[int]:
+        """All member ids matching the filter in display order (ties broken by id), in one SQL query.
 
-        Everything but ``activity_levels`` is one SQL query. Activity levels are computed from the
-        interactions of the members the rest of the filter leaves (see ``activity_levels``).
+        ``activity_levels`` reads the cached level (``refresh_activity_levels``); members whose level
+        was never computed, and staff, match no level.
         """
         f = member_filter or MemberFilter()
         stmt = select(Member.id)
@@ -346,15 +411,15 @@ class MemberService:
             stmt = stmt.where(_active_after(f.active_since))
         if f.active_before is not None:
             stmt = stmt.where(~_active_after(f.active_before))
+        if f.activity_levels:
+            stmt = stmt.where(Member.activity_level.in_(sorted(int(level) for level in f.activity_levels)))
+        if f.tag_ids:
+            stmt = stmt.where(Member.id.in_(select(MemberTag.member_id).where(MemberTag.tag_id.in_(f.tag_ids))))
         column = _sort_column(sort_key)
         stmt = stmt.order_by(column.desc(), Member.id.desc()) if descending else stmt.order_by(column, Member.id)
         with self._db.transaction() as session:
             # Core on the session's connection: the ORM's result machinery doubled the time for 200k ids
-            ids: list[int] = list(session.connection().execute(stmt).scalars())
-            if f.activity_levels:
-                levels = self._levels(session, ids, today or date.today(), activity or ActivityParams())
-                ids = [i for i in ids if levels.get(i) in f.activity_levels]
-            return ids
+            return list(session.connection().execute(stmt).scalars())
 
     def rows(self, ids: Sequence[int]) -> list[MemberDTO]:
         """Rows for the lazy table's cache, in the order asked."""
@@ -411,12 +476,61 @@ class MemberService:
         staff = _staff(session, member_ids)
         return {i: assess(events.get(i, []), today, params, staff=i in staff).level for i in member_ids}
 
+    def refresh_activity_levels(self, today: date | None = None, params: ActivityParams | None = None, *,
+                                progress: ProgressFn | None = None, cancel: CancelToken | None = None) -> int:
+        """Recompute every member's cached activity level as of ``today``; returns how many members.
+
+        One read pass over the interactions that can matter (one transaction), then the levels block
+        by block (``LEVEL_BLOCK`` members, one transaction each: it is a cache, so a cancel keeps the
+        blocks already written and the rest keep their previous level). The same levels as
+        ``activity_levels`` (``desktop.domain.activity.assess``), computed with numpy.
+        """
+        today = today or date.today()
+        params = params or ActivityParams()
+
+        def report(done: int, message: str) -> None:
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            if progress is not None:
+                progress(min(done, 1000), 1000, message)
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+
+        report(0, "读取成员…")
+        with self._db.transaction() as session:
+            conn = session.connection()
+            ids = np.array(conn.execute(select(Member.id).order_by(Member.id)).scalars().all(), dtype=np.int64)
+            # the highest id bounds the rows to read without counting 5M of them
+            expected = max(1, int(conn.execute(select(func.max(Interaction.id))).scalar() or 0))
+            blocks = read_all_events(session, ids, today, params, LEVEL_BLOCK, on_batch=lambda read: report(
+                int(600 * read / expected), f"读取互动记录 {read:,} 条…"))
+        for events, start in zip(blocks, range(0, ids.size, LEVEL_BLOCK), strict=True):
+            report(600 + int(400 * start / max(ids.size, 1)), f"计算活跃度 {start:,} / {ids.size:,}…")
+            with self._db.transaction() as session:
+                levels = levels_of_block(session, ids[start:start + LEVEL_BLOCK], events, today, params)
+                store_levels(session, levels, today)
+        if progress is not None:
+            progress(1000, 1000, f"已更新 {ids.size:,} 位成员的活跃度")
+        return int(ids.size)
+
+    def activity_levels_fresh_on(self) -> date | None:
+        """The oldest day a cached level was computed on (None if no member has one yet): the UI's
+        "活跃度计算于 …". Members never computed are not counted; see ``activity_levels_missing``."""
+        with self._db.transaction() as session:
+            return session.scalar(select(func.min(Member.activity_level_on)))
+
+    def activity_levels_missing(self) -> int:
+        """Members whose level has never been computed (created by an import since the last refresh)."""
+        with self._db.transaction() as session:
+            return int(session.scalar(select(func.count()).where(Member.activity_level_on.is_(None))) or 0)
+
     # ----------------------------------------------------------------- writing
     def create(self, draft: MemberDraft) -> MemberDTO:
         clean = draft.validated()
         with self._db.transaction() as session:
             _check_referrer(session, None, clean.referrer_id)
             new_id = session.execute(insert(Member).values(**self._columns(clean))).inserted_primary_key[0]
+            refresh_member_levels(session, [int(new_id)])
             audit(session, "create", "member", [new_id], {"nickname": clean.nickname})
             return self._get(session, int(new_id))
 
@@ -490,6 +604,85 @@ class MemberService:
                         suggestions.append(TierSuggestion(member_id, nickname, tier, found[0], found[1]))
             return suggestions
 
+    # ----------------------------------------------------------------- tags
+    def tags(self) -> list[TagDTO]:
+        """Every tag with how many members carry it, by name."""
+        with self._db.transaction() as session:
+            return _tag_dtos(session)
+
+    def create_tag(self, name: str, color: str = TAG_DEFAULT_COLOR) -> TagDTO:
+        clean, colour = clean_tag_name(name), normalise_color(color)
+        with self._db.transaction() as session:
+            _check_tag_name_free(session, clean, None)
+            tag = Tag(name=clean, color=colour)
+            session.add(tag)
+            session.flush()
+            audit(session, "create", "tag", [tag.id], {"name": clean, "color": colour})
+            return _tag_dtos(session, tag.id)[0]
+
+    def rename_tag(self, tag_id: int, name: str) -> TagDTO:
+        clean = clean_tag_name(name)
+        with self._db.transaction() as session:
+            tag = _tag(session, tag_id)
+            _check_tag_name_free(session, clean, tag_id)
+            if tag.name != clean:
+                audit(session, "rename", "tag", [tag_id], {"from": tag.name, "to": clean})
+                tag.name = clean
+                session.flush()
+            return _tag_dtos(session, tag_id)[0]
+
+    def recolour_tag(self, tag_id: int, color: str) -> TagDTO:
+        colour = normalise_color(color)
+        with self._db.transaction() as session:
+            tag = _tag(session, tag_id)
+            if tag.color != colour:
+                audit(session, "recolour", "tag", [tag_id], {"from": tag.color, "to": colour})
+                tag.color = colour
+                session.flush()
+            return _tag_dtos(session, tag_id)[0]
+
+    def delete_tag(self, tag_id: int) -> int:
+        """Delete a tag; returns how many members lost it (listed in the AuditLog row)."""
+        with self._db.transaction() as session:
+            tag = _tag(session, tag_id)
+            had = list(session.connection().execute(
+                select(MemberTag.member_id).where(MemberTag.tag_id == tag_id).order_by(MemberTag.member_id)).scalars())
+            audit(session, "delete", "tag", [tag_id], {"name": tag.name, "color": tag.color, "member_ids": had})
+            session.execute(delete(MemberTag).where(MemberTag.tag_id == tag_id))
+            session.execute(delete(Tag).where(Tag.id == tag_id))
+            return len(had)
+
+    def tag_members(self, member_ids: Sequence[int], tag_id: int) -> int:
+        """Put a tag on members (bulk, one transaction); returns how many did not have it yet.
+        Ids of members that no longer exist are skipped."""
+        with self._db.transaction() as session:
+            _tag(session, tag_id)
+            conn = session.connection()
+            changed: list[int] = []
+            for part in chunks(sorted(set(member_ids))):
+                untagged = (select(Member.id, literal(tag_id)).where(
+                    Member.id.in_(part),
+                    ~exists().where(MemberTag.member_id == Member.id, MemberTag.tag_id == tag_id)))
+                changed += conn.execute(untagged.with_only_columns(Member.id)).scalars()
+                conn.execute(insert(MEMBER_TAG_TABLE).from_select(["member_id", "tag_id"], untagged))
+            if changed:
+                audit(session, "tag_members", "tag", [tag_id], {"member_ids": changed})
+            return len(changed)
+
+    def untag_members(self, member_ids: Sequence[int], tag_id: int) -> int:
+        """Take a tag off members (bulk, one transaction); returns how many had it."""
+        with self._db.transaction() as session:
+            _tag(session, tag_id)
+            conn = session.connection()
+            changed: list[int] = []
+            for part in chunks(sorted(set(member_ids))):
+                tagged = (MEMBER_TAG_TABLE.c.tag_id == tag_id) & MEMBER_TAG_TABLE.c.member_id.in_(part)
+                changed += conn.execute(select(MEMBER_TAG_TABLE.c.member_id).where(tagged)).scalars()
+                conn.execute(delete(MEMBER_TAG_TABLE).where(tagged))
+            if changed:
+                audit(session, "untag_members", "tag", [tag_id], {"member_ids": changed})
+            return len(changed)
+
     # ----------------------------------------------------------------- bulk group actions
     def add_to_group(self, member_ids: Sequence[int], group_id: int, on: datetime | None = None,
                      role: Role = Role.LURKER) -> int:
@@ -519,6 +712,7 @@ class MemberService:
             for member_id in wanted:
                 draft = InteractionDraft(kind, group_id, member_id, "批量操作", occurred_at=at).validated(now)
                 record_interaction(session, draft, role=role)
+            refresh_member_levels(session, wanted, now.date())
             return len(wanted)
 
     # ----------------------------------------------------------------- duplicates
@@ -587,7 +781,7 @@ class MemberService:
             session.flush()
             moved = {"memberships": len(payload["memberships_moved"]) + len(payload["memberships_folded"]),
                      "interactions": len(payload["interactions"]), "orders": len(payload["orders"]),
-                     "referrals": len(payload["referrals"])}
+                     "referrals": len(payload["referrals"]), "tags": len(payload["tags"])}
             return MemberMergeResult(survivor_id, tuple(others), entry.id, moved)
 
     def undo_merge(self, token: int) -> None:
@@ -661,10 +855,26 @@ def _merge(session: Session, survivor_id: int, others: list[int]) -> dict[str, A
         # the survivor itself referred by a merged member would refer itself: it loses that referrer
         session.execute(update(Member).where(Member.id.in_(part)).values(
             referrer_id=case((Member.id == survivor_id, None), else_=survivor_id)))
+    _merge_tags(session, survivor_id, others, payload)
     _fold_profile(session, survivor_id, payload["others_rows"])
     session.execute(delete(Member).where(Member.id.in_(others)))
     _fix_active(session, cells, before)
+    # the survivor now has the others' interactions (and maybe their admin seats)
+    refresh_member_levels(session, [survivor_id])
     return payload
+
+
+def _merge_tags(session: Session, survivor_id: int, others: list[int], payload: dict[str, Any]) -> None:
+    """The survivor gets every tag of the merged members; a tag both carry is kept once."""
+    payload["tags"] = [[m, t] for m, t in session.execute(
+        select(MemberTag.member_id, MemberTag.tag_id).where(MemberTag.member_id.in_(others))
+        .order_by(MemberTag.member_id, MemberTag.tag_id))]
+    held = set(session.scalars(select(MemberTag.tag_id).where(MemberTag.member_id == survivor_id)))
+    payload["tags_added"] = sorted({t for _, t in payload["tags"]} - held)
+    if payload["tags_added"]:
+        session.execute(insert(MEMBER_TAG_TABLE), [{"member_id": survivor_id, "tag_id": t}
+                                                   for t in payload["tags_added"]])
+    session.execute(delete(MEMBER_TAG_TABLE).where(MEMBER_TAG_TABLE.c.member_id.in_(others)))
 
 
 def _fold_profile(session: Session, survivor_id: int, others_rows: list[dict[str, Any]]) -> None:
@@ -760,7 +970,22 @@ def _unmerge(session: Session, payload: dict[str, Any]) -> None:
     _restore_owners(session, Order, payload["orders"])
     for member_id, referrer_id in payload["referrals"]:
         session.execute(update(Member).where(Member.id == member_id).values(referrer_id=referrer_id))
+    _unmerge_tags(session, survivor_id, payload)
     _fix_active(session, cells, before)
+
+
+def _unmerge_tags(session: Session, survivor_id: int, payload: dict[str, Any]) -> None:
+    """Tags back as they were; a tag deleted since the merge stays deleted (merges older than member
+    tags have no tag keys)."""
+    for part in chunks(payload.get("tags_added", [])):
+        session.execute(delete(MEMBER_TAG_TABLE).where(MEMBER_TAG_TABLE.c.member_id == survivor_id,
+                                                       MEMBER_TAG_TABLE.c.tag_id.in_(part)))
+    pairs = payload.get("tags", [])
+    if pairs:
+        alive = set(session.scalars(select(Tag.id).where(Tag.id.in_(sorted({t for _, t in pairs})))))
+        rows = [{"member_id": m, "tag_id": t} for m, t in pairs if t in alive]
+        if rows:
+            session.execute(insert(MEMBER_TAG_TABLE), rows)
 
 
 def _restore_owners(session: Session, model: Any, pairs: list[list[int]]) -> None:

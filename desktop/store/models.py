@@ -18,6 +18,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    SmallInteger,
     String,
     Text,
     Time,
@@ -201,6 +202,10 @@ class Member(Stamped, Base):
     note: Mapped[str] = mapped_column(Text, default="")
     search_key: Mapped[str] = mapped_column(Text, default="")
     import_batch_id: Mapped[int | None] = batch_fk()
+    #: cached desktop.domain.activity level (1..4) as of ``activity_level_on``; None for staff and for
+    #: members never computed (``activity_level_on`` None). Kept by MemberService.refresh_activity_levels.
+    activity_level: Mapped[int | None] = mapped_column(SmallInteger, index=True)
+    activity_level_on: Mapped[date | None] = mapped_column(Date, index=True)
 
 
 class Membership(Base):
@@ -492,3 +497,25 @@ class ImportChange(Base):
 
 
 ENTITY_TABLES = (*ENTITY_TABLES, ImportChange)
+
+
+class Tag(Base):
+    """A member tag the operator makes up ("团长候选", "宝妈"); members carry any number of them."""
+
+    __tablename__ = "tags"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    color: Mapped[str] = mapped_column(String(9), default="#607d8b")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
+
+
+class MemberTag(Base):
+    """A tag on a member. The (tag_id, member_id) index answers "members with tag X" from the index alone."""
+
+    __tablename__ = "member_tags"
+    __table_args__ = (Index("ix_member_tags_tag", "tag_id", "member_id"),)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), primary_key=True)
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True)
+
+
+ENTITY_TABLES = (*ENTITY_TABLES, Tag, MemberTag)

@@ -7,7 +7,14 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import insert, select
 
-from desktop.domain.activity import ActivityLevel, TierRules
+from desktop.domain.activity import (
+    DEFAULT_WEIGHTS,
+    ActivityLevel,
+    ActivityParams,
+    LevelRule,
+    Period,
+    TierRules,
+)
 from desktop.domain.enums import InteractionKind, PaymentStatus, Role, Tier
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.groups import GroupDraft
@@ -15,7 +22,16 @@ from desktop.domain.members import InteractionDraft, MemberDraft, MemberFilter, 
 from desktop.services.groups import GroupService
 from desktop.services.interactions import InteractionService
 from desktop.services.members import MemberService
-from desktop.store.models import AuditLog, Group, GroupDayStat, Interaction, Member, Membership, Order
+from desktop.store.models import (
+    AuditLog,
+    Group,
+    GroupDayStat,
+    Interaction,
+    Member,
+    Membership,
+    MemberTag,
+    Order,
+)
 
 NOW = datetime(2026, 11, 20, 15, 0)
 K = InteractionKind
@@ -33,7 +49,7 @@ def make(members: MemberService, nickname: str, **fields) -> int:  # type: ignor
 def snapshot(db) -> dict[str, list[tuple]]:
     """Every row of the tables a merge touches, for exact before/after comparisons."""
     tables = {"members": Member, "memberships": Membership, "interactions": Interaction, "orders": Order,
-              "group_day_stats": GroupDayStat, "groups": Group}
+              "group_day_stats": GroupDayStat, "groups": Group, "member_tags": MemberTag}
     with db.transaction() as session:
         out = {}
         for name, model in tables.items():
@@ -246,7 +262,16 @@ def test_activity_level_of_staff_and_members(db, members: MemberService, registr
     assessment = members.activity(wang, date(2026, 11, 20))
     # + the join on Nov 1 (0.5) and the message on Nov 18 (1)
     assert (assessment.measure.score, assessment.measure.active_weeks) == (51.5, 6)
-    assert members.page_ids(MemberFilter(activity_levels=frozenset({1})), today=date(2026, 11, 20)) == [wang]
+    # log() kept wang's cached level right (as of NOW's day); li became staff behind the services' back,
+    # so the cache still has the level computed when li was logged: the full refresh catches up
+    assert members.get(wang).activity_level == ActivityLevel.LEADER
+    assert members.get(wang).activity_level_on == NOW.date()
+    assert members.page_ids(MemberFilter(activity_levels=frozenset({1}))) == [wang]
+    assert members.get(li).activity_level == ActivityLevel.EXPLORER
+    assert members.refresh_activity_levels(date(2026, 11, 20)) == 4
+    assert {i: members.get(i).activity_level for i in levels} == levels
+    assert members.page_ids(MemberFilter(activity_levels=frozenset({1, 4}))) == [wang, registry["zhang"], registry["zhao"]]
+    assert li not in members.page_ids(MemberFilter(activity_levels=frozenset({1, 2, 3, 4})))  # staff: no level
 
 
 # ---------------------------------------------------------------------------- duplicates and merge
@@ -275,6 +300,9 @@ def test_merge_moves_every_row_once_and_undo_restores(db, members: MemberService
     members.add_to_group([twin], g1, datetime(2026, 10, 20, 9), role=Role.ORGANIZER)  # both in g1: folds
     members.add_to_group([twin], g2, datetime(2026, 11, 3, 9))  # only twin in g2: moves
     child = make(members, "twin的朋友", referrer_id=twin)
+    shared, own = members.create_tag("团长候选").id, members.create_tag("宝妈").id
+    members.tag_members([wang, twin], shared)  # both carry it: kept once
+    members.tag_members([twin], own)  # only twin: moves
     log = InteractionService(db)
     # both speak in g1 on the 18th: one active person after the merge, not two
     log.log(InteractionDraft(K.MESSAGE, g1, twin, occurred_at=datetime(2026, 11, 18, 11)), NOW)
@@ -286,11 +314,16 @@ def test_merge_moves_every_row_once_and_undo_restores(db, members: MemberService
         interactions_before = session.scalar(select(Interaction.id).order_by(Interaction.id.desc()))
     assert before["group_day_stats"]
     result = members.merge_members(wang, [twin])
-    assert result.moved == {"memberships": 2, "interactions": 3, "orders": 1, "referrals": 1}
+    assert result.moved == {"memberships": 2, "interactions": 3, "orders": 1, "referrals": 1, "tags": 2}
 
     merged = members.get(wang)
     assert (merged.wechat_id, merged.address, merged.seed_user, merged.tier, merged.group_count) == (
         "wang_wx", "3栋", True, Tier.MEMBER, 2)
+    assert [t.name for t in merged.tags] == ["团长候选", "宝妈"]  # by name, code points
+    assert {t.id: t.member_count for t in members.tags()} == {shared: 1, own: 1}
+    # the survivor's cached level counts the interactions it took over
+    assert merged.activity_level_on == date.today()
+    assert merged.activity_level == members.activity_levels([wang])[wang]
     with pytest.raises(NotFoundError):
         members.get(twin)
     with db.transaction() as session:
@@ -361,4 +394,149 @@ def test_merge_handles_every_reference_to_a_member() -> None:
     references = {(table.name, fk.parent.name) for table in Base.metadata.tables.values()
                   for fk in table.foreign_keys if fk.column.table.name == "members"}
     assert references == {("members", "referrer_id"), ("memberships", "member_id"),
-                          ("interactions", "member_id"), ("orders", "member_id")}
+                          ("interactions", "member_id"), ("orders", "member_id"), ("member_tags", "member_id")}
+
+
+# ---------------------------------------------------------------------------- cached activity levels
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A demo workspace of 400 members and 10,000 interactions over 420 days, built once."""
+    from desktop.services.demo import build_demo
+    from desktop.store.engine import open_database
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    database = open_database(path)
+    build_demo(database, groups=12, members=400, days=420, today=date(2026, 11, 20))
+    database.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_path, tmp_path):  # type: ignore[no-untyped-def]
+    import shutil
+
+    from desktop.store.engine import open_database
+
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_path, path)
+    database = open_database(path)
+    yield database
+    database.dispose()
+
+
+WEEKLY = ActivityParams(downgrade_period=Period.WEEK, replay_periods=4, presence_weeks=8, presence_months=4,
+                        windows=((14, 1.0), (56, 0.5), (120, 0.125)),
+                        weights={**DEFAULT_WEIGHTS, K.JOIN: 0.0, K.MESSAGE: 1.5, K.NOTE: 0.25},
+                        rules=(LevelRule(ActivityLevel.LEADER, 20.0, min_weeks=4, min_months=3),
+                               LevelRule(ActivityLevel.CONTRIBUTOR, 6.0, min_weeks=2),
+                               LevelRule(ActivityLevel.PARTICIPANT, 1.0)))
+
+
+@pytest.mark.parametrize(("today", "params"), [
+    (date(2026, 11, 20), None),
+    (date(2026, 11, 1), None),  # a period start itself
+    (date(2026, 3, 1), None),  # after February
+    (date(2026, 11, 23), WEEKLY),  # a Monday
+    (date(2026, 7, 15), WEEKLY),
+])
+def test_bulk_refresh_equals_assess_member_by_member(demo_db, today, params) -> None:
+    members = MemberService(demo_db)
+    ids = members.page_ids()
+    expected = members.activity_levels(ids, today, params)
+    assert set(expected.values()) == {None, *ActivityLevel}  # staff and every level: a real comparison
+    assert members.refresh_activity_levels(today, params) == len(ids) == 400
+    rows = members.rows(ids)
+    assert {r.id: r.activity_level for r in rows} == expected
+    assert {r.activity_level_on for r in rows} == {today}
+    assert members.activity_levels_fresh_on() == today and members.activity_levels_missing() == 0
+    # the per-member refresh (log, merge) gives the same
+    from desktop.services.activity_cache import compute_levels
+
+    with demo_db.transaction() as session:
+        assert compute_levels(session, ids[:50], today, params or ActivityParams()) == {
+            i: expected[i] for i in ids[:50]}
+
+
+def test_some_demo_members_carry_a_level_their_numbers_no_longer_give(demo_db) -> None:
+    """The replay matters: without it the bulk and per-member results could agree by accident."""
+    members = MemberService(demo_db)
+    held = [i for i in members.page_ids()
+            if (a := members.activity(i, date(2026, 11, 20))).level is not None and a.level < a.computed]
+    assert held
+
+
+def test_activity_filter_reads_the_cache(db, members: MemberService, registry) -> None:
+    wang, li, zhang, zhao = registry["wang"], registry["li"], registry["zhang"], registry["zhao"]
+    with db.transaction() as session:  # someone an import brought in: never computed
+        stranger = session.execute(insert(Member).values(nickname="导入的人", search_key="")).inserted_primary_key[0]
+    every_level = MemberFilter(activity_levels=frozenset({1, 2, 3, 4}))
+    assert stranger not in members.page_ids(every_level)
+    assert members.activity_levels_missing() == 1
+    assert members.get(stranger).activity_level is None
+    fresh = members.activity_levels_fresh_on()
+    assert fresh == date(2026, 11, 20)  # the oldest: log() computed wang and li as of NOW
+    members.refresh_activity_levels(date(2026, 11, 21))
+    assert members.activity_levels_missing() == 0 and members.activity_levels_fresh_on() == date(2026, 11, 21)
+    assert members.page_ids(every_level) == [wang, li, zhang, zhao, stranger]
+    assert members.page_ids(MemberFilter(activity_levels=frozenset({4}), tiers=frozenset({Tier.FAN}))) == [wang]
+    assert members.page_ids(MemberFilter(activity_levels=frozenset({1}))) == []
+
+
+def test_writes_through_the_services_keep_the_cache(db, members: MemberService, registry) -> None:
+    wang, zhang, g1 = registry["wang"], registry["zhang"], registry["g1"]
+    created = members.get(make(members, "新人"))
+    assert (created.activity_level, created.activity_level_on) == (ActivityLevel.EXPLORER, date.today())
+    members.add_to_group([zhang], g1, datetime.now(), role=Role.CHATTER)
+    assert members.get(zhang).activity_level_on == date.today()
+    log = InteractionService(db)
+    for day in range(10):
+        for _ in range(4):
+            log.log(InteractionDraft(K.QUESTION, g1, wang, occurred_at=NOW - timedelta(days=7 * day)), NOW)
+    assert members.get(wang).activity_level == members.activity_levels([wang], NOW.date())[wang] == 1
+
+
+def test_refresh_reports_progress_and_can_be_cancelled(demo_db, monkeypatch) -> None:
+    from desktop.domain.progress import Cancelled, CancelToken
+    from desktop.services import members as members_module
+
+    monkeypatch.setattr(members_module, "LEVEL_BLOCK", 100)
+    members = MemberService(demo_db)
+    seen: list[tuple[int, int, str]] = []
+    members.refresh_activity_levels(date(2026, 11, 20), progress=lambda *a: seen.append(a))
+    assert seen[0][0] == 0 and seen[-1][:2] == (1000, 1000) and "400" in seen[-1][2]
+    assert [d for d, _, _ in seen] == sorted(d for d, _, _ in seen)
+    assert sum("计算活跃度" in m for _, _, m in seen) == 4  # four blocks of 100
+
+    # cancelled after the first block: that block is written (it is a cache), the rest keep theirs
+    token = CancelToken()
+
+    def cancel_in_block_two(done: int, _total: int, message: str) -> None:
+        if message.startswith("计算活跃度 100 "):
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        members.refresh_activity_levels(date(2026, 11, 21), progress=cancel_in_block_two, cancel=token)
+    rows = members.rows(members.page_ids())
+    assert {r.activity_level_on for r in rows[:100]} == {date(2026, 11, 21)}
+    assert {r.activity_level_on for r in rows[100:]} == {date(2026, 11, 20)}
+    assert members.activity_levels_fresh_on() == date(2026, 11, 20)
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        members.refresh_activity_levels(date(2026, 11, 22), cancel=token)
+    assert members.activity_levels_fresh_on() == date(2026, 11, 20)
+
+
+def test_bulk_refresh_with_sparse_member_ids_and_on_an_empty_workspace(db, demo_db, monkeypatch) -> None:
+    from desktop.services import activity_cache
+
+    assert MemberService(db).refresh_activity_levels(date(2026, 11, 20)) == 0
+    assert MemberService(db).activity_levels_fresh_on() is None
+    monkeypatch.setattr(activity_cache._Positions, "DENSE_LIMIT", 10)  # the binary-search path
+    members = MemberService(demo_db)
+    ids = members.page_ids()
+    expected = members.activity_levels(ids, date(2026, 11, 20))
+    members.refresh_activity_levels(date(2026, 11, 20))
+    assert {r.id: r.activity_level for r in members.rows(ids)} == expected

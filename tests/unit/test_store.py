@@ -285,3 +285,57 @@ def check_campaign_deletion(db) -> None:  # type: ignore[no-untyped-def]
 
 def test_deleting_a_campaign_takes_its_orders(db) -> None:
     check_campaign_deletion(db)
+
+
+def _migrate_to(db, revision: str, *, down: bool = False) -> None:  # type: ignore[no-untyped-def]
+    from alembic import command
+
+    cfg = engine_module.alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        (command.downgrade if down else command.upgrade)(cfg, revision)
+
+
+def test_a_0003_database_with_members_upgrades_and_keeps_its_rows(db_path: Path) -> None:
+    """0004 adds member tags and the cached activity level: existing members stay, with no level yet."""
+    db = open_database(db_path, migrate=False)
+    _migrate_to(db, "0003_import_changes")
+    with db.transaction() as session:
+        session.execute(insert(Group), [{"id": 1, "name": "老群", "search_key": ""}])
+        session.execute(text(
+            "INSERT INTO members (id, nickname, tier, seed_user, name, address, source, note, search_key,"
+            " created_at, updated_at) VALUES (1, '老会员', 'member', 1, '', '', '', '', 'laohuiyuan',"
+            " '2026-01-01 00:00:00.000000', '2026-01-01 00:00:00.000000'),"
+            " (2, '老粉丝', 'fan', 0, '', '', '', '', '', '2026-01-02 00:00:00.000000', '2026-01-02 00:00:00.000000')"))
+        session.execute(text("INSERT INTO memberships (member_id, group_id, role, is_admin, group_nickname)"
+                             " VALUES (1, 1, 'chatter', 0, '')"))
+    db.dispose()
+
+    db = open_database(db_path)  # the real path: backup, then 0004
+    try:
+        assert current_revision(db) == engine_module.SCHEMA_HEAD == "0004_member_tags_activity"
+        assert db.backup_path is not None and "0003_import_changes" in db.backup_path.name
+        with db.transaction() as session:
+            assert session.execute(text(
+                "SELECT id, nickname, tier, seed_user, search_key, activity_level, activity_level_on FROM members"
+                " ORDER BY id")).all() == [(1, "老会员", "member", 1, "laohuiyuan", None, None),
+                                           (2, "老粉丝", "fan", 0, "", None, None)]
+            assert session.execute(text("SELECT member_id, group_id FROM memberships")).all() == [(1, 1)]
+            assert session.execute(text("SELECT count(*) FROM member_tags")).scalar() == 0
+        from desktop.services.members import MemberService
+
+        members = MemberService(db)
+        assert members.activity_levels_missing() == 2 and members.activity_levels_fresh_on() is None
+        tag = members.create_tag("老客户").id
+        assert members.tag_members([1, 2], tag) == 2
+        assert members.refresh_activity_levels() == 2
+        assert [r.activity_level for r in members.rows([1, 2])] == [4, 4]
+
+        # and back down (the tags and levels go, the members stay), then up again
+        _migrate_to(db, "0003_import_changes", down=True)
+        assert {"tags", "member_tags"}.isdisjoint(inspect(db.engine).get_table_names())
+        _migrate_to(db, "head")
+        with db.transaction() as session:
+            assert session.execute(text("SELECT count(*) FROM members WHERE activity_level IS NULL")).scalar() == 2
+    finally:
+        db.dispose()

@@ -158,6 +158,8 @@ class MemberSort(StrEnum):
     CREATED = "created_at"
     LAST_ACTIVE = "last_active"
     GROUP_COUNT = "group_count"
+    #: cached activity level, core first; members without a level (staff, never computed) last
+    ACTIVITY = "activity_level"
 
 
 @dataclass(frozen=True, slots=True)

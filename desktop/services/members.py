@@ -155,6 +155,7 @@ def _sort_column(sort_key: MemberSort):  # type: ignore[no-untyped-def]
         MemberSort.CREATED: Member.created_at,
         MemberSort.LAST_ACTIVE: _last_active_at(),
         MemberSort.GROUP_COUNT: _group_count(),
+        MemberSort.ACTIVITY: func.coalesce(Member.activity_level, 9),
     }[MemberSort(sort_key)]
 
 

@@ -46,6 +46,16 @@ def lifespan_name(lifespan: Lifespan) -> str:
     return {Lifespan.LONG: _t("长期群"), Lifespan.SHORT: _t("短期群")}[lifespan]
 
 
+def level_name(level: int | None) -> str:
+    """An activity level (desktop.domain.activity.ActivityLevel, 1 = core .. 4 = watching); "" for none."""
+    return {
+        1: _t("核心"),
+        2: _t("活跃"),
+        3: _t("参与"),
+        4: _t("观望"),
+    }.get(int(level) if level is not None else 0, "")
+
+
 def tier_name(tier: Tier) -> str:
     return {
         Tier.PROSPECT: _t("目标用户"),

@@ -159,7 +159,8 @@ class MainWindow(QMainWindow):
                                                       dimensions, self.groups_page.undo_stack)
         self.classification_page.status_message.connect(self._show_status)
         self.classification_page.rules_panel.labels_applied.connect(self.groups_page.push_label_change)
-        self.members_page = MembersPage(self.runner, services.members, services.groups, self.settings)
+        self.members_page = MembersPage(self.runner, services.members, services.groups, self.settings,
+                                        segments=services.segments)
         self.members_page.status_message.connect(self._show_status)
         self.interactions_page = InteractionsPage(self.runner, services.interactions, services.members,
                                                   services.groups, self.settings)

@@ -6,7 +6,8 @@
 * Success calls ``on_done(result)`` on the UI thread; then, for writes, ``data_changed(kind, ids)``.
 * Errors: a QunDeskError is shown as its own message; anything else as a short message while the
   traceback goes to the log. Never a traceback dialog. Cancelled jobs end quietly.
-* A progress dialog with a Cancel button appears only for jobs given a title that run > 600 ms.
+* A progress dialog with a Cancel button appears only for jobs given a title that run > 600 ms;
+  ``on_progress(done, total, message)`` receives progress on the UI thread for inline displays.
 * While any job runs, Python's full (oldest-generation) garbage collections are held back; see
   ``_FullCollectionsHeld``.
 """
@@ -129,6 +130,7 @@ class _Pending:
     parent: QWidget | None
     dialog: QProgressDialog | None
     orphaned: bool = False
+    on_progress: Callable[[int, int, str], None] | None = None
 
 
 class TaskRunner(QObject):
@@ -166,6 +168,7 @@ class TaskRunner(QObject):
         parent: QWidget | None = None,
         write: bool | None = None,
         owner: QObject | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
     ) -> TaskContext:
         """Run ``fn(ctx)`` off the UI thread; ``changes`` marks a write of that kind of data.
 
@@ -177,7 +180,8 @@ class TaskRunner(QObject):
         ctx = TaskContext()
         job = _Job(self._next_id, fn, ctx, self._signals)
         dialog = self._progress_dialog(title, parent, job) if title else None
-        self._pending[job.job_id] = _Pending(job, on_done, on_error, changes, changed_ids, parent, dialog)
+        self._pending[job.job_id] = _Pending(job, on_done, on_error, changes, changed_ids, parent, dialog,
+                                             on_progress=on_progress)
         owner = owner or parent
         if owner is not None:
             owner.destroyed.connect(lambda *_args, job_id=job.job_id: self._orphan(job_id))
@@ -194,7 +198,7 @@ class TaskRunner(QObject):
     def _orphan(self, job_id: int) -> None:
         pending = self._pending.get(job_id)
         if pending is not None:
-            pending.on_done = pending.on_error = None
+            pending.on_done = pending.on_error = pending.on_progress = None
             pending.parent = pending.dialog = None  # deleted with the owner
             pending.orphaned = True
 
@@ -221,6 +225,8 @@ class TaskRunner(QObject):
     @Slot(int, int, int, str)
     def _job_progress(self, job_id: int, done: int, total: int, message: str) -> None:
         pending = self._pending.get(job_id)
+        if pending is not None and pending.on_progress is not None:
+            pending.on_progress(done, total, message)
         if pending is None or pending.dialog is None:
             return
         pending.dialog.setMaximum(max(total, 0))

@@ -1096,7 +1096,7 @@ For groups you simply no longer run, use “Archive” instead.</translation>
     <name>ImportWizard</name>
     <message>
         <source>导入</source>
-        <extracomment>the import was committed: (ImportReport)</extracomment>
+        <extracomment>results of the rows the preview table shows, by Excel row number the skipped and failed rows, for the report table the import was committed: its Tally</extracomment>
         <translation>Import</translation>
     </message>
     <message>
@@ -2038,6 +2038,7 @@ The groups&apos; daily statistics will be updated; members&apos; joined and left
     <name>MembersPage</name>
     <message>
         <source>昵称</source>
+        <extracomment>(member id, nickname) whose invitees the table lists, or None</extracomment>
         <translation>Nickname</translation>
     </message>
     <message>
@@ -2047,6 +2048,18 @@ The groups&apos; daily statistics will be updated; members&apos; joined and left
     <message>
         <source>等级</source>
         <translation>Tier</translation>
+    </message>
+    <message>
+        <source>活跃度</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>计算于 {0}</source>
+        <translation>Computed on {0}</translation>
+    </message>
+    <message>
+        <source>尚未计算</source>
+        <translation>Not computed yet</translation>
     </message>
     <message>
         <source>群数</source>
@@ -2059,6 +2072,10 @@ The groups&apos; daily statistics will be updated; members&apos; joined and left
     <message>
         <source>从未</source>
         <translation>never</translation>
+    </message>
+    <message>
+        <source>标签</source>
+        <translation>Tags</translation>
     </message>
     <message>
         <source>手机</source>
@@ -2083,6 +2100,22 @@ The groups&apos; daily statistics will be updated; members&apos; joined and left
     <message>
         <source>全部角色</source>
         <translation>All roles</translation>
+    </message>
+    <message>
+        <source>按活跃度筛选 (规则见 设置 → 客户阶梯与活跃度规则)</source>
+        <translation>Filter by activity level (rules under Settings → Customer ladder and activity rules)</translation>
+    </message>
+    <message>
+        <source>全部活跃度</source>
+        <translation>Any activity</translation>
+    </message>
+    <message>
+        <source>全部标签</source>
+        <translation>Any tag</translation>
+    </message>
+    <message>
+        <source>所在的群, 或一个已保存的分群 (其中任一群)</source>
+        <translation>A group they are in, or a saved segment (any of its groups)</translation>
     </message>
     <message>
         <source>全部群</source>
@@ -2113,8 +2146,20 @@ The groups&apos; daily statistics will be updated; members&apos; joined and left
         <translation>Seed users only</translation>
     </message>
     <message>
+        <source>点击取消这个筛选</source>
+        <translation>Click to remove this filter</translation>
+    </message>
+    <message>
         <source>新建成员</source>
         <translation>New member</translation>
+    </message>
+    <message>
+        <source>标签…</source>
+        <translation>Tags…</translation>
+    </message>
+    <message>
+        <source>新建、重命名、换颜色或删除成员标签</source>
+        <translation>Create, rename, recolour or delete member tags</translation>
     </message>
     <message>
         <source>查找重复…</source>
@@ -2157,10 +2202,100 @@ The groups&apos; daily statistics will be updated; members&apos; joined and left
         <translation>Remove from group…</translation>
     </message>
     <message>
+        <source>打标签…</source>
+        <translation>Tag…</translation>
+    </message>
+    <message>
+        <source>移除标签…</source>
+        <translation>Remove tag…</translation>
+    </message>
+    <message>
         <source>选择一位成员查看资料、所在群、时间线和推荐关系;
-按住 Ctrl 或 Shift 选择多位成员可批量调整等级、加入或移出群。</source>
-        <translation>Select a member to see the profile, groups, timeline and referrals;
-hold Ctrl or Shift to select several and change their tier or group in one go.</translation>
+按住 Ctrl 或 Shift 选择多位成员可批量打标签、调整等级、加入或移出群
+(也可在表格中点右键)。</source>
+        <translation>Select a member to see their profile, groups, timeline and referrals;
+hold Ctrl or Shift to select several and tag them, change their tier, or add them to or remove them from a group
+(or right-click in the table).</translation>
+    </message>
+    <message>
+        <source>打标签</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>移除标签</source>
+        <translation>Remove tag</translation>
+    </message>
+    <message>
+        <source>给所选 {0} 位成员打上标签 (输入新名称即新建):</source>
+        <translation>Tag the {0} selected members (type a new name to create a tag):</translation>
+    </message>
+    <message>
+        <source>从所选 {0} 位成员移除标签:</source>
+        <translation>Remove a tag from the {0} selected members:</translation>
+    </message>
+    <message>
+        <source>还没有任何标签。</source>
+        <translation>There are no tags yet.</translation>
+    </message>
+    <message>
+        <source>{0} 位成员打上了“{1}”</source>
+        <translation>{0} members tagged &quot;{1}&quot;</translation>
+    </message>
+    <message>
+        <source>{0} 位成员移除了“{1}”</source>
+        <translation>&quot;{1}&quot; removed from {0} members</translation>
+    </message>
+    <message>
+        <source>TA 邀请的人: {0}  ✕</source>
+        <translation>Invited by {0}  ✕</translation>
+    </message>
+    <message>
+        <source>只看 TA 邀请的人</source>
+        <translation>Show only whom they invited</translation>
+    </message>
+    <message>
+        <source>活跃度尚未计算</source>
+        <translation>Activity levels not computed yet</translation>
+    </message>
+    <message>
+        <source>活跃度计算于 {0}</source>
+        <translation>Activity levels computed on {0}</translation>
+    </message>
+    <message>
+        <source> · {0} 位新成员尚未计算</source>
+        <translation> · {0} new members not computed yet</translation>
+    </message>
+    <message>
+        <source>重新计算</source>
+        <translation>Recompute</translation>
+    </message>
+    <message>
+        <source>按当前的活跃度规则重新计算所有成员的活跃度</source>
+        <translation>Recompute every member&apos;s activity level under the current rules</translation>
+    </message>
+    <message>
+        <source>正在计算活跃度… {0}%</source>
+        <translation>Computing activity levels… {0}%</translation>
+    </message>
+    <message>
+        <source>已更新 {0} 位成员的活跃度</source>
+        <translation>Updated the activity level of {0} members</translation>
+    </message>
+    <message>
+        <source>正在计算活跃度…</source>
+        <translation>Computing activity levels…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>停止计算; 已算好的成员保留新结果</source>
+        <translation>Stop; members already computed keep their new level</translation>
+    </message>
+    <message>
+        <source>活跃度计算已取消</source>
+        <translation>Activity computation cancelled</translation>
     </message>
     <message>
         <source>查找成员</source>
@@ -2169,6 +2304,10 @@ hold Ctrl or Shift to select several and change their tier or group in one go.</
     <message>
         <source>保存成员</source>
         <translation>Save member</translation>
+    </message>
+    <message>
+        <source>分群 · {0}</source>
+        <translation>Segment · {0}</translation>
     </message>
     <message>
         <source>共 {0} 人</source>
@@ -2350,6 +2489,7 @@ hold Ctrl or Shift to select several and change their tier or group in one go.</
     <name>NewMemberDialog</name>
     <message>
         <source>新建成员</source>
+        <extracomment>group-filter entries that are saved segments carry (&quot;segment&quot;, id) as their data</extracomment>
         <translation>New member</translation>
     </message>
     <message>
@@ -3011,6 +3151,90 @@ You can undo with Ctrl+Z afterwards. Continue?</translation>
     </message>
 </context>
 <context>
+    <name>TagsDialog</name>
+    <message>
+        <source>成员标签</source>
+        <extracomment>colours offered to new tags in turn (Material 600s: readable as chips on white)</extracomment>
+        <translation>Member tags</translation>
+    </message>
+    <message>
+        <source>还没有标签。点击“新建标签”, 或在成员表中选中成员后右键“打标签…”。</source>
+        <translation>No tags yet. Click &quot;New tag&quot;, or select members in the table, right-click and choose &quot;Tag…&quot;.</translation>
+    </message>
+    <message>
+        <source>新建标签…</source>
+        <translation>New tag…</translation>
+    </message>
+    <message>
+        <source>重命名… (F2)</source>
+        <translation>Rename… (F2)</translation>
+    </message>
+    <message>
+        <source>颜色…</source>
+        <translation>Colour…</translation>
+    </message>
+    <message>
+        <source>删除 (Del)</source>
+        <translation>Delete (Del)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{0}  ·  {1} 人</source>
+        <translation>{0}  ·  {1} people</translation>
+    </message>
+    <message>
+        <source>新建标签</source>
+        <translation>New tag</translation>
+    </message>
+    <message>
+        <source>标签名:</source>
+        <translation>Tag name:</translation>
+    </message>
+    <message>
+        <source>已新建“{0}”</source>
+        <translation>Created &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>重命名标签</source>
+        <translation>Rename tag</translation>
+    </message>
+    <message>
+        <source>新名称:</source>
+        <translation>New name:</translation>
+    </message>
+    <message>
+        <source>已改名为“{0}”</source>
+        <translation>Renamed to &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <source>标签颜色</source>
+        <translation>Tag colour</translation>
+    </message>
+    <message>
+        <source>已换颜色</source>
+        <translation>Colour changed</translation>
+    </message>
+    <message>
+        <source>删除标签“{0}”?</source>
+        <translation>Delete tag &quot;{0}&quot;?</translation>
+    </message>
+    <message>
+        <source>{0} 位成员会失去这个标签 (成员本身不受影响)。</source>
+        <translation>{0} members will lose this tag (the members themselves are not affected).</translation>
+    </message>
+    <message>
+        <source>删除标签</source>
+        <translation>Delete tag</translation>
+    </message>
+    <message>
+        <source>已删除, {0} 位成员失去该标签</source>
+        <translation>Deleted; {0} members lost the tag</translation>
+    </message>
+</context>
+<context>
     <name>TargetsDialog</name>
     <message>
         <source>报告目标</source>
@@ -3173,6 +3397,18 @@ You can undo with Ctrl+Z afterwards. Continue?</translation>
     <message>
         <source>短期群</source>
         <translation>Short-term</translation>
+    </message>
+    <message>
+        <source>核心</source>
+        <translation>Core</translation>
+    </message>
+    <message>
+        <source>参与</source>
+        <translation>Participating</translation>
+    </message>
+    <message>
+        <source>观望</source>
+        <translation>Watching</translation>
     </message>
     <message>
         <source>目标用户</source>

@@ -1096,7 +1096,7 @@
     <name>ImportWizard</name>
     <message>
         <source>导入</source>
-        <extracomment>the import was committed: (ImportReport)</extracomment>
+        <extracomment>results of the rows the preview table shows, by Excel row number the skipped and failed rows, for the report table the import was committed: its Tally</extracomment>
         <translation>匯入</translation>
     </message>
     <message>
@@ -2038,6 +2038,7 @@
     <name>MembersPage</name>
     <message>
         <source>昵称</source>
+        <extracomment>(member id, nickname) whose invitees the table lists, or None</extracomment>
         <translation>暱稱</translation>
     </message>
     <message>
@@ -2047,6 +2048,18 @@
     <message>
         <source>等级</source>
         <translation>等級</translation>
+    </message>
+    <message>
+        <source>活跃度</source>
+        <translation>活躍度</translation>
+    </message>
+    <message>
+        <source>计算于 {0}</source>
+        <translation>計算於 {0}</translation>
+    </message>
+    <message>
+        <source>尚未计算</source>
+        <translation>尚未計算</translation>
     </message>
     <message>
         <source>群数</source>
@@ -2059,6 +2072,10 @@
     <message>
         <source>从未</source>
         <translation>從未</translation>
+    </message>
+    <message>
+        <source>标签</source>
+        <translation>標籤</translation>
     </message>
     <message>
         <source>手机</source>
@@ -2083,6 +2100,22 @@
     <message>
         <source>全部角色</source>
         <translation>全部角色</translation>
+    </message>
+    <message>
+        <source>按活跃度筛选 (规则见 设置 → 客户阶梯与活跃度规则)</source>
+        <translation>按活躍度篩選 (規則見 設定 → 客戶階梯與活躍度規則)</translation>
+    </message>
+    <message>
+        <source>全部活跃度</source>
+        <translation>全部活躍度</translation>
+    </message>
+    <message>
+        <source>全部标签</source>
+        <translation>全部標籤</translation>
+    </message>
+    <message>
+        <source>所在的群, 或一个已保存的分群 (其中任一群)</source>
+        <translation>所在的群, 或一個已儲存的分群 (其中任一群)</translation>
     </message>
     <message>
         <source>全部群</source>
@@ -2113,8 +2146,20 @@
         <translation>只看種子用戶</translation>
     </message>
     <message>
+        <source>点击取消这个筛选</source>
+        <translation>點擊取消這個篩選</translation>
+    </message>
+    <message>
         <source>新建成员</source>
         <translation>新增成員</translation>
+    </message>
+    <message>
+        <source>标签…</source>
+        <translation>標籤…</translation>
+    </message>
+    <message>
+        <source>新建、重命名、换颜色或删除成员标签</source>
+        <translation>新增、重新命名、換顏色或刪除成員標籤</translation>
     </message>
     <message>
         <source>查找重复…</source>
@@ -2157,10 +2202,100 @@
         <translation>移出群…</translation>
     </message>
     <message>
+        <source>打标签…</source>
+        <translation>加標籤…</translation>
+    </message>
+    <message>
+        <source>移除标签…</source>
+        <translation>移除標籤…</translation>
+    </message>
+    <message>
         <source>选择一位成员查看资料、所在群、时间线和推荐关系;
-按住 Ctrl 或 Shift 选择多位成员可批量调整等级、加入或移出群。</source>
-        <translation>選擇一位成員查看資料、所在群、時間軸和推薦關係;
-按住 Ctrl 或 Shift 選擇多位成員可批次調整等級、加入或移出群。</translation>
+按住 Ctrl 或 Shift 选择多位成员可批量打标签、调整等级、加入或移出群
+(也可在表格中点右键)。</source>
+        <translation>選擇一位成員檢視資料、所在群、時間線和推薦關係;
+按住 Ctrl 或 Shift 選擇多位成員可批次加標籤、調整等級、加入或移出群
+(也可在表格中按右鍵)。</translation>
+    </message>
+    <message>
+        <source>打标签</source>
+        <translation>加標籤</translation>
+    </message>
+    <message>
+        <source>移除标签</source>
+        <translation>移除標籤</translation>
+    </message>
+    <message>
+        <source>给所选 {0} 位成员打上标签 (输入新名称即新建):</source>
+        <translation>給所選 {0} 位成員加上標籤 (輸入新名稱即新增):</translation>
+    </message>
+    <message>
+        <source>从所选 {0} 位成员移除标签:</source>
+        <translation>從所選 {0} 位成員移除標籤:</translation>
+    </message>
+    <message>
+        <source>还没有任何标签。</source>
+        <translation>還沒有任何標籤。</translation>
+    </message>
+    <message>
+        <source>{0} 位成员打上了“{1}”</source>
+        <translation>{0} 位成員加上了「{1}」</translation>
+    </message>
+    <message>
+        <source>{0} 位成员移除了“{1}”</source>
+        <translation>{0} 位成員移除了「{1}」</translation>
+    </message>
+    <message>
+        <source>TA 邀请的人: {0}  ✕</source>
+        <translation>TA 邀請的人: {0}  ✕</translation>
+    </message>
+    <message>
+        <source>只看 TA 邀请的人</source>
+        <translation>只看 TA 邀請的人</translation>
+    </message>
+    <message>
+        <source>活跃度尚未计算</source>
+        <translation>活躍度尚未計算</translation>
+    </message>
+    <message>
+        <source>活跃度计算于 {0}</source>
+        <translation>活躍度計算於 {0}</translation>
+    </message>
+    <message>
+        <source> · {0} 位新成员尚未计算</source>
+        <translation> · {0} 位新成員尚未計算</translation>
+    </message>
+    <message>
+        <source>重新计算</source>
+        <translation>重新計算</translation>
+    </message>
+    <message>
+        <source>按当前的活跃度规则重新计算所有成员的活跃度</source>
+        <translation>按目前的活躍度規則重新計算所有成員的活躍度</translation>
+    </message>
+    <message>
+        <source>正在计算活跃度… {0}%</source>
+        <translation>正在計算活躍度… {0}%</translation>
+    </message>
+    <message>
+        <source>已更新 {0} 位成员的活跃度</source>
+        <translation>已更新 {0} 位成員的活躍度</translation>
+    </message>
+    <message>
+        <source>正在计算活跃度…</source>
+        <translation>正在計算活躍度…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>停止计算; 已算好的成员保留新结果</source>
+        <translation>停止計算; 已算好的成員保留新結果</translation>
+    </message>
+    <message>
+        <source>活跃度计算已取消</source>
+        <translation>活躍度計算已取消</translation>
     </message>
     <message>
         <source>查找成员</source>
@@ -2169,6 +2304,10 @@
     <message>
         <source>保存成员</source>
         <translation>儲存成員</translation>
+    </message>
+    <message>
+        <source>分群 · {0}</source>
+        <translation>分群 · {0}</translation>
     </message>
     <message>
         <source>共 {0} 人</source>
@@ -2350,6 +2489,7 @@
     <name>NewMemberDialog</name>
     <message>
         <source>新建成员</source>
+        <extracomment>group-filter entries that are saved segments carry (&quot;segment&quot;, id) as their data</extracomment>
         <translation>新增成員</translation>
     </message>
     <message>
@@ -3011,6 +3151,90 @@
     </message>
 </context>
 <context>
+    <name>TagsDialog</name>
+    <message>
+        <source>成员标签</source>
+        <extracomment>colours offered to new tags in turn (Material 600s: readable as chips on white)</extracomment>
+        <translation>成員標籤</translation>
+    </message>
+    <message>
+        <source>还没有标签。点击“新建标签”, 或在成员表中选中成员后右键“打标签…”。</source>
+        <translation>還沒有標籤。點擊「新增標籤」, 或在成員表中選取成員後按右鍵「加標籤…」。</translation>
+    </message>
+    <message>
+        <source>新建标签…</source>
+        <translation>新增標籤…</translation>
+    </message>
+    <message>
+        <source>重命名… (F2)</source>
+        <translation>重新命名… (F2)</translation>
+    </message>
+    <message>
+        <source>颜色…</source>
+        <translation>顏色…</translation>
+    </message>
+    <message>
+        <source>删除 (Del)</source>
+        <translation>刪除 (Del)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>{0}  ·  {1} 人</source>
+        <translation>{0}  ·  {1} 人</translation>
+    </message>
+    <message>
+        <source>新建标签</source>
+        <translation>新增標籤</translation>
+    </message>
+    <message>
+        <source>标签名:</source>
+        <translation>標籤名稱:</translation>
+    </message>
+    <message>
+        <source>已新建“{0}”</source>
+        <translation>已新增「{0}」</translation>
+    </message>
+    <message>
+        <source>重命名标签</source>
+        <translation>重新命名標籤</translation>
+    </message>
+    <message>
+        <source>新名称:</source>
+        <translation>新名稱:</translation>
+    </message>
+    <message>
+        <source>已改名为“{0}”</source>
+        <translation>已改名為「{0}」</translation>
+    </message>
+    <message>
+        <source>标签颜色</source>
+        <translation>標籤顏色</translation>
+    </message>
+    <message>
+        <source>已换颜色</source>
+        <translation>已換顏色</translation>
+    </message>
+    <message>
+        <source>删除标签“{0}”?</source>
+        <translation>刪除標籤「{0}」?</translation>
+    </message>
+    <message>
+        <source>{0} 位成员会失去这个标签 (成员本身不受影响)。</source>
+        <translation>{0} 位成員會失去這個標籤 (成員本身不受影響)。</translation>
+    </message>
+    <message>
+        <source>删除标签</source>
+        <translation>刪除標籤</translation>
+    </message>
+    <message>
+        <source>已删除, {0} 位成员失去该标签</source>
+        <translation>已刪除, {0} 位成員失去該標籤</translation>
+    </message>
+</context>
+<context>
     <name>TargetsDialog</name>
     <message>
         <source>报告目标</source>
@@ -3173,6 +3397,18 @@
     <message>
         <source>短期群</source>
         <translation>短期群組</translation>
+    </message>
+    <message>
+        <source>核心</source>
+        <translation>核心</translation>
+    </message>
+    <message>
+        <source>参与</source>
+        <translation>參與</translation>
+    </message>
+    <message>
+        <source>观望</source>
+        <translation>觀望</translation>
     </message>
     <message>
         <source>目标用户</source>

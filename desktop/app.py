@@ -101,10 +101,14 @@ class Workspace:
     exports: Any
     dimensions: list
     empty: bool
+    dashboard: Any = None
+    orders: Any = None
+    order_summaries: Any = None
 
     @classmethod
     def of(cls, db):  # type: ignore[no-untyped-def]
         from desktop.services.classification import ClassificationService
+        from desktop.services.dashboard import DashboardService
         from desktop.services.exports import ExportService
         from desktop.services.group_detail import GroupDetailService
         from desktop.services.groups import GroupService
@@ -113,6 +117,8 @@ class Workspace:
         from desktop.services.lifecycle import LifecycleService
         from desktop.services.members import MemberService
         from desktop.services.merge import MergeService
+        from desktop.services.order_summaries import OrderSummaryService
+        from desktop.services.orders import OrderService
         from desktop.services.reports import ReportService
         from desktop.services.rules import RuleService
         from desktop.services.segments import SegmentService
@@ -124,7 +130,8 @@ class Workspace:
                    LifecycleService(db), MergeService(db), RuleService(db), MemberService(db),
                    InteractionService(db), SnapshotService(db), ImportService(db), ReportService(db),
                    ExportService(db), groups.dimensions(),
-                   workspace.is_empty())
+                   workspace.is_empty(), dashboard=DashboardService(db),
+                   orders=OrderService(db), order_summaries=OrderSummaryService(db))
 
     def attach_to(self, window, *, demo_if_empty: bool = False) -> None:  # type: ignore[no-untyped-def]
         window.attach(self, empty=self.empty)

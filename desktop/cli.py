@@ -67,11 +67,21 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--undo", type=_positive, metavar="BATCH_ID", help="撤销一次导入")
     imp.add_argument("--history", action="store_true", help="列出导入历史")
     cli_export.add_commands(sub)
+    from desktop import cli_kpi
+
+    cli_kpi.add_commands(sub)
+    from desktop import cli_orders
+
+    cli_orders.add_commands(sub)
+    cli_orders.add_campaign_argument(imp)
+    from desktop import cli_broadcast
+
+    cli_broadcast.add_commands(sub)
     return parser
 
 
 #: what ``qundesk import --kind`` accepts (chat = a WeChat chat-history export)
-IMPORT_KINDS = ("groups", "members", "interactions", "day_stats", "chat")
+IMPORT_KINDS = ("groups", "members", "interactions", "day_stats", "orders", "chat")
 #: rows with problems listed in the preview before asking
 PREVIEW_PROBLEMS = 10
 
@@ -107,6 +117,18 @@ def run_command(args: argparse.Namespace) -> int:
         if args.command == "import":
             return _import(db, args)
         if (code := cli_export.run(db, args)) is not None:
+            return code
+        from desktop import cli_kpi
+
+        if (code := cli_kpi.run(db, args)) is not None:
+            return code
+        from desktop import cli_orders
+
+        if (code := cli_orders.run(db, args)) is not None:
+            return code
+        from desktop import cli_broadcast
+
+        if (code := cli_broadcast.run(db, args)) is not None:
             return code
         raise AssertionError(args.command)
     except QunDeskError as exc:
@@ -175,7 +197,7 @@ def _import_file(service, args: argparse.Namespace) -> int:  # type: ignore[no-u
     kind = BatchKind.CHAT_EXPORT if args.kind == "chat" else BatchKind(args.kind)
     policy = ImportPolicy(args.policy)
     preview = service.preview(args.file, kind, sheet=args.sheet, policy=policy, include_messages=args.messages,
-                              progress=_progress_printer())
+                              progress=_progress_printer(), campaign_id=getattr(args, "campaign", None))
     print(file=sys.stderr)
     print(f"{preview.source_name} [{preview.sheet_name}]: 新增 {preview.inserted}, 更新 {preview.updated}, "
           f"跳过 {preview.skipped}, 失败 {preview.failed}")

@@ -15,7 +15,7 @@ from typing import Any
 from desktop.domain.progress import ProgressFn
 from desktop.domain.reports import FIGURE_KEYS, parse_period
 
-EXPORT_KINDS = ("groups", "members", "interactions", "day_stats")
+EXPORT_KINDS = ("groups", "members", "interactions", "day_stats", "supplier", "pickup")
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -39,6 +39,8 @@ def add_commands(sub: Any) -> None:
     export.add_argument("--kind", required=True, choices=EXPORT_KINDS, help="导出哪张表")
     export.add_argument("--out", required=True, metavar="FILE", help="输出文件 (.xlsx 或 .csv)")
     export.add_argument("--full-phones", action="store_true", help="导出完整手机号 (会记入审计日志)")
+    export.add_argument("--campaign", type=int, metavar="ID",
+                        help="supplier (供货单) / pickup (各自提点提货单): 团购活动编号, 默认最新的一个")
 
     report = sub.add_parser("report", help="生成给老板的运营报告 (.xlsx, 含图表)")
     _add_db(report)
@@ -74,7 +76,11 @@ def _progress_printer() -> ProgressFn:
 
 
 def _export(db: Any, args: argparse.Namespace) -> int:
+    from desktop import cli_orders
     from desktop.services.exports import ExportService
+
+    if args.kind in cli_orders.SHEET_KINDS:
+        return cli_orders.export_sheet(db, args)
 
     result = ExportService(db).export(args.kind, args.out, full_phones=args.full_phones,
                                       progress=_progress_printer())

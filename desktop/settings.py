@@ -30,6 +30,11 @@ GROUPS_HEADER = Key("groups/header", QByteArray())
 DORMANT_DAYS = Key("groups/dormant_days", 14)
 #: the boss report's targets as JSON {figure key: value in the figure's display unit}; "" = none set
 REPORT_TARGETS = Key("reports/targets", "")
+#: the dashboard's targets per period preset as JSON {preset: {figure key: value}}; a custom range uses
+#: REPORT_TARGETS (the boss report's), so both show the same progress for the same days
+DASHBOARD_TARGETS = Key("dashboard/targets", "")
+#: the dashboard's period preset last chosen (today, 7d, 30d, month)
+DASHBOARD_PERIOD = Key("dashboard/period", "30d")
 #: column mappings the operator corrected in the import wizard: JSON {header signature: mapping}
 IMPORT_MAPPINGS = Key("import/mappings", "{}")
 #: the operator's ladder-suggestion and activity-level rules (JSON, see ui/dialogs/ladder_settings.py)

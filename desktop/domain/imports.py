@@ -90,7 +90,10 @@ KIND_FIELDS: dict[ImportKind, tuple[FieldSpec, ...]] = {
         ("external_no", _T.TEXT, True), ("buyer_name", _T.TEXT), ("member_note", _T.TEXT),
         ("placed_at", _T.DATETIME), ("paid_at", _T.DATETIME), ("leader_note", _T.TEXT),
         ("product", _T.TEXT, True), ("spec", _T.TEXT), ("quantity", _T.COUNT),
-        ("unit_price_cents", _T.CENTS), ("amount_cents", _T.CENTS), ("refund_cents", _T.CENTS),
+        # amount_cents is the order's amount (订单金额, repeated on each line of the order or only on its
+        # first); line_amount_cents a line's own amount (商品金额, 小计) when the export has one
+        ("unit_price_cents", _T.CENTS), ("amount_cents", _T.CENTS), ("line_amount_cents", _T.CENTS),
+        ("refund_cents", _T.CENTS),
         ("cost_cents", _T.CENTS), ("payment_status", _T.PAYMENT_STATUS),
         ("fulfilment_status", _T.FULFILMENT_STATUS), ("pickup_point", _T.TEXT), ("receiver", _T.TEXT),
         ("phone", _T.PHONE), ("address", _T.TEXT), ("province", _T.TEXT), ("city", _T.TEXT),
@@ -284,6 +287,8 @@ class BatchKind(StrEnum):
     DAY_STATS = "day_stats"
     ORDERS = "orders"
     CHAT_EXPORT = "chat_export"
+    #: a pasted 接龙 turned into orders (desktop.services.orders.OrderService.apply_jielong)
+    JIELONG = "jielong"
 
 
 class ImportPolicy(StrEnum):
@@ -336,6 +341,8 @@ class ImportPreview:
     chat: ChatExport | None = None
     #: the earlier batch that imported this very file, if any
     already_imported: int | None = None
+    #: orders: the campaign the rows go to (None: one named after the file)
+    campaign_id: int | None = None
 
     @property
     def inserted(self) -> int:

@@ -987,7 +987,7 @@ class _Builder:
                 m = int(ms_member[ms])
                 g = int(ms_group[ms])
                 k_items = min(len(mine), 1 + (r.random() < 0.45) + (r.random() < 0.2) + (r.random() < 0.08))
-                amount = 0
+                amount = pieces = 0
                 first_name = ""
                 for pid, price, limit, pname in sorted(r.sample(mine, k_items)):
                     qty = r.choice((1, 1, 1, 1, 2, 2, 3))
@@ -995,6 +995,7 @@ class _Builder:
                         qty = min(qty, limit)
                     i_rows.append((base_i + len(i_rows) + 1, oid, pid, qty, price, qty * price))
                     amount += qty * price
+                    pieces += qty
                     first_name = first_name or pname
                 pay = pays[pi]
                 paid_at = None
@@ -1017,7 +1018,7 @@ class _Builder:
                     oid, c["id"], f"T{yymmdd}{seq:05d}", m + 1, g + 1, r.choice(pickup) if pickup else None,
                     placed_s, placed_s[:10], paid_s, amount, refund, pay.value, fulfil.value,
                     self.m_name[m] or self.m_nick[m], self.m_phone[m] or "",
-                    "" if pickup else self.m_address[m], "", placed_s, paid_s or placed_s,
+                    "" if pickup else self.m_address[m], "", placed_s, paid_s or placed_s, pieces,
                 ))
                 more = f"等{k_items}件" if k_items > 1 else ""
                 meta.append((at, g, m, f"团购下单: {first_name}{more}"))
@@ -1322,7 +1323,7 @@ class _Builder:
         self.insert(Order.__table__, ("id", "campaign_id", "external_no", "member_id", "group_id",
                                       "pickup_point_id", "placed_at", "day", "paid_at", "amount_cents",
                                       "refund_cents", "payment_status", "fulfilment_status", "buyer_name",
-                                      "buyer_phone", "address", "note", "created_at", "updated_at"),
+                                      "buyer_phone", "address", "note", "created_at", "updated_at", "pieces"),
                     self.order_rows, "写入订单…")
         self.insert(OrderItem.__table__, ("id", "order_id", "product_id", "quantity", "unit_price_cents",
                                           "amount_cents"), self.item_rows, "写入订单明细…")

@@ -35,6 +35,7 @@ from sqlalchemy import (
     Table,
     bindparam,
     delete,
+    exists,
     insert,
     select,
     tuple_,
@@ -77,6 +78,8 @@ from desktop.io.reader import read_grid
 from desktop.io.rows import parse_rows
 from desktop.store.engine import Database
 from desktop.store.models import (
+    Campaign,
+    CampaignPickupPoint,
     Dimension,
     Group,
     GroupDayStat,
@@ -87,6 +90,10 @@ from desktop.store.models import (
     Label,
     Member,
     Membership,
+    Order,
+    OrderItem,
+    PickupPoint,
+    Product,
 )
 
 from .interactions import Cell, chunks, delete_interactions, message_speakers
@@ -107,11 +114,13 @@ MEMBERS: Table = Member.__table__  # type: ignore[assignment]
 INTERACTIONS: Table = Interaction.__table__  # type: ignore[assignment]
 DAY_STATS: Table = GroupDayStat.__table__  # type: ignore[assignment]
 MEMBERSHIPS: Table = Membership.__table__  # type: ignore[assignment]
+ORDERS: Table = Order.__table__  # type: ignore[assignment]
 #: ImportChange.entity -> table, for undo
 ENTITY_TABLE: dict[str, Table] = {"group": GROUPS, "member": MEMBERS, "interaction": INTERACTIONS,
-                                  "group_day_stat": DAY_STATS, "membership": MEMBERSHIPS}
+                                  "group_day_stat": DAY_STATS, "membership": MEMBERSHIPS, "order": ORDERS}
 PRIMARY_KEYS: dict[str, tuple[str, ...]] = {"group": ("id",), "member": ("id",), "interaction": ("id",),
-                                            "group_day_stat": ("group_id", "day"), "membership": ("id",)}
+                                            "group_day_stat": ("group_id", "day"), "membership": ("id",),
+                                            "order": ("id",)}
 
 #: how a required field is called in messages (the header most sheets use)
 FIELD_TITLES = {"name": "群名称", "nickname": "昵称", "occurred_at": "时间", "group_name": "群名称", "day": "日期",
@@ -168,6 +177,8 @@ class _Source:
     chat: ChatExport | None = None
     source_name: str = ""
     sheet_name: str = ""
+    #: orders: the campaign the rows go to (None: the one titled after the file, created if need be)
+    campaign_id: int | None = None
 
 
 Matcher = Callable[[Session, list[_Item]], dict[tuple[Any, ...], int | tuple[Any, ...]]]
@@ -941,7 +952,15 @@ KINDS: dict[BatchKind, KindImporter] = {
     BatchKind.DAY_STATS: KindImporter(plan_day_stats),
     BatchKind.MEMBERSHIPS: KindImporter(plan_memberships),
     BatchKind.CHAT_EXPORT: KindImporter(plan_chat_export),
+    BatchKind.ORDERS: KindImporter(lambda session, source, policy: _plan_orders(session, source, policy)),
 }
+
+
+def _plan_orders(session: Session, source: _Source, policy: ImportPolicy) -> _Plan:
+    """Order exports live in desktop.services.order_import (which builds on this module)."""
+    from .order_import import plan_orders
+
+    return plan_orders(session, source, policy)
 
 
 # ================================================================================================ writing
@@ -1011,25 +1030,28 @@ def _row_writer(session: Session, table: Table,
     """How to insert rows shaped like ``sample`` under a batch. Where the driver takes positional
     parameters and the rows fill every column that has a default, one plain executemany of tuples,
     each column run once through its type's bind processor (repeated values processed once); else
-    Core's executemany of dicts. Both store the same values: the processors are the dialect's own."""
-    names = [*sample, "import_batch_id"]
+    Core's executemany of dicts. Both store the same values: the processors are the dialect's own.
+    A table without ``import_batch_id`` (order lines: undone with their order) gets the rows as they are."""
+    batched = "import_batch_id" in table.c
+    names = [*sample, "import_batch_id"] if batched else list(sample)
     dialect = session.get_bind().dialect
     compiled = insert(table).compile(dialect=dialect, column_keys=names)
     order = list(compiled.positiontup or ())
 
     def core(rows: list[dict[str, Any]], batch_id: int) -> None:
-        session.execute(insert(table), [{**row, "import_batch_id": batch_id} for row in rows])
+        session.execute(insert(table), [{**row, "import_batch_id": batch_id} for row in rows] if batched else rows)
 
     if not compiled.positional or set(order) != set(names):
         return core
     sql = str(compiled)
     processors = [table.c[name].type._cached_bind_processor(dialect) for name in order]
-    batch_at = order.index("import_batch_id")
+    batch_at = order.index("import_batch_id") if batched else -1
     getters = [name for name in order if name != "import_batch_id"]
 
     def plain(rows: list[dict[str, Any]], batch_id: int) -> None:
         columns: list[Any] = [[row[name] for row in rows] for name in getters]
-        columns.insert(batch_at, [batch_id] * len(rows))
+        if batched:
+            columns.insert(batch_at, [batch_id] * len(rows))
         for i, process in enumerate(processors):
             if process is None:
                 continue
@@ -1041,7 +1063,7 @@ def _row_writer(session: Session, table: Table,
 
 
 ENTITY_TITLES = {"group": "群", "member": "成员", "interaction": "互动记录", "group_day_stat": "每日群统计",
-                 "membership": "群成员名单"}
+                 "membership": "群成员名单", "order": "订单"}
 
 
 def _encode(values: Mapping[str, Any]) -> str:
@@ -1075,9 +1097,17 @@ ImportSource = Path | str | ParsedSheet | ImportPreview
 
 #: tables holding rows a batch inserted, children first
 INSERTED_TABLES: tuple[tuple[str, Any], ...] = (
-    ("interaction", Interaction), ("group_day_stat", GroupDayStat), ("membership", Membership), ("member", Member),
-    ("group", Group),
+    ("interaction", Interaction), ("group_day_stat", GroupDayStat), ("membership", Membership), ("order", Order),
+    ("product", Product), ("campaign_pickup_point", CampaignPickupPoint), ("campaign", Campaign),
+    ("pickup_point", PickupPoint), ("member", Member), ("group", Group),
 )
+#: rows a batch created that are kept when something made since still uses them (undo never takes
+#: an order the operator typed later with it): entity -> the condition for deleting
+STILL_USED: dict[str, Any] = {
+    "product": ~exists().where(OrderItem.product_id == Product.id),
+    "campaign": ~exists().where(Order.campaign_id == Campaign.id),
+    "pickup_point": ~exists().where(Order.pickup_point_id == PickupPoint.id),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -1094,10 +1124,13 @@ class ImportService:
     # ---------------------------------------------------------------- preview and commit
     def preview(self, path: Path | str, kind: BatchKind | ImportKind | str, *, sheet: str | None = None,
                 mapping: Any = None, policy: ImportPolicy = ImportPolicy.SKIP, include_messages: bool = False,
-                progress: ProgressFn | None = None, cancel: CancelToken | None = None) -> ImportPreview:
-        """Read the file and say for every row what ``commit`` would do under ``policy``; writes nothing."""
+                progress: ProgressFn | None = None, cancel: CancelToken | None = None,
+                campaign_id: int | None = None) -> ImportPreview:
+        """Read the file and say for every row what ``commit`` would do under ``policy``; writes nothing.
+        ``campaign_id``: orders only, the campaign the orders belong to."""
         batch_kind = _kind(kind)
         read = self._read(Path(path), batch_kind, sheet, mapping, include_messages, progress, cancel)
+        read = _for_campaign(read, campaign_id)
         with self._db.transaction() as session:
             earlier = _earlier_batch(session, read.file_hash, batch_kind)
             earlier_id = earlier.id if earlier is not None else None
@@ -1112,18 +1145,19 @@ class ImportService:
             session.rollback()  # a preview never writes, even by accident
         return ImportPreview(batch_kind, policy, read.source.source_name, read.source.sheet_name, read.file_hash,
                              _sorted(results), read.source.sheet, read.source.chat,
-                             earlier_id)
+                             earlier_id, read.source.campaign_id)
 
     def commit(self, source: ImportSource, kind: BatchKind | ImportKind | str,
                policy: ImportPolicy = ImportPolicy.SKIP, *, sheet: str | None = None, mapping: Any = None,
                include_messages: bool = False, strict: bool = False, progress: ProgressFn | None = None,
-               cancel: CancelToken | None = None) -> ImportReport:
+               cancel: CancelToken | None = None, campaign_id: int | None = None) -> ImportReport:
         """Import in one transaction: all rows or none. ``strict`` refuses the whole file when any
         cell is unusable; otherwise such rows are reported as failed and the rest imported. Cancel
         rolls everything back (Cancelled is raised)."""
         started = time.perf_counter()
         batch_kind, policy = _kind(kind), ImportPolicy(policy)
         read = self._source(source, batch_kind, sheet, mapping, include_messages, progress, cancel)
+        read = _for_campaign(read, campaign_id)
         if strict:
             _refuse_problems(read.source)
         with self._db.transaction() as session:
@@ -1189,7 +1223,8 @@ class ImportService:
     def _source(self, source: ImportSource, kind: BatchKind, sheet: str | None, mapping: Any,
                 include_messages: bool, progress: ProgressFn | None, cancel: CancelToken | None) -> _Read:
         if isinstance(source, ImportPreview):
-            return _Read(_Source(source.sheet, source.chat, source.source_name, source.sheet_name),
+            return _Read(_Source(source.sheet, source.chat, source.source_name, source.sheet_name,
+                                 source.campaign_id),
                          source.file_hash, len(source.sheet.rows) if source.sheet else _chat_rows(source.chat))
         if isinstance(source, ParsedSheet):
             _check_required(source, "", sheet or "")
@@ -1215,6 +1250,12 @@ class ImportService:
 
 
 # ================================================================================================ helpers
+
+
+def _for_campaign(read: _Read, campaign_id: int | None) -> _Read:
+    if campaign_id is None:
+        return read
+    return replace(read, source=replace(read.source, campaign_id=campaign_id))
 
 
 def _kind(kind: BatchKind | ImportKind | str) -> BatchKind:
@@ -1288,7 +1329,7 @@ def _already_imported(read: _Read, earlier: ImportBatch) -> list[RowResult]:
 SHEET_ENTITY: dict[ImportKind, tuple[str, str]] = {
     ImportKind.GROUPS: ("group", "name"), ImportKind.MEMBERS: ("member", "nickname"),
     ImportKind.INTERACTIONS: ("interaction", "occurred_at"), ImportKind.DAY_STATS: ("group_day_stat", "group_name"),
-    ImportKind.MEMBERSHIPS: ("membership", "nickname"),
+    ImportKind.MEMBERSHIPS: ("membership", "nickname"), ImportKind.ORDERS: ("order", "external_no"),
 }
 
 
@@ -1322,7 +1363,10 @@ def _delete_inserted(session: Session, batch_id: int, kind: BatchKind) -> None:
         if entity == "interaction" and kind in (BatchKind.INTERACTIONS, BatchKind.MEMBERSHIPS):
             _undo_interactions(session, batch_id)
             continue
-        session.execute(delete(model).where(model.import_batch_id == batch_id))
+        condition = model.import_batch_id == batch_id
+        if entity in STILL_USED:
+            condition = condition & STILL_USED[entity]
+        session.execute(delete(model).where(condition).execution_options(synchronize_session=False))
 
 
 def _batch_dto(batch: ImportBatch) -> ImportBatchDTO:

@@ -95,6 +95,13 @@ def batch_fk() -> Mapped[int | None]:
     return mapped_column(ForeignKey("import_batches.id", ondelete="SET NULL"), index=True)
 
 
+def batch_ref() -> Mapped[int | None]:
+    """The import batch as a plain indexed integer: for tables that got the column in a later
+    migration, where SQLite could only add a foreign key by rebuilding the table (batches are
+    never deleted, so nothing can dangle)."""
+    return mapped_column(Integer, index=True)
+
+
 class Group(Stamped, Base):
     __tablename__ = "groups"
     __table_args__ = (
@@ -232,6 +239,9 @@ class Interaction(Base):
         Index("ix_interactions_member_time", "member_id", "occurred_at"),
         Index("ix_interactions_kind_day", "kind", "day"),
         Index("ix_interactions_day", "day"),
+        # the dashboard heatmap counts (day, hour) cells from this index alone; SQLite only (migration 0007)
+        Index("ix_interactions_kind_day_hour", "kind", "day", text("substr(occurred_at, 12, 2)"), "group_id")
+        .ddl_if(dialect="sqlite"),
         # partial: nearly every interaction has no follow-up and comes from no import
         Index("ix_interactions_follow_up", "follow_up_on", "follow_up_done",
               sqlite_where=text("follow_up_on IS NOT NULL"), postgresql_where=text("follow_up_on IS NOT NULL")),
@@ -256,7 +266,9 @@ class GroupDayStat(Base):
     """Per group and day: what dashboards read instead of scanning interactions."""
 
     __tablename__ = "group_day_stats"
-    __table_args__ = (Index("ix_group_day_stats_day", "day"),)
+    #: covering: the dashboard's and the report's scans over a range of days read index pages only
+    __table_args__ = (Index("ix_group_day_stats_day_totals", "day", "group_id", "messages", "active_members",
+                            "joins", "leaves"),)
     group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     messages: Mapped[int] = mapped_column(Integer, default=0)
@@ -287,6 +299,9 @@ class Channel(Stamped, Base):
     secret: Mapped[str] = mapped_column(String(200), default="")
     group_id: Mapped[int | None] = mapped_column(ForeignKey("groups.id", ondelete="SET NULL"), index=True)
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: why the dispatcher switched the robot off (bad key, bad signature, 404); empty when fine
+    disabled_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    disabled_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class Broadcast(Stamped, Base):
@@ -307,6 +322,10 @@ class Broadcast(Stamped, Base):
     status: Mapped[BroadcastStatus] = mapped_column(
         enum_column(BroadcastStatus), default=BroadcastStatus.DRAFT, index=True
     )
+    #: when the broadcast was (last) activated: occurrences before it are never sent
+    activated_at: Mapped[datetime | None] = mapped_column(DateTime)
+    #: schedule expanded into deliveries up to here, so a restart or clock jump never re-expands
+    expanded_until: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class BroadcastTarget(Base):
@@ -327,6 +346,7 @@ class Delivery(Base):
         UniqueConstraint("broadcast_id", "group_id", "occurrence_at"),
         Index("ix_deliveries_status_due", "status", "due_at"),
         Index("ix_deliveries_group", "group_id", "occurrence_at"),
+        Index("ix_deliveries_broadcast", "broadcast_id", "status"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     broadcast_id: Mapped[int] = mapped_column(ForeignKey("broadcasts.id", ondelete="CASCADE"))
@@ -339,6 +359,15 @@ class Delivery(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     body_rendered: Mapped[str] = mapped_column(Text, default="")
     sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    #: index of the SOP step this delivery sends (None for once/RRULE broadcasts)
+    step: Mapped[int | None] = mapped_column(Integer)
+    #: parts of a split text already accepted by the robot; a resumed send continues after them
+    parts_sent: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    #: the dispatcher holding the delivery while it is `sending`, and until when
+    claimed_by: Mapped[str | None] = mapped_column(String(80))
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime)
+    #: a `sending` delivery whose dispatcher vanished: outcome unknown, the operator must confirm
+    flagged: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now, onupdate=datetime.now)
 
@@ -352,6 +381,7 @@ class PickupPoint(Base):
     address: Mapped[str] = mapped_column(String(300), default="")
     contact: Mapped[str] = mapped_column(String(80), default="")
     phone: Mapped[str] = mapped_column(String(32), default="")
+    import_batch_id: Mapped[int | None] = batch_ref()
 
 
 class Campaign(Stamped, Base):
@@ -367,6 +397,7 @@ class Campaign(Stamped, Base):
         enum_column(CampaignStatus), default=CampaignStatus.DRAFT, index=True
     )
     note: Mapped[str] = mapped_column(Text, default="")
+    import_batch_id: Mapped[int | None] = batch_ref()
 
 
 class CampaignGroup(Base):
@@ -383,6 +414,7 @@ class CampaignPickupPoint(Base):
     pickup_point_id: Mapped[int] = mapped_column(
         ForeignKey("pickup_points.id", ondelete="CASCADE"), primary_key=True
     )
+    import_batch_id: Mapped[int | None] = batch_ref()
 
 
 class Product(Base):
@@ -397,6 +429,7 @@ class Product(Base):
     per_person_limit: Mapped[int | None] = mapped_column(Integer)
     stock: Mapped[int | None] = mapped_column(Integer)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    import_batch_id: Mapped[int | None] = batch_ref()
 
 
 class Order(Stamped, Base):
@@ -407,6 +440,13 @@ class Order(Stamped, Base):
         Index("ix_orders_group_day", "group_id", "day"),
         Index("ix_orders_member", "member_id"),
         Index("ix_orders_pickup_point", "pickup_point_id"),
+        # one order per 接龙 line and campaign: a longer paste of the same 接龙 adds only new lines
+        Index("uq_orders_campaign_source_key", "campaign_id", "source_key", unique=True),
+        # covering indexes of the group-buy summaries (migration 0006; desktop.services.order_summaries)
+        Index("ix_orders_campaign_summary", "campaign_id", "pickup_point_id", "payment_status", "group_id",
+              "fulfilment_status", "member_id", "buyer_phone", "buyer_name", "amount_cents", "refund_cents", "pieces"),
+        Index("ix_orders_campaign_groups", "campaign_id", "group_id", "payment_status", "member_id", "buyer_phone",
+              "buyer_name"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
@@ -430,11 +470,27 @@ class Order(Stamped, Base):
     address: Mapped[str] = mapped_column(String(300), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     import_batch_id: Mapped[int | None] = batch_fk()
+    leader_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: 楼号 / 房号 when known: the pickup list sorts by them
+    building: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    room: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    #: export fields without a column of their own (快递公司, 快递单号, 收货人 ...), as a JSON object
+    extras_json: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+    #: the sum of the order lines' quantities, kept by every path that writes order lines (the pickup
+    #: totals read it instead of joining the lines)
+    pieces: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    #: the 接龙 line the order came from: its number, a key (desktop.domain.jielong.line_key) and its text
+    source_seq: Mapped[int | None] = mapped_column(Integer)
+    source_key: Mapped[str | None] = mapped_column(String(40))
+    source_text: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class OrderItem(Base):
     __tablename__ = "order_items"
-    __table_args__ = (UniqueConstraint("order_id", "product_id"), Index("ix_order_items_product", "product_id"))
+    __table_args__ = (UniqueConstraint("order_id", "product_id"),
+                      # covering, by product: the supplier order sums quantity and amount per product in
+                      # index order (no sort) without the table (migration 0006 replaced ix_order_items_product)
+                      Index("ix_order_items_product_totals", "product_id", "order_id", "quantity", "amount_cents"))
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
     # Checked at commit: deleting a whole campaign removes its orders and products together (the

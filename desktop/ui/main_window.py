@@ -35,7 +35,9 @@ from desktop.settings import LANGUAGES, Settings
 from desktop.ui.dialogs.import_wizard import ImportWizard
 from desktop.ui.dialogs.ladder_settings import LadderSettingsDialog
 from desktop.ui.pages.classification_page import ClassificationPage
+from desktop.ui.pages.dashboard_page import DashboardPage
 from desktop.ui.pages.follow_ups_page import FollowUpsPage
+from desktop.ui.pages.group_buy_page import GroupBuyPage
 from desktop.ui.pages.groups_page import GroupsPage
 from desktop.ui.pages.import_history_page import ImportHistoryPage
 from desktop.ui.pages.interactions_page import InteractionsPage
@@ -75,7 +77,10 @@ class MainWindow(QMainWindow):
         self.interactions_page: InteractionsPage | None = None
         self.follow_ups_page: FollowUpsPage | None = None
         self.reports_page: ReportsPage | None = None
+        self.dashboard_page: DashboardPage | None = None
         self.import_history_page: ImportHistoryPage | None = None
+        self.group_buy_page: GroupBuyPage | None = None
+        self.orders: object | None = None
         self.imports: ImportService | None = None
         self.exports: ExportService | None = None
         self.import_wizard: ImportWizard | None = None
@@ -95,10 +100,12 @@ class MainWindow(QMainWindow):
         self.nav.setMinimumWidth(96)
         self.nav.setMaximumWidth(220)
         for page, icon, text in (("groups", "groups.svg", self.tr("群组")),
+                                 ("dashboard", "dashboard.svg", self.tr("看板")),
                                  ("members", "members.svg", self.tr("成员")),
                                  ("interactions", "interactions.svg", self.tr("互动")),
                                  ("follow_ups", "followups.svg", self.tr("待跟进")),
                                  ("reports", "reports.svg", self.tr("报告")),
+                                 ("group_buy", "group_buy.svg", self.tr("团购")),
                                  ("imports", "imports.svg", self.tr("导入记录")),
                                  ("classification", "labels.svg", self.tr("分类"))):
             item = QListWidgetItem(QIcon(str(icon_path(icon))), text)
@@ -170,8 +177,17 @@ class MainWindow(QMainWindow):
         self.follow_ups_page.member_requested.connect(self.show_member)
         self.reports_page = ReportsPage(self.runner, services.reports, self.settings)
         self.reports_page.status_message.connect(self._show_status)
+        self.dashboard_page = DashboardPage(self.runner, services.dashboard, self.settings)
+        self.dashboard_page.status_message.connect(self._show_status)
+        self.dashboard_page.open_group.connect(self.show_group)
+        self.groups_page.set_sparkline_source(services.dashboard.sparklines)
         self.exports = services.exports
         self.import_history_page = ImportHistoryPage(self.runner, services.imports)
+        self.orders = services.orders
+        self.group_buy_page = GroupBuyPage(self.runner, services.orders, services.order_summaries, services.members,
+                                           services.groups, services.imports)
+        self.group_buy_page.status_message.connect(self._show_status)
+        self.pages.addWidget(self.group_buy_page)
         self.import_history_page.status_message.connect(self._show_status)
         self.quick_entry = QuickEntryBar(self.runner, services.interactions, services.members, services.groups)
         self.quick_entry.status_message.connect(self._show_status)
@@ -190,10 +206,12 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.interactions_page)
         self.pages.addWidget(self.follow_ups_page)
         self.pages.addWidget(self.reports_page)
+        self.pages.addWidget(self.dashboard_page)
         self.pages.addWidget(self.import_history_page)
         self._page_widgets = {"groups": self.groups_page, "members": self.members_page,
                               "interactions": self.interactions_page, "follow_ups": self.follow_ups_page,
                               "reports": self.reports_page, "imports": self.import_history_page,
+                              "dashboard": self.dashboard_page, "group_buy": self.group_buy_page,
                               "classification": self.classification_page}
         for action in (
             self.groups_page.undo_action,
@@ -447,6 +465,12 @@ class MainWindow(QMainWindow):
             bar.set_group(group.id, group.name)
         bar.focus_entry()
 
+    def show_group(self, group_id: int) -> None:
+        """The Groups page with one group selected (a click on the dashboard's bars)."""
+        if self.groups_page is not None:
+            self.show_page("groups")
+            self.groups_page.show_group(group_id)
+
     def show_member(self, member_id: int) -> None:
         if self.members_page is not None:
             self.show_page("members")
@@ -488,7 +512,9 @@ class MainWindow(QMainWindow):
         """The import wizard; after an import every page reads the store again."""
         if self.imports is None:
             return
-        wizard = ImportWizard(self.runner, self.imports, self.settings, self)
+        orders = self.orders
+        wizard = ImportWizard(self.runner, self.imports, self.settings, self,
+                              campaigns=(lambda: [(c.id, c.title) for c in orders.campaigns()]) if orders else None)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.imported.connect(self._imported)
         wizard.finished.connect(lambda _r: setattr(self, "import_wizard", None))

@@ -24,6 +24,252 @@ Joined {3} · left {4}</translation>
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>编辑团购</source>
+        <extracomment>(product id or None for a new one, draft), in the order shown</extracomment>
+        <translation>Edit group buy</translation>
+    </message>
+    <message>
+        <source>新建团购</source>
+        <translation>New group buy</translation>
+    </message>
+    <message>
+        <source>例如: 阳光花园 12月第2周 水果团</source>
+        <translation>e.g. Sunshine Garden week 2 of December fruit buy</translation>
+    </message>
+    <message>
+        <source>团长的名字</source>
+        <translation>The group leader&apos;s name</translation>
+    </message>
+    <message>
+        <source>搜索群名</source>
+        <translation>Search group names</translation>
+    </message>
+    <message>
+        <source>活动名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>团长</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <source>开团时间</source>
+        <translation>Opens</translation>
+    </message>
+    <message>
+        <source>截单时间</source>
+        <translation>Cut-off</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>在哪些群开团</source>
+        <translation>Groups it runs in</translation>
+    </message>
+    <message>
+        <source>商品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>规格</source>
+        <translation>Spec</translation>
+    </message>
+    <message>
+        <source>单价</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>成本价</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>每人限购</source>
+        <translation>Limit per person</translation>
+    </message>
+    <message>
+        <source>库存</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>添加商品</source>
+        <translation>Add product</translation>
+    </message>
+    <message>
+        <source>删除所选商品</source>
+        <translation>Remove selected products</translation>
+    </message>
+    <message>
+        <source>价格以元为单位; 限购和库存留空表示不限</source>
+        <translation>Prices in yuan; leave limit and stock blank for none</translation>
+    </message>
+    <message>
+        <source>新自提点名称</source>
+        <translation>New pickup point name</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>添加自提点</source>
+        <translation>Add pickup point</translation>
+    </message>
+    <message>
+        <source>自提点 (勾选本次使用的)</source>
+        <translation>Pickup points (tick the ones used this time)</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>创建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>已选 {0} 个群</source>
+        <translation>{0} groups selected</translation>
+    </message>
+    <message>
+        <source>已有自提点“{0}”, 勾选它即可</source>
+        <translation>Pickup point “{0}” already exists; just tick it</translation>
+    </message>
+    <message>
+        <source>第 {0} 个商品的{1}“{2}”不是整数</source>
+        <translation>Product {0}: {1} “{2}” is not a whole number</translation>
+    </message>
+    <message>
+        <source>第 {0} 个商品: {1}</source>
+        <translation>Product {0}: {1}</translation>
+    </message>
+    <message>
+        <source>请至少添加一个商品</source>
+        <translation>Please add at least one product</translation>
+    </message>
+</context>
+<context>
+    <name>ChartCard</name>
+    <message>
+        <source>导出 PNG</source>
+        <translation>Export PNG</translation>
+    </message>
+    <message>
+        <source>把这张图存成 PNG 图片</source>
+        <translation>Save this chart as a PNG image</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <source>消息数</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>活跃成员</source>
+        <translation>Active members</translation>
+    </message>
+    <message>
+        <source>消息 7日均线</source>
+        <translation>Messages, 7-day avg</translation>
+    </message>
+    <message>
+        <source>活跃成员 (右轴)</source>
+        <translation>Active members (right axis)</translation>
+    </message>
+    <message>
+        <source>活跃 7日均线</source>
+        <translation>Active, 7-day avg</translation>
+    </message>
+    <message>
+        <source>周一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>周二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>周三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>周四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>周五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>周六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>周日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>{0}时</source>
+        <translation>{0}h</translation>
+    </message>
+    <message>
+        <source>{0} {1}:00–{2}:00&lt;br&gt;消息 {3} 条</source>
+        <translation>{0} {1}:00–{2}:00&lt;br&gt;{3} messages</translation>
+    </message>
+    <message>
+        <source>净增</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <source>入群</source>
+        <translation>Joined</translation>
+    </message>
+    <message>
+        <source>退群</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;入群 {1}&lt;br&gt;退群 {2}&lt;br&gt;净增 {3}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;Joined {1}&lt;br&gt;Left {2}&lt;br&gt;Net {3}</translation>
+    </message>
+    <message>
+        <source>成交额 (元)</source>
+        <translation>GMV (yuan)</translation>
+    </message>
+    <message>
+        <source>订单数</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>成交额</source>
+        <translation>GMV</translation>
+    </message>
+    <message>
+        <source>订单数 (右轴)</source>
+        <translation>Orders (right axis)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;成交额 {1}&lt;br&gt;订单 {2} 笔</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;GMV {1}&lt;br&gt;{2} orders</translation>
+    </message>
+</context>
+<context>
     <name>ClassificationPage</name>
     <message>
         <source>维度与标签</source>
@@ -40,6 +286,397 @@ Joined {3} · left {4}</translation>
     <message>
         <source>重做</source>
         <translation>Redo</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>对比群或分组</source>
+        <translation>Compare groups or segments</translation>
+    </message>
+    <message>
+        <source>搜索群名或分组名</source>
+        <translation>Search group or segment names</translation>
+    </message>
+    <message>
+        <source>最多选 {0} 个, 画在活跃趋势图上。</source>
+        <translation>Pick up to {0}; they are drawn on the activity trend.</translation>
+    </message>
+    <message>
+        <source>分组 · {0}</source>
+        <translation>Segment · {0}</translation>
+    </message>
+    <message>
+        <source>不对比</source>
+        <translation>No comparison</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>今天</source>
+        <extracomment>the operator clicked a group&apos;s bar: show it on the Groups page a dashboard (overview) is on screen; the people and heatmap parts may still be coming</extracomment>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>近 7 天</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>近 30 天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>自定义</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <source>全部群</source>
+        <translation>All groups</translation>
+    </message>
+    <message>
+        <source>输入群名查找</source>
+        <translation>Type a group name</translation>
+    </message>
+    <message>
+        <source>对比…</source>
+        <translation>Compare…</translation>
+    </message>
+    <message>
+        <source>在活跃趋势图上对比最多 {0} 个群或分组</source>
+        <translation>Compare up to {0} groups or segments on the activity trend</translation>
+    </message>
+    <message>
+        <source>目标…</source>
+        <translation>Targets…</translation>
+    </message>
+    <message>
+        <source>为当前周期设定目标, 卡片上显示完成度</source>
+        <translation>Set targets for this period; the cards show progress</translation>
+    </message>
+    <message>
+        <source>导出看板…</source>
+        <translation>Export dashboard…</translation>
+    </message>
+    <message>
+        <source>把整个看板存成一张 PNG 图片或一页 PDF</source>
+        <translation>Save the whole dashboard as one PNG image or one PDF page</translation>
+    </message>
+    <message>
+        <source>周期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>活跃趋势</source>
+        <translation>Activity trend</translation>
+    </message>
+    <message>
+        <source>一周节奏 (星期 × 小时)</source>
+        <translation>Weekly rhythm (weekday × hour)</translation>
+    </message>
+    <message>
+        <source>成员增长</source>
+        <translation>Member growth</translation>
+    </message>
+    <message>
+        <source>成交额与订单</source>
+        <translation>GMV and orders</translation>
+    </message>
+    <message>
+        <source>最活跃的 20 个群</source>
+        <translation>20 most active groups</translation>
+    </message>
+    <message>
+        <source>最沉默的群</source>
+        <translation>Most dormant groups</translation>
+    </message>
+    <message>
+        <source>转化漏斗 引流 → 成交 → 复购 → 裂变</source>
+        <translation>Funnel: reach → purchase → repeat → referral</translation>
+    </message>
+    <message>
+        <source>客户等级分布</source>
+        <translation>Customer tiers</translation>
+    </message>
+    <message>
+        <source>平台分布</source>
+        <translation>Platform mix</translation>
+    </message>
+    <message>
+        <source>平台 · {0}</source>
+        <translation>Platform · {0}</translation>
+    </message>
+    <message>
+        <source>分组 · {0}</source>
+        <translation>Segment · {0}</translation>
+    </message>
+    <message>
+        <source>单个群…</source>
+        <translation>One group…</translation>
+    </message>
+    <message>
+        <source>对比 ({0})…</source>
+        <translation>Compare ({0})…</translation>
+    </message>
+    <message>
+        <source>开始日期晚于结束日期, 请重新选择周期。</source>
+        <translation>The start date is after the end date; please choose the period again.</translation>
+    </message>
+    <message>
+        <source>正在更新…</source>
+        <translation>Updating…</translation>
+    </message>
+    <message>
+        <source>群 · {0}</source>
+        <translation>Group · {0}</translation>
+    </message>
+    <message>
+        <source>{0} · 本期 {1} ({2} 天), 对比上期 {3}</source>
+        <translation>{0} · this period {1} ({2} days), compared with {3}</translation>
+    </message>
+    <message>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
+        <source> · 周期还没有结束, 统计到今天为止</source>
+        <translation> · the period has not ended; counted up to today</translation>
+    </message>
+    <message>
+        <source>只有 1 天的数据, 还看不出趋势; 7 日均线要满 7 天才画。</source>
+        <translation>Only 1 day of data, no trend yet; the 7-day average needs 7 full days.</translation>
+    </message>
+    <message>
+        <source>数据从 {0} 开始, 之前的日子没有画。</source>
+        <translation>Data starts on {0}; earlier days are not drawn.</translation>
+    </message>
+    <message>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>工作区还没有群。
+新建群或从 Excel 导入群和互动记录后, 这里会显示看板。</source>
+        <translation>The workspace has no groups yet.
+Create a group or import groups and interactions from Excel, and the dashboard appears here.</translation>
+    </message>
+    <message>
+        <source>所选周期从 {0} 开始, 还没有到。
+请选择今天或更早的日子。</source>
+        <translation>The chosen period starts on {0}, which has not come yet.
+Please choose today or earlier days.</translation>
+    </message>
+    <message>
+        <source>这个周期没有互动和订单记录。
+换一个周期看看, 或导入聊天记录、群统计和团购订单。</source>
+        <translation>No interactions or orders in this period.
+Try another period, or import chat histories, group statistics and group-buy orders.</translation>
+    </message>
+    <message>
+        <source>对比: 各自每天的消息数。</source>
+        <translation>Comparing: messages per day of each.</translation>
+    </message>
+    <message>
+        <source>每天的消息数和活跃成员, 虚线是 7 日均线。</source>
+        <translation>Messages and active members per day; dashed lines are 7-day averages.</translation>
+    </message>
+    <message>
+        <source>这个周期没有人入群或退群。</source>
+        <translation>Nobody joined or left in this period.</translation>
+    </message>
+    <message>
+        <source>{0} ~ {1}</source>
+        <translation>{0} ~ {1}</translation>
+    </message>
+    <message>
+        <source>按周汇总 (周期较长)。</source>
+        <translation>Summed per week (long period).</translation>
+    </message>
+    <message>
+        <source>工作区还没有订单。
+导入团购订单后, 这里显示每天的成交额和订单数。</source>
+        <translation>The workspace has no orders yet.
+Import group-buy orders to see GMV and orders per day here.</translation>
+    </message>
+    <message>
+        <source>这个周期没有有效订单 (已付款或已退款)。</source>
+        <translation>No valid orders (paid or refunded) in this period.</translation>
+    </message>
+    <message>
+        <source>消息 {0} 条 · 有发言 {1} 天 · 人均活跃 {2}</source>
+        <translation>{0} messages · {1} days with messages · {2} active per day</translation>
+    </message>
+    <message>
+        <source>按本期消息数排序, 点击群条打开这个群。</source>
+        <translation>Sorted by messages in the period; click a bar to open the group.</translation>
+    </message>
+    <message>
+        <source>这个周期没有群发言。</source>
+        <translation>No group had messages in this period.</translation>
+    </message>
+    <message>
+        <source>{0} 天</source>
+        <translation>{0} days</translation>
+    </message>
+    <message>
+        <source>从未发言</source>
+        <translation>Never spoke</translation>
+    </message>
+    <message>
+        <source>最后发言 {0} · 沉默 {1} 天</source>
+        <translation>Last message {0} · silent for {1} days</translation>
+    </message>
+    <message>
+        <source>还没有发言记录</source>
+        <translation>No messages recorded yet</translation>
+    </message>
+    <message>
+        <source>本期一条消息都没有的群, 沉默最久的在上; 点击打开这个群。</source>
+        <translation>Groups without a message in the period, longest silent on top; click to open the group.</translation>
+    </message>
+    <message>
+        <source>这个周期每个群都有人发言, 没有沉默群。</source>
+        <translation>Every group had messages in this period; no dormant groups.</translation>
+    </message>
+    <message>
+        <source>范围内没有群。</source>
+        <translation>No groups in this scope.</translation>
+    </message>
+    <message>
+        <source>群 {0} 个 · 消息 {1} 条 · 成交额 {2}</source>
+        <translation>{0} groups · {1} messages · GMV {2}</translation>
+    </message>
+    <message>
+        <source>各平台占本期消息的比例。</source>
+        <translation>Each platform&apos;s share of the period&apos;s messages.</translation>
+    </message>
+    <message>
+        <source>各平台的群数比例 (本期没有消息)。</source>
+        <translation>Each platform&apos;s share of groups (no messages in the period).</translation>
+    </message>
+    <message>
+        <source>范围内的群在这个周期没有成员。</source>
+        <translation>The groups in scope had no members in this period.</translation>
+    </message>
+    <message>
+        <source>引流</source>
+        <translation>Reach</translation>
+    </message>
+    <message>
+        <source>成交</source>
+        <translation>Purchase</translation>
+    </message>
+    <message>
+        <source>复购</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>裂变</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>本期在群里的人</source>
+        <translation>People in the groups during the period</translation>
+    </message>
+    <message>
+        <source>有有效订单的人 (含只留手机号的)</source>
+        <translation>People with valid orders (including phone-only buyers)</translation>
+    </message>
+    <message>
+        <source>本期下单 2 次及以上的人</source>
+        <translation>People who ordered 2 or more times</translation>
+    </message>
+    <message>
+        <source>本期带新人入群的人</source>
+        <translation>People who brought newcomers in</translation>
+    </message>
+    <message>
+        <source>占引流</source>
+        <translation>of reach</translation>
+    </message>
+    <message>
+        <source>占成交 (复购率)</source>
+        <translation>of buyers (repeat rate)</translation>
+    </message>
+    <message>
+        <source>占引流 (转介绍率)</source>
+        <translation>of reach (referral rate)</translation>
+    </message>
+    <message>
+        <source>{0}: {1} 人{2}</source>
+        <translation>{0}: {1}{2}</translation>
+    </message>
+    <message>
+        <source>括号里: 成交占引流, 复购占成交 (复购率), 裂变占引流 (转介绍率)。</source>
+        <translation>In brackets: purchase of reach, repeat of purchase (repeat rate), referral of reach (referral rate).</translation>
+    </message>
+    <message>
+        <source>工作区还没有订单, 成交和复购为 0。</source>
+        <translation>No orders in the workspace yet; purchase and repeat are 0.</translation>
+    </message>
+    <message>
+        <source>{0} 人 · 占 {1:.1f}%</source>
+        <translation>{0} people · {1:.1f}%</translation>
+    </message>
+    <message>
+        <source>本期在范围内群里的 {0} 人, 按现在的客户等级。</source>
+        <translation>The {0} people in the scope&apos;s groups this period, by their current tier.</translation>
+    </message>
+    <message>
+        <source>这段时间没有消息记录, 画不出一周节奏。</source>
+        <translation>No messages in this time, so no weekly rhythm to draw.</translation>
+    </message>
+    <message>
+        <source>{0} 的消息 (最多看最近 4 周), 颜色越深越热闹。</source>
+        <translation>Messages of {0} (at most the last 4 weeks); darker is busier.</translation>
+    </message>
+    <message>
+        <source>正在读取群和分组, 请稍后再点</source>
+        <translation>Reading groups and segments, please click again in a moment</translation>
+    </message>
+    <message>
+        <source>看板目标 · {0}</source>
+        <translation>Dashboard targets · {0}</translation>
+    </message>
+    <message>
+        <source>看板目标 · 自定义周期 (与报告共用)</source>
+        <translation>Dashboard targets · custom period (shared with the report)</translation>
+    </message>
+    <message>
+        <source>导出图表</source>
+        <translation>Export chart</translation>
+    </message>
+    <message>
+        <source>PNG 图片 (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>无法写入 {0}</source>
+        <translation>Cannot write {0}</translation>
+    </message>
+    <message>
+        <source>已导出 {0}</source>
+        <translation>Exported {0}</translation>
+    </message>
+    <message>
+        <source>导出看板</source>
+        <translation>Export dashboard</translation>
+    </message>
+    <message>
+        <source>PNG 图片 (*.png);;PDF 文档 (*.pdf)</source>
+        <translation>PNG image (*.png);;PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>群管家看板</source>
+        <translation>QunDesk dashboard</translation>
     </message>
 </context>
 <context>
@@ -436,6 +1073,181 @@ Joined {3} · left {4}</translation>
     </message>
 </context>
 <context>
+    <name>GroupBuy</name>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>进行中</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>已截单</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>已结算</source>
+        <translation>Settled</translation>
+    </message>
+    <message>
+        <source>未付款</source>
+        <translation>Unpaid</translation>
+    </message>
+    <message>
+        <source>已付款</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>已退款</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>待提货</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>已提货</source>
+        <translation>Picked up</translation>
+    </message>
+    <message>
+        <source>已送达</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>请填写商品和数量, 例如“脐橙×2”</source>
+        <translation>Enter products and quantities, e.g. “Orange×2”</translation>
+    </message>
+    <message>
+        <source>不认识的商品“{0}”; 可选: {1}</source>
+        <translation>Unknown product “{0}”; choose from: {1}</translation>
+    </message>
+    <message>
+        <source>“{0}”的数量必须大于 0</source>
+        <translation>The quantity of “{0}” must be more than 0</translation>
+    </message>
+</context>
+<context>
+    <name>GroupBuyPage</name>
+    <message>
+        <source>团购活动</source>
+        <extracomment>what the page listens to</extracomment>
+        <translation>Group buy</translation>
+    </message>
+    <message>
+        <source>团长 {0}</source>
+        <translation>Leader {0}</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>截单</source>
+        <translation>Cut-off</translation>
+    </message>
+    <message>
+        <source>单数</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>新建团购…</source>
+        <translation>New group buy…</translation>
+    </message>
+    <message>
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>开团、截单或结算</source>
+        <translation>Open, close or settle</translation>
+    </message>
+    <message>
+        <source>开团 (进行中)</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>结算</source>
+        <translation>Settle</translation>
+    </message>
+    <message>
+        <source>改回草稿</source>
+        <translation>Back to draft</translation>
+    </message>
+    <message>
+        <source>删除…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>还没有团购活动。
+点击“新建团购…”填写商品、截单时间和自提点,
+或用 文件 → 导入 导入快团团 / 群接龙导出的订单。</source>
+        <translation>No group buys yet.
+Click “New group buy…” to enter products, cut-off time and pickup points,
+or import orders exported from KuaiTuanTuan / QunJieLong with File → Import.</translation>
+    </message>
+    <message>
+        <source>订单</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>接龙</source>
+        <translation>Jielong</translation>
+    </message>
+    <message>
+        <source>汇总</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>在左边选择一个团购活动, 查看订单、粘贴接龙、导出供货单和自提单。</source>
+        <translation>Choose a group buy on the left to see its orders, paste a jielong, or export the supplier and pickup sheets.</translation>
+    </message>
+    <message>
+        <source>截单 {0}</source>
+        <translation>Cut-off {0}</translation>
+    </message>
+    <message>
+        <source>{0} 个商品 · {1} 个自提点</source>
+        <translation>{0} products · {1} pickup points</translation>
+    </message>
+    <message>
+        <source>{0} 单 · {1} 人 · {2}</source>
+        <translation>{0} orders · {1} buyers · {2}</translation>
+    </message>
+    <message>
+        <source>已保存团购“{0}”</source>
+        <translation>Saved group buy “{0}”</translation>
+    </message>
+    <message>
+        <source>“{0}”已改为{1}</source>
+        <translation>“{0}” is now {1}</translation>
+    </message>
+    <message>
+        <source>删除团购“{0}”以及它的商品和 {1} 笔订单? 此操作不能撤销。</source>
+        <translation>Delete group buy “{0}” with its products and {1} orders? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>删除团购“{0}”及其商品? 它还没有订单。</source>
+        <translation>Delete group buy “{0}” and its products? It has no orders yet.</translation>
+    </message>
+    <message>
+        <source>删除团购</source>
+        <translation>Delete group buy</translation>
+    </message>
+    <message>
+        <source>已删除团购“{0}”和 {1} 笔订单</source>
+        <translation>Deleted group buy “{0}” and {1} orders</translation>
+    </message>
+</context>
+<context>
     <name>GroupDetailTabs</name>
     <message>
         <source>最近 30 天</source>
@@ -598,7 +1410,7 @@ Joined {3} · left {4}</translation>
     <name>GroupTableModel</name>
     <message>
         <source>群名称</source>
-        <extracomment>what the Groups page shows by default: everything but the archive</extracomment>
+        <extracomment>the last 30 days&apos; messages per day (oldest first) for the sparkline delegate messages per day over the last 30 days, drawn as a sparkline (appended last, so saved header states of older versions keep their columns; the page moves it before the owner) what the Groups page shows by default: everything but the archive</extracomment>
         <translation>Group name</translation>
     </message>
     <message>
@@ -630,6 +1442,10 @@ Joined {3} · left {4}</translation>
         <translation>Owner</translation>
     </message>
     <message>
+        <source>近30天消息</source>
+        <translation>Messages, 30 days</translation>
+    </message>
+    <message>
         <source>{0} · 已结束</source>
         <translation>{0} · ended</translation>
     </message>
@@ -645,12 +1461,20 @@ Joined {3} · left {4}</translation>
         <source>接近群容量上限 ({0} 人)</source>
         <translation>Close to the group&apos;s member limit ({0})</translation>
     </message>
+    <message>
+        <source>近30天没有消息</source>
+        <translation>No messages in the last 30 days</translation>
+    </message>
+    <message>
+        <source>近30天消息 {0} 条, 最多一天 {1} 条, 有发言 {2} 天</source>
+        <translation>{0} messages in the last 30 days, at most {1} a day, {2} days with messages</translation>
+    </message>
 </context>
 <context>
     <name>GroupsPage</name>
     <message>
         <source>搜索群名、群主、拼音或首字母 (Ctrl+F)</source>
-        <extracomment>the operator wants the current filter saved as a named segment</extracomment>
+        <extracomment>the operator wants the current filter saved as a named segment the last 30 days&apos; messages per group, read with the group list (set by the window)</extracomment>
         <translation>Search name, owner, pinyin or initials (Ctrl+F)</translation>
     </message>
     <message>
@@ -1072,6 +1896,10 @@ For groups you simply no longer run, use “Archive” instead.</translation>
         <translation>Chat history</translation>
     </message>
     <message>
+        <source>接龙</source>
+        <translation>Jielong</translation>
+    </message>
+    <message>
         <source>跳过已有</source>
         <translation>Skip existing</translation>
     </message>
@@ -1128,8 +1956,24 @@ For groups you simply no longer run, use “Archive” instead.</translation>
         <translation>Daily group data</translation>
     </message>
     <message>
+        <source>团购订单 (快团团 / 群接龙导出)</source>
+        <translation>Group-buy orders (KuaiTuanTuan / QunJieLong export)</translation>
+    </message>
+    <message>
         <source>微信聊天记录导出 (MemoTrace / PyWxDump)</source>
         <translation>WeChat chat export (MemoTrace / PyWxDump)</translation>
+    </message>
+    <message>
+        <source>订单归入哪个团购活动</source>
+        <translation>The group buy the orders belong to</translation>
+    </message>
+    <message>
+        <source>按文件名新建团购活动</source>
+        <translation>New group buy named after the file</translation>
+    </message>
+    <message>
+        <source>团购活动</source>
+        <translation>Group buy</translation>
     </message>
     <message>
         <source>跳过已有的记录, 只加新的</source>
@@ -1497,6 +2341,124 @@ The groups&apos; daily statistics will be updated; members&apos; joined and left
     </message>
 </context>
 <context>
+    <name>JielongTab</name>
+    <message>
+        <source>把群里的接龙整段粘贴到这里, 例如:
+#接龙
+周六水果团 截单周五20:00
+1. 王芳 脐橙5斤×2 阳光花园
+2. 李娜 苹果x1 翠湖
+然后点“识别”。再次粘贴更长的接龙时, 已下单的行会自动跳过。</source>
+        <extracomment>orders were created (ids) or a paste was undone ([])</extracomment>
+        <translation>Paste the whole jielong from the group here, for example:
+#接龙
+Saturday fruit, cut-off Friday 20:00
+1. 王芳 脐橙5斤×2 阳光花园
+2. 李娜 苹果x1 翠湖
+then click “Recognise”. When you paste a longer jielong again, lines already ordered are skipped.</translation>
+    </message>
+    <message>
+        <source>识别</source>
+        <translation>Recognise</translation>
+    </message>
+    <message>
+        <source>识别接龙的每一行 (Ctrl+Enter); 不会写入任何数据</source>
+        <translation>Recognise every line of the jielong (Ctrl+Enter); nothing is saved</translation>
+    </message>
+    <message>
+        <source>清空</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>创建订单</source>
+        <translation>Create orders</translation>
+    </message>
+    <message>
+        <source>撤销这次接龙</source>
+        <translation>Undo this jielong</translation>
+    </message>
+    <message>
+        <source>删除刚才这次接龙创建的订单和新登记的成员 (在“导入记录”里也可撤销)</source>
+        <translation>Delete the orders and new members this jielong just created (also possible under Import history)</translation>
+    </message>
+    <message>
+        <source>请先把接龙粘贴到上面的框里。</source>
+        <translation>Paste the jielong into the box above first.</translation>
+    </message>
+    <message>
+        <source>先在左边选择一个团购活动。</source>
+        <translation>Choose a group buy on the left first.</translation>
+    </message>
+    <message>
+        <source>没有识别出接龙行。每行以序号开头, 如“3. 王芳 脐橙×2”。</source>
+        <translation>No jielong lines recognised. Each line starts with its number, e.g. “3. 王芳 脐橙×2”.</translation>
+    </message>
+    <message>
+        <source>粘贴接龙后点“识别”, 核对每一行再创建订单。</source>
+        <translation>Paste a jielong and click “Recognise”; check every line, then create the orders.</translation>
+    </message>
+    <message>
+        <source>共 {0} 行: {1} 行待创建, {2} 行已下单</source>
+        <translation>{0} lines: {1} to create, {2} already ordered</translation>
+    </message>
+    <message>
+        <source>; {0} 行有问题 (红色), 请在表格中修改或取消勾选</source>
+        <translation>; {0} lines have problems (red): fix them in the table or untick them</translation>
+    </message>
+    <message>
+        <source>接龙</source>
+        <translation>Jielong</translation>
+    </message>
+    <message>
+        <source>已创建 {0} 笔订单 (跳过 {1} 行已下单)</source>
+        <translation>Created {0} orders (skipped {1} lines already ordered)</translation>
+    </message>
+    <message>
+        <source>没有创建订单</source>
+        <translation>No orders created</translation>
+    </message>
+    <message>
+        <source>正在创建订单…</source>
+        <translation>Creating orders…</translation>
+    </message>
+    <message>
+        <source>删除这次接龙创建的订单和新登记的成员?</source>
+        <translation>Delete the orders and new members this jielong created?</translation>
+    </message>
+    <message>
+        <source>已撤销这次接龙</source>
+        <translation>This jielong was undone</translation>
+    </message>
+    <message>
+        <source>无法撤销</source>
+        <translation>Cannot undo</translation>
+    </message>
+</context>
+<context>
+    <name>KpiCard</name>
+    <message>
+        <source>{0}  较上期</source>
+        <extracomment>data kinds whose change cannot move a figure on the dashboard the chart cards, in reading order (two per row) plot heights: twenty named bars need about 22 px each</extracomment>
+        <translation>{0}  vs previous</translation>
+    </message>
+    <message>
+        <source>上期 ({0}): {1}</source>
+        <translation>Previous ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>未设目标</source>
+        <translation>No target</translation>
+    </message>
+    <message>
+        <source>目标为 0, 不计完成度</source>
+        <translation>Target is 0, no progress</translation>
+    </message>
+    <message>
+        <source>目标 {0} · 完成 {1:.0f}%</source>
+        <translation>Target {0} · {1:.0f}% done</translation>
+    </message>
+</context>
+<context>
     <name>LadderSettingsDialog</name>
     <message>
         <source>客户阶梯与活跃度规则</source>
@@ -1602,6 +2564,10 @@ The groups&apos; daily statistics will be updated; members&apos; joined and left
         <translation>Groups</translation>
     </message>
     <message>
+        <source>看板</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
         <source>成员</source>
         <translation>Members</translation>
     </message>
@@ -1616,6 +2582,10 @@ The groups&apos; daily statistics will be updated; members&apos; joined and left
     <message>
         <source>报告</source>
         <translation>Reports</translation>
+    </message>
+    <message>
+        <source>团购</source>
+        <translation>Group buys</translation>
     </message>
     <message>
         <source>导入记录</source>
@@ -2502,6 +3472,224 @@ hold Ctrl or Shift to select several and tag them, change their tier, or add the
     </message>
 </context>
 <context>
+    <name>OrderDialog</name>
+    <message>
+        <source>编辑订单 #{0}</source>
+        <translation>Edit order #{0}</translation>
+    </message>
+    <message>
+        <source>商品×数量, 多个商品用顿号或逗号隔开</source>
+        <translation>Product×quantity; separate several products with commas</translation>
+    </message>
+    <message>
+        <source>(无自提点)</source>
+        <translation>(no pickup point)</translation>
+    </message>
+    <message>
+        <source>下单人</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>商品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>自提点</source>
+        <translation>Pickup point</translation>
+    </message>
+    <message>
+        <source>付款</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>提货</source>
+        <translation>Pickup</translation>
+    </message>
+    <message>
+        <source>退款 (元)</source>
+        <translation>Refund (yuan)</translation>
+    </message>
+    <message>
+        <source>楼号</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>房号</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>接龙原文: {0}</source>
+        <translation>Jielong text: {0}</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersTab</name>
+    <message>
+        <source>号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>下单人</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <source>商品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>件数</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>已退款 {0}</source>
+        <translation>Refunded {0}</translation>
+    </message>
+    <message>
+        <source>付款</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>提货</source>
+        <translation>Pickup</translation>
+    </message>
+    <message>
+        <source>自提点</source>
+        <translation>Pickup point</translation>
+    </message>
+    <message>
+        <source>下单时间</source>
+        <translation>Ordered at</translation>
+    </message>
+    <message>
+        <source>搜索下单人、电话、单号、备注</source>
+        <translation>Search buyer, phone, order number, note</translation>
+    </message>
+    <message>
+        <source>全部付款状态</source>
+        <translation>Any payment status</translation>
+    </message>
+    <message>
+        <source>全部提货状态</source>
+        <translation>Any pickup status</translation>
+    </message>
+    <message>
+        <source>全部自提点</source>
+        <translation>Any pickup point</translation>
+    </message>
+    <message>
+        <source>标记已付款</source>
+        <translation>Mark paid</translation>
+    </message>
+    <message>
+        <source>标记已取货</source>
+        <translation>Mark picked up</translation>
+    </message>
+    <message>
+        <source>取消订单</source>
+        <translation>Cancel orders</translation>
+    </message>
+    <message>
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>快速下单: 下单人</source>
+        <translation>Quick order: buyer</translation>
+    </message>
+    <message>
+        <source>快速下单: 输入下单人 (可用拼音), 再输入商品×数量, 按回车保存</source>
+        <translation>Quick order: type the buyer (pinyin works), then product×quantity, and press Enter</translation>
+    </message>
+    <message>
+        <source>这个团购还没有订单。
+在下面的快速下单一行输入下单人和“商品×数量”后按回车,
+或到“接龙”页粘贴群里的接龙, 或用 文件 → 导入 导入快团团/群接龙导出的订单。</source>
+        <translation>This group buy has no orders yet.
+Type a buyer and “product×quantity” in the quick-order line below and press Enter,
+or paste the group&apos;s jielong on the “Jielong” tab, or import KuaiTuanTuan / QunJieLong exports with File → Import.</translation>
+    </message>
+    <message>
+        <source>商品×数量, 如 脐橙×2 苹果×1</source>
+        <translation>product×qty, e.g. 脐橙×2 苹果×1</translation>
+    </message>
+    <message>
+        <source>下单</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>保存这笔订单 (Enter)</source>
+        <translation>Save this order (Enter)</translation>
+    </message>
+    <message>
+        <source>(自提点)</source>
+        <translation>(pickup point)</translation>
+    </message>
+    <message>
+        <source>在左边选择一个团购活动, 或点击“新建团购…”。</source>
+        <translation>Choose a group buy on the left, or click “New group buy…”.</translation>
+    </message>
+    <message>
+        <source>没有符合筛选条件的订单。试试清除搜索和筛选。</source>
+        <translation>No orders match the filters. Try clearing the search and filters.</translation>
+    </message>
+    <message>
+        <source>共 {0} 单</source>
+        <translation>{0} orders</translation>
+    </message>
+    <message>
+        <source> · 已选 {0} 单</source>
+        <translation> · {0} selected</translation>
+    </message>
+    <message>
+        <source>已把 {0} 单标记为</source>
+        <translation>Marked {0} orders as </translation>
+    </message>
+    <message>
+        <source>把选中的 {0} 单标记为已取消? 已取消的订单不计入供货单和金额。</source>
+        <translation>Mark the {0} selected orders cancelled? Cancelled orders are left out of the supplier sheet and the amounts.</translation>
+    </message>
+    <message>
+        <source>已保存订单 #{0}</source>
+        <translation>Saved order #{0}</translation>
+    </message>
+    <message>
+        <source>尾号{0}</source>
+        <translation>ends {0}</translation>
+    </message>
+    <message>
+        <source>请先选择一个团购活动</source>
+        <translation>Choose a group buy first</translation>
+    </message>
+    <message>
+        <source>请填写下单人</source>
+        <translation>Please enter the buyer</translation>
+    </message>
+    <message>
+        <source>已下单: {0} {1} {2}</source>
+        <translation>Ordered: {0} {1} {2}</translation>
+    </message>
+</context>
+<context>
     <name>PasteMembersDialog</name>
     <message>
         <source>粘贴成员名单 · {0}</source>
@@ -2930,6 +4118,68 @@ Pick another period, or use File → Import… to import daily group data or cha
     </message>
 </context>
 <context>
+    <name>ReviewDelegate</name>
+    <message>
+        <source>(无自提点)</source>
+        <translation>(no pickup point)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewModel</name>
+    <message>
+        <source>创建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>接龙原文</source>
+        <translation>Jielong text</translation>
+    </message>
+    <message>
+        <source>下单人</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <source>商品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>自提点</source>
+        <translation>Pickup point</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>没有商品: 请在“商品”列选择</source>
+        <translation>No product: choose one in the “Product” column</translation>
+    </message>
+    <message>
+        <source>没有下单人</source>
+        <translation>No buyer</translation>
+    </message>
+    <message>
+        <source>已下单 (订单 #{0})</source>
+        <translation>Already ordered (order #{0})</translation>
+    </message>
+    <message>
+        <source>✓ {0}</source>
+        <translation>✓ {0}</translation>
+    </message>
+    <message>
+        <source>数量必须大于 0</source>
+        <translation>The quantity must be more than 0</translation>
+    </message>
+</context>
+<context>
     <name>RulesPanel</name>
     <message>
         <source>规则</source>
@@ -3148,6 +4398,211 @@ You can undo with Ctrl+Z afterwards. Continue?</translation>
     <message>
         <source>规则“{0}”已应用: {1} 个群已更改 (Ctrl+Z 撤销)</source>
         <translation>Rule &quot;{0}&quot; applied: {1} groups changed (Ctrl+Z to undo)</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryTab</name>
+    <message>
+        <source>导出供货单…</source>
+        <translation>Export supplier sheet…</translation>
+    </message>
+    <message>
+        <source>按商品和规格汇总的数量、金额、成本和毛利 (.xlsx), 发给供货商</source>
+        <translation>Quantity, amount, cost and margin per product and spec (.xlsx), for the supplier</translation>
+    </message>
+    <message>
+        <source>导出自提单…</source>
+        <translation>Export pickup sheets…</translation>
+    </message>
+    <message>
+        <source>每个自提点一张工作表, 按楼号房号排序, 带打勾列; 手机号打码</source>
+        <translation>One worksheet per pickup point, sorted by building and room, with a tick column; phones masked</translation>
+    </message>
+    <message>
+        <source>打印自提单 (PDF)…</source>
+        <translation>Print pickup lists (PDF)…</translation>
+    </message>
+    <message>
+        <source>可直接打印的自提单, 每个自提点一页起; 手机号打码</source>
+        <translation>Print-ready pickup lists, each pickup point on its own page; phones masked</translation>
+    </message>
+    <message>
+        <source>商品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>规格</source>
+        <translation>Spec</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>订单数</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>销售额</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>成本</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>毛利</source>
+        <translation>Margin</translation>
+    </message>
+    <message>
+        <source>自提点</source>
+        <translation>Pickup point</translation>
+    </message>
+    <message>
+        <source>(未指定)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>Buyers</translation>
+    </message>
+    <message>
+        <source>件数</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>已提货</source>
+        <translation>Picked up</translation>
+    </message>
+    <message>
+        <source>群</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>(未关联群)</source>
+        <translation>(no group)</translation>
+    </message>
+    <message>
+        <source>退款</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>下单人</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>未付订单</source>
+        <translation>Unpaid orders</translation>
+    </message>
+    <message>
+        <source>应付</source>
+        <translation>Owes</translation>
+    </message>
+    <message>
+        <source>还没付款的人:</source>
+        <translation>Still to pay:</translation>
+    </message>
+    <message>
+        <source>供货单</source>
+        <translation>Supplier order</translation>
+    </message>
+    <message>
+        <source>按自提点</source>
+        <translation>By pickup point</translation>
+    </message>
+    <message>
+        <source>按群</source>
+        <translation>By group</translation>
+    </message>
+    <message>
+        <source>收款对账</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>选择一个团购活动查看汇总。</source>
+        <translation>Choose a group buy to see its summary.</translation>
+    </message>
+    <message>
+        <source>还没有有效订单: 在“订单”页快速下单或在“接龙”页粘贴接龙后, 这里会汇总供货单、自提点和收款。</source>
+        <translation>No valid orders yet: once you enter orders on the “Orders” tab or paste a jielong on the “Jielong” tab, the supplier order, pickup points and payments are summed up here.</translation>
+    </message>
+    <message>
+        <source>本团复购率 {0:.0%}</source>
+        <translation>Repurchase rate of this buy {0:.0%}</translation>
+    </message>
+    <message>
+        <source>全部团购复购率 {0:.0%} ({1}/{2} 人)</source>
+        <translation>Repurchase rate across group buys {0:.0%} ({1}/{2} buyers)</translation>
+    </message>
+    <message>
+        <source>共 {0} 件 · 销售额 {1} · 成本 {2} · 毛利 {3}</source>
+        <translation>{0} items · sales {1} · cost {2} · margin {3}</translation>
+    </message>
+    <message>
+        <source>已付款 {0} 单 {1} · 未付款 {2} 单 {3} · 已退款 {4} 单 {5} · 已取消 {6} 单
+实收 {7}</source>
+        <translation>Paid {0} orders {1} · unpaid {2} orders {3} · refunded {4} orders {5} · cancelled {6} orders
+Received {7}</translation>
+    </message>
+    <message>
+        <source>导出供货单</source>
+        <translation>Export supplier sheet</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>正在导出供货单…</source>
+        <translation>Exporting the supplier sheet…</translation>
+    </message>
+    <message>
+        <source>供货单已保存到 {0}</source>
+        <translation>Supplier sheet saved to {0}</translation>
+    </message>
+    <message>
+        <source>导出自提单</source>
+        <translation>Export pickup sheets</translation>
+    </message>
+    <message>
+        <source>自提单</source>
+        <translation>pickup</translation>
+    </message>
+    <message>
+        <source>正在导出自提单…</source>
+        <translation>Exporting the pickup sheets…</translation>
+    </message>
+    <message>
+        <source>自提单已保存到 {0}</source>
+        <translation>Pickup sheets saved to {0}</translation>
+    </message>
+    <message>
+        <source>打印自提单</source>
+        <translation>Print pickup lists</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>无法打印</source>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <source>自提单 PDF 已保存到 {0}</source>
+        <translation>Pickup list PDF saved to {0}</translation>
+    </message>
+    <message>
+        <source>正在准备自提单…</source>
+        <translation>Preparing the pickup lists…</translation>
     </message>
 </context>
 <context>

@@ -304,7 +304,7 @@ def test_corrupt_file_is_a_clear_error(db, tmp_path: Path) -> None:
     with pytest.raises(ImportFileError, match=r"坏文件\.xlsx"):
         ImportService(db).commit(path, BatchKind.GROUPS)
     with pytest.raises(ValidationError, match="暂不支持"):
-        ImportService(db).preview(path, ImportKind.ORDERS)
+        ImportService(db).preview(path, BatchKind.JIELONG)  # a paste, never a file
 
 
 def test_preview_says_what_commit_does_and_writes_nothing(db, messy: Path) -> None:

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import warnings
 from pathlib import Path
 
 import pytest
@@ -60,7 +61,10 @@ def test_models_match_the_migration(db) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    with db.engine.connect() as conn:
+    with db.engine.connect() as conn, warnings.catch_warnings():
+        # SQLite reflection skips expression indexes (ix_interactions_kind_day_hour); autogenerate skips them too
+        warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based index")
+        warnings.filterwarnings("ignore", "autogenerate skipping metadata-specified expression-based index")
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == []
 
@@ -313,7 +317,7 @@ def test_a_0003_database_with_members_upgrades_and_keeps_its_rows(db_path: Path)
 
     db = open_database(db_path)  # the real path: backup, then 0004
     try:
-        assert current_revision(db) == engine_module.SCHEMA_HEAD == "0004_member_tags_activity"
+        assert current_revision(db) == engine_module.SCHEMA_HEAD
         assert db.backup_path is not None and "0003_import_changes" in db.backup_path.name
         with db.transaction() as session:
             assert session.execute(text(

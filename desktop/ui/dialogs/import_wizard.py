@@ -8,7 +8,7 @@ remembered per header layout (its signature) in the settings.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -246,9 +246,11 @@ class ImportWizard(QDialog):
     imported = Signal(object)
 
     def __init__(self, runner: TaskRunner, imports: ImportService, settings: Settings,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 campaigns: Callable[[], list[tuple[int, str]]] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("导入"))
+        self._campaigns = campaigns  # (id, title) of the group buys, read on a worker for the orders kind
         self.resize(1000, 640)
         self._runner = runner
         self._service = imports
@@ -279,8 +281,15 @@ class ImportWizard(QDialog):
                            (self.tr("群成员名单"), BatchKind.MEMBERSHIPS),
                            (self.tr("互动记录"), BatchKind.INTERACTIONS),
                            (self.tr("每日群数据"), BatchKind.DAY_STATS),
+                           (self.tr("团购订单 (快团团 / 群接龙导出)"), BatchKind.ORDERS),
                            (self.tr("微信聊天记录导出 (MemoTrace / PyWxDump)"), BatchKind.CHAT_EXPORT)):
             self.kind.addItem(text, kind.value)
+        self.campaign = QComboBox()
+        self.campaign.setObjectName("importCampaign")
+        self.campaign.setToolTip(self.tr("订单归入哪个团购活动"))
+        self.campaign.addItem(self.tr("按文件名新建团购活动"), None)
+        self.campaign_label = QLabel(self.tr("团购活动"))
+        self.kind.currentIndexChanged.connect(self._kind_changed)
         self.sheet = QComboBox()
         self.sheet.setObjectName("importSheet")
         self.policy = QComboBox()
@@ -298,6 +307,7 @@ class ImportWizard(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("文件"), file_row)
         form.addRow(self.tr("导入内容"), self.kind)
+        form.addRow(self.campaign_label, self.campaign)
         form.addRow(self.tr("工作表"), self.sheet)
         form.addRow(self.tr("已有的记录"), self.policy)
         hint = QLabel(self.tr("表头可以在标题行下面, 合并单元格、空行和合计行会自动跳过;"
@@ -320,7 +330,25 @@ class ImportWizard(QDialog):
         layout.addWidget(self.choose_error)
         layout.addStretch(1)
         layout.addLayout(buttons)
+        self._kind_changed()
         return page
+
+    def _kind_changed(self, *_args: object) -> None:
+        """The campaign picker shows for orders only; the campaigns are read when first needed."""
+        orders = self.kind.currentData() == BatchKind.ORDERS.value
+        self.campaign.setVisible(orders)
+        self.campaign_label.setVisible(orders)
+        if orders and self.campaign.count() == 1 and self._campaigns is not None:
+            read = self._campaigns
+            self._runner.run(lambda _ctx: read(), on_done=self.set_campaigns, owner=self)
+
+    def set_campaigns(self, campaigns: list[tuple[int, str]]) -> None:
+        current = self.campaign.currentData()
+        while self.campaign.count() > 1:
+            self.campaign.removeItem(1)
+        for campaign_id, title in campaigns:
+            self.campaign.addItem(title, campaign_id)
+        self.campaign.setCurrentIndex(max(self.campaign.findData(current), 0))
 
     def browse(self) -> None:
         start = self.path.text() or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -401,6 +429,7 @@ class ImportWizard(QDialog):
             return
         kind, policy, sheet = self.batch_kind(), ImportPolicy(self.policy.currentData()), self.sheet.currentText() or None
         saved = {} if mapping is not None else self._saved_mappings()
+        campaign_id = self.campaign.currentData() if kind is BatchKind.ORDERS else None
         service = self._service
         self._serial += 1
         serial = self._serial
@@ -410,7 +439,7 @@ class ImportWizard(QDialog):
             chosen = mapping or _remembered(path, kind, sheet, saved)
             try:
                 preview = service.preview(path, kind, sheet=sheet, mapping=chosen, policy=policy,
-                                          progress=ctx.progress, cancel=ctx.cancel)
+                                          progress=ctx.progress, cancel=ctx.cancel, campaign_id=campaign_id)
                 return preview, _tally_preview(preview)
             except ImportFileError:
                 # a required column the alias table did not find: let the operator point at it
@@ -586,7 +615,8 @@ class ImportWizard(QDialog):
             QMessageBox.warning(self, self.tr("导入没有完成"), error_message(exc) + self.tr("\n数据库没有任何改动。"))
 
         def write(ctx: Any) -> tuple[ImportReport, Tally]:
-            report = service.commit(preview, preview.kind, preview.policy, progress=ctx.progress, cancel=ctx.cancel)
+            report = service.commit(preview, preview.kind, preview.policy, progress=ctx.progress, cancel=ctx.cancel,
+                                    campaign_id=preview.campaign_id)
             return report, tally(report.results)
 
         self._runner.run(write, on_done=done, on_error=failed, changes="imports", changed_ids=lambda _r: [],

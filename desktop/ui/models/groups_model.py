@@ -23,6 +23,8 @@ from desktop.ui.labels import lifespan_name, platform_name, status_name
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 LABELS_ROLE = Qt.ItemDataRole.UserRole + 3
+#: the last 30 days' messages per day (oldest first) for the sparkline delegate
+SPARK_ROLE = Qt.ItemDataRole.UserRole + 4
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -36,6 +38,9 @@ class GroupColumn(IntEnum):
     LIFESPAN = 5
     LAST_ACTIVE = 6
     OWNER = 7
+    #: messages per day over the last 30 days, drawn as a sparkline (appended last, so saved header
+    #: states of older versions keep their columns; the page moves it before the owner)
+    ACTIVITY = 8
 
 
 _COLUMNS = tuple(GroupColumn)
@@ -71,6 +76,7 @@ class GroupTableModel(QAbstractTableModel):
         self._sort_column = GroupColumn.NAME
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._name_keys: dict[int, tuple] = {}  # pinyin sort keys, computed once per load
+        self._sparks: dict[int, tuple[int, ...]] = {}  # group id -> last 30 days' messages; absent = quiet
         self._headers = {
             GroupColumn.NAME: self.tr("群名称"),
             GroupColumn.PLATFORM: self.tr("平台"),
@@ -80,6 +86,7 @@ class GroupTableModel(QAbstractTableModel):
             GroupColumn.LIFESPAN: self.tr("周期 / 结束"),
             GroupColumn.LAST_ACTIVE: self.tr("最近活跃"),
             GroupColumn.OWNER: self.tr("群主"),
+            GroupColumn.ACTIVITY: self.tr("近30天消息"),
         }
 
     # --------------------------------------------------------------- contents
@@ -89,6 +96,16 @@ class GroupTableModel(QAbstractTableModel):
         self._name_keys = {group.id: _pinyin_name(group) for group in self._groups}
         self._visible = self._compute_visible()
         self.endResetModel()
+
+    def set_sparklines(self, sparks: dict[int, tuple[int, ...]]) -> None:
+        """The last 30 days' messages per group (read with the group list); repaints that column only."""
+        self._sparks = dict(sparks)
+        if self._visible:
+            self.dataChanged.emit(self.index(0, GroupColumn.ACTIVITY), self.index(len(self._visible) - 1,
+                                                                                  GroupColumn.ACTIVITY))
+
+    def sparkline(self, group_id: int) -> tuple[int, ...]:
+        return self._sparks.get(group_id, ())
 
     def set_filter(self, spec: SegmentSpec) -> None:
         """Show the groups a saved-segment spec matches (the same meaning as resolving it in SQL)."""
@@ -141,6 +158,7 @@ class GroupTableModel(QAbstractTableModel):
             ),
             GroupColumn.LAST_ACTIVE: lambda g: (g.last_active or date.min, g.id),
             GroupColumn.OWNER: lambda g: (g.owner, g.id),
+            GroupColumn.ACTIVITY: lambda g: (sum(self._sparks.get(g.id, ())), g.id),
         }
         return keys[column]
 
@@ -204,6 +222,8 @@ class GroupTableModel(QAbstractTableModel):
             return repr(self._sort_key(column)(group))
         if role == LABELS_ROLE and column is GroupColumn.LABELS:
             return [(label.name, label.color) for label in group.labels]
+        if role == SPARK_ROLE and column is GroupColumn.ACTIVITY:
+            return self._sparks.get(group.id, ())
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._foreground(group, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -227,6 +247,8 @@ class GroupTableModel(QAbstractTableModel):
             return self._lifespan_text(group)
         if column is GroupColumn.LAST_ACTIVE:
             return group.last_active.isoformat() if group.last_active else "—"
+        if column is GroupColumn.ACTIVITY:
+            return ""  # drawn by the sparkline delegate; the tooltip has the numbers
         return group.owner
 
     def _lifespan_text(self, group: GroupDTO) -> str:
@@ -259,6 +281,12 @@ class GroupTableModel(QAbstractTableModel):
             return self.tr("接近群容量上限 ({0} 人)").format(group.capacity)
         if column is GroupColumn.NAME and group.note:
             return group.note
+        if column is GroupColumn.ACTIVITY:
+            values = self._sparks.get(group.id, ())
+            if not any(values):
+                return self.tr("近30天没有消息")
+            return self.tr("近30天消息 {0} 条, 最多一天 {1} 条, 有发言 {2} 天").format(
+                f"{sum(values):,}", f"{max(values):,}", sum(1 for v in values if v))
         return None
 
     def ids_of_rows(self, rows: Sequence[int]) -> list[int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -43,6 +44,7 @@ from desktop.ui.table_export import TableExport
 from desktop.ui.widgets.group_detail import GroupDetailTabs
 from desktop.ui.widgets.group_editor import GroupEditor
 from desktop.ui.widgets.label_chips import LabelChipsDelegate
+from desktop.ui.widgets.sparkline import SparklineDelegate
 from desktop.workers.tasks import TaskContext, TaskRunner, error_message
 
 if TYPE_CHECKING:  # the service modules pull in SQLAlchemy; the window must paint before that
@@ -57,6 +59,7 @@ if TYPE_CHECKING:  # the service modules pull in SQLAlchemy; the window must pai
 DEFAULT_WIDTHS = {
     GroupColumn.NAME: 180, GroupColumn.PLATFORM: 72, GroupColumn.LABELS: 222, GroupColumn.MEMBERS: 80,
     GroupColumn.STATUS: 56, GroupColumn.LIFESPAN: 142, GroupColumn.LAST_ACTIVE: 88, GroupColumn.OWNER: 64,
+    GroupColumn.ACTIVITY: 110,
 }
 
 
@@ -95,6 +98,8 @@ class GroupsPage(QWidget):
         self._restoring_selection = False
         self._pending_select: int | None = None
         self._dialog: NewGroupDialog | None = None
+        #: the last 30 days' messages per group, read with the group list (set by the window)
+        self._sparklines: Callable[[], dict[int, tuple[int, ...]]] | None = None
 
         self.model = GroupTableModel(self)
         self._build_filters()
@@ -220,6 +225,7 @@ class GroupsPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setItemDelegateForColumn(GroupColumn.LABELS, LabelChipsDelegate(self.table))
+        self.table.setItemDelegateForColumn(GroupColumn.ACTIVITY, SparklineDelegate(self.table))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         vertical = self.table.verticalHeader()
@@ -231,6 +237,7 @@ class GroupsPage(QWidget):
         header.setHighlightSections(False)
         for column, width in DEFAULT_WIDTHS.items():
             header.resizeSection(column, width)
+        header.moveSection(header.visualIndex(GroupColumn.ACTIVITY), header.visualIndex(GroupColumn.OWNER))
         header.setStretchLastSection(True)
         header.setSortIndicator(GroupColumn.NAME, Qt.SortOrder.AscendingOrder)
         header.restoreState(self._settings.get(keys.GROUPS_HEADER))
@@ -342,8 +349,23 @@ class GroupsPage(QWidget):
         self.search.addAction(self.escape_action)
 
     # ------------------------------------------------------------------ data
+    def set_sparkline_source(self, source: Callable[[], dict[int, tuple[int, ...]]]) -> None:
+        """Where the 近30天消息 column's values come from (DashboardService.sparklines)."""
+        self._sparklines = source
+
     def refresh(self) -> None:
-        self._runner.run(lambda _ctx: self._service.list_groups(), on_done=self._loaded)
+        service, sparklines = self._service, self._sparklines
+
+        def load(_ctx: TaskContext) -> tuple[list[GroupDTO], dict[int, tuple[int, ...]] | None]:
+            return service.list_groups(), sparklines() if sparklines is not None else None
+
+        self._runner.run(load, on_done=self._loaded_with_sparklines)
+
+    def _loaded_with_sparklines(self, loaded: tuple[list[GroupDTO], dict[int, tuple[int, ...]] | None]) -> None:
+        groups, sparks = loaded
+        if sparks is not None:
+            self.model.set_sparklines(sparks)
+        self._loaded(groups)
 
     def set_dimensions(self, dimensions: list[DimensionDTO]) -> None:
         """Dimensions or labels changed (settings page): rebuild every place that lists them and
@@ -811,7 +833,8 @@ class GroupsPage(QWidget):
         shown = sorted((header.visualIndex(c), c) for c in range(self.model.columnCount())
                        if not header.isSectionHidden(c))
         columns = [GroupColumn(c) for _visual, c in shown]
-        kinds = {GroupColumn.MEMBERS: ColumnKind.INT, GroupColumn.LAST_ACTIVE: ColumnKind.DATE}
+        kinds = {GroupColumn.MEMBERS: ColumnKind.INT, GroupColumn.LAST_ACTIVE: ColumnKind.DATE,
+                 GroupColumn.ACTIVITY: ColumnKind.INT}
         specs = [ColumnSpec(str(self.model.headerData(c, Qt.Orientation.Horizontal)),
                              kinds.get(c, ColumnKind.TEXT)) for c in columns]
 
@@ -822,10 +845,30 @@ class GroupsPage(QWidget):
                 return group.last_active
             if column is GroupColumn.LABELS:
                 return "、".join(label.name for label in group.labels)
+            if column is GroupColumn.ACTIVITY:
+                return sum(self.model.sparkline(group.id))
             return self.model.display_text(group, column)
 
         rows = [tuple(cell(self.model.group_at(r), c) for c in columns) for r in range(self.model.rowCount())]
         return TableExport(self.tr("群列表"), specs, lambda _ctx: rows, len(rows))
+
+    def show_group(self, group_id: int) -> None:
+        """Select one group (asked for by another page); filters that hide it are cleared first."""
+        if self.model.row_of(group_id) is None:
+            self.clear_filters()
+        if self.model.row_of(group_id) is None:  # archived: the default filter hides the archive
+            self.apply_spec(dataclasses.replace(DEFAULT_FILTER, statuses=frozenset()))
+        if self.model.row_of(group_id) is None:  # not loaded yet (just created): select it once it is
+            self._pending_select = group_id
+            self.refresh()
+            return
+        # through the selection model like a click, so an unsaved edit is offered for saving first
+        row = self.model.row_of(group_id)
+        assert row is not None
+        index = self.model.index(row, GroupColumn.NAME)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
 
     def current_group(self) -> GroupDTO | None:
         """The one group selected, if exactly one is."""

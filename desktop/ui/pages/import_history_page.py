@@ -53,7 +53,7 @@ def kind_name(kind: BatchKind | str) -> str:
     names = {
         BatchKind.GROUPS: _t("群列表"), BatchKind.MEMBERS: _t("成员"), BatchKind.MEMBERSHIPS: _t("群成员名单"),
         BatchKind.INTERACTIONS: _t("互动记录"), BatchKind.DAY_STATS: _t("每日群数据"),
-        BatchKind.ORDERS: _t("订单"), BatchKind.CHAT_EXPORT: _t("聊天记录"),
+        BatchKind.ORDERS: _t("订单"), BatchKind.CHAT_EXPORT: _t("聊天记录"), BatchKind.JIELONG: _t("接龙"),
     }
     return names.get(kind, str(kind))  # type: ignore[call-overload]
 

@@ -1,0 +1,526 @@
+"""The ``orders`` kind of the import engine: 快团团 and 群接龙 order exports.
+
+Each sheet row is one order line; the rows sharing a 跟团号 (接龙号, 订单号) are one order. Order-level
+cells (下单人, 支付时间, 订单金额, 退款金额, 订单状态, 自提点, 收货人, 联系电话, 地址 ...) are read from the
+first line that fills them, because exports either repeat them on every line or merge them (the
+merged value sits on the first line only).
+
+Amounts: a line's amount is its 商品金额 / 小计 when the sheet has one, else 单价 x 数量, else the
+product's price x 数量 (a product the campaign already has). 订单金额 is the order's amount when every
+line that fills it says the same; when the lines say different amounts, each is that line's amount
+(some exports put the line amount under 订单金额). Lines whose amount is still unknown share what is
+left of the order amount in proportion to their quantities. Products missing from the campaign are
+created with the price their first line implies, and the cost from 商品成本价.
+
+Matching: an order is (campaign, 跟团号). The same 跟团号 with two different buyers, in the file or
+against the order already stored, fails the whole order with both names. Per-person limits and stock
+are reported on the line but never drop an order that the platform already took. Buyers are matched
+to members by phone, then by a nickname exactly one member has, else created. Everything is written
+under the import batch (campaign, pickup points and their links, products, members, orders), so undo
+removes exactly what the import made; an UPDATE import changes only order-level fields (status, paid
+time, refund, fulfilment, notes, pickup point), recorded for undo.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+from typing import Any
+
+from sqlalchemy import Table, insert, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.enums import CampaignStatus, FulfilmentStatus, PaymentStatus
+from desktop.domain.errors import NotFoundError
+from desktop.domain.imports import ImportPolicy, ParsedRow, RowOutcome, RowResult
+from desktop.domain.orders import QuantityLine, check_quantities, settle_payment, yuan
+from desktop.store.models import Campaign, CampaignPickupPoint, Order, OrderItem, PickupPoint, Product
+
+from .imports import _column_name, _Plan, _row_writer, _Source, _Update
+from .interactions import chunks
+from .orders import (
+    Buyer,
+    ambiguous_names,
+    bought_and_sold,
+    buyer_groups,
+    buyer_key,
+    create_members,
+    find_members,
+    group_for,
+    product_rules,
+)
+
+ORDERS: Table = Order.__table__  # type: ignore[assignment]
+ENTITY = "order"
+#: order-level fields an UPDATE import may change
+UPDATABLE = ("payment_status", "paid_at", "refund_cents", "fulfilment_status", "note", "leader_note",
+             "pickup_point_id")
+#: fields kept in orders.extras_json
+EXTRAS = {"courier": "快递公司", "tracking_no": "快递单号", "receiver": "收货人"}
+#: order-level fields read from the first line that fills them
+ORDER_FIELDS = ("buyer_name", "member_note", "placed_at", "paid_at", "leader_note", "refund_cents",
+                "payment_status", "fulfilment_status", "pickup_point", "receiver", "phone", "address", "province",
+                "city", "district", "courier", "tracking_no", "building", "room")
+_ORDER_FIELD_SET = frozenset(ORDER_FIELDS)
+
+
+@dataclass
+class _Line:
+    row: int
+    product: str
+    spec: str
+    quantity: int
+    unit_price: int | None
+    line_amount: int | None
+    order_amount: int | None
+    cost: int | None
+    amount: int = 0
+    note: str = ""
+
+
+@dataclass
+class _Order:
+    external_no: str
+    rows: list[ParsedRow]
+    values: dict[str, Any] = field(default_factory=dict)
+    lines: list[_Line] = field(default_factory=list)
+    amount: int = 0
+    problem: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def first_row(self) -> int:
+        return self.rows[0].row
+
+    def label(self, line: _Line | None = None) -> str:
+        product = f" {line.product}{(' ' + line.spec) if line and line.spec else ''}" if line else ""
+        return f"{self.external_no}{product}"
+
+    @cached_property
+    def buyer(self) -> Buyer:
+        """Read once the order-level values are settled (``_group``), then kept."""
+        name = self.values.get("buyer_name") or self.values.get("receiver") or ""
+        return Buyer(str(name)[:120], str(self.values.get("phone") or "")[:32])
+
+
+# ================================================================================================ planning
+
+
+def plan_orders(session: Session, source: _Source, policy: ImportPolicy) -> _Plan:
+    """Group the rows into orders, check them, match them; the writes happen in the plan's step."""
+    sheet = source.sheet
+    assert sheet is not None
+    plan = _Plan(ENTITY, ORDERS)
+    orders = _group(sheet.rows, sheet.mapping.headers, plan.results)
+    campaign_id = _campaign_id(session, source)
+    products = _products(session, campaign_id)
+    for order in orders:
+        if not order.problem:
+            _read_lines(order, products)
+    existing = _existing(session, campaign_id, [o.external_no for o in orders if not o.problem])
+    new_orders: list[_Order] = []
+    for order in orders:
+        if order.problem:
+            _fail(plan, order, order.problem)
+            continue
+        stored = existing.get(order.external_no)
+        if stored is None:
+            new_orders.append(order)
+            continue
+        if not _same_buyer(order.buyer, stored):
+            _fail(plan, order, f"跟团号 {order.external_no} 已有订单 #{stored['id']}，下单人是"
+                               f"“{stored['buyer_name'] or stored['buyer_phone']}”，这里是“{order.buyer.name}”")
+        elif policy is ImportPolicy.UPDATE:
+            _plan_update(plan, order, stored, session)
+        else:
+            outcome = RowOutcome.FAILED if policy is ImportPolicy.INSERT else RowOutcome.SKIPPED
+            _all_rows(plan, order, outcome, f"已存在（订单 #{stored['id']}）")
+    warnings = _limit_warnings(session, campaign_id, new_orders, products)
+    for order in new_orders:
+        _insert_results(plan, order, warnings.get(id(order), []))
+    now = datetime.now()
+
+    def steps(session: Session, batch_id: int | None) -> Iterator[_Plan]:
+        if batch_id is not None and new_orders:
+            _write(session, batch_id, campaign_id, source, new_orders, now)
+        return
+        yield  # a generator that writes and yields no further plan
+
+    plan.steps = steps
+    return plan
+
+
+def _group(rows: Sequence[ParsedRow], headers: Sequence[str], results: list[RowResult]) -> list[_Order]:
+    """Rows by 跟团号, in file order; an order with an unusable cell or two buyers gets a problem."""
+    by_no: dict[str, _Order] = {}
+    for row in rows:
+        number = row.values.get("external_no")
+        if number is None:
+            reasons = "；".join(f"{_column_name(p.column, headers)}：{p.reason}" for p in row.problems)
+            results.append(RowResult(row.row, RowOutcome.FAILED, ENTITY, str(row.values.get("product") or ""),
+                                     reasons or "跟团号为空"))
+            continue
+        number = str(number)[:60]
+        by_no.setdefault(number, _Order(number, [])).rows.append(row)
+    for order in by_no.values():
+        bad = [r for r in order.rows if r.problems]
+        if bad:
+            first = bad[0]
+            reasons = "；".join(f"{_column_name(p.column, headers)}：{p.reason}" for p in first.problems)
+            order.problem = reasons if len(order.rows) == 1 else (
+                f"第 {first.row} 行 {reasons}；同一订单的行一起不导入")
+            continue
+        order.problem = _buyer_conflict(order) if len(order.rows) > 1 else ""
+        if not order.problem:
+            if len(order.rows) == 1:  # most orders: one line, its values as they are
+                row_values = order.rows[0].values
+                values = {name: row_values.get(name) for name in ORDER_FIELDS}
+            else:
+                # the first line that fills a field wins: walk the lines last to first, overwriting
+                values = dict.fromkeys(ORDER_FIELDS)
+                for row in reversed(order.rows):
+                    for name, value in row.values.items():
+                        if value is not None and name in _ORDER_FIELD_SET:
+                            values[name] = value
+            order.values = values
+            if not (order.values.get("buyer_name") or order.values.get("receiver") or order.values.get("phone")):
+                order.problem = "没有下单人、收货人或电话"
+    return list(by_no.values())
+
+
+def _buyer_conflict(order: _Order) -> str:
+    for name, what in (("buyer_name", "下单人"), ("phone", "联系电话")):
+        seen: dict[Any, int] = {}
+        for row in order.rows:
+            value = row.values.get(name)
+            if value is not None:
+                seen.setdefault(value, row.row)
+        if len(seen) > 1:
+            shown = "、".join(f"“{value}”（第 {row} 行）" for value, row in seen.items())
+            return f"跟团号 {order.external_no} 出现了两个不同的{what}：{shown}；请核对后再导入"
+    return ""
+
+
+def _read_lines(order: _Order, products: Mapping[tuple[str, str], _Known]) -> None:
+    """Lines with quantities and amounts (see the module docstring for the amount rules)."""
+    for row in order.rows:
+        v = row.values
+        quantity = v.get("quantity")
+        if quantity == 0:
+            order.problem = f"第 {row.row} 行数量为 0"
+            return
+        order.lines.append(_Line(row.row, str(v["product"])[:120], str(v.get("spec") or "")[:80],
+                                 quantity if quantity is not None else 1, v.get("unit_price_cents"),
+                                 v.get("line_amount_cents"), v.get("amount_cents"), v.get("cost_cents"),
+                                 note="" if quantity is not None else "未写数量，按 1"))
+    merged: dict[tuple[str, str], _Line] = {}
+    for line in order.lines:
+        key = (line.product, line.spec)
+        if key in merged:
+            first = merged[key]
+            first.quantity += line.quantity
+            first.line_amount = (first.line_amount or 0) + (line.line_amount or 0) if (
+                first.line_amount is not None or line.line_amount is not None) else None
+            line.note = f"与第 {first.row} 行是同一商品，数量已合并"
+            line.quantity = 0
+        else:
+            merged[key] = line
+    _amounts(order, products)
+
+
+def _amounts(order: _Order, products: Mapping[tuple[str, str], _Known]) -> None:
+    lines = [line for line in order.lines if line.quantity]
+    order_values = {line.order_amount for line in order.lines if line.order_amount is not None}
+    per_line = len(order_values) > 1
+    for line in lines:
+        known = products.get((line.product, line.spec))
+        if line.line_amount is not None:
+            line.amount = line.line_amount
+        elif line.unit_price is not None:
+            line.amount = line.unit_price * line.quantity
+        elif per_line and line.order_amount is not None:
+            line.amount = line.order_amount
+        elif known is not None:
+            line.amount = known.price * line.quantity
+        else:
+            line.amount = -1
+    if per_line:
+        order.amount = sum(line.amount for line in lines if line.amount >= 0)
+    else:
+        order_amount = next(iter(order_values), None)
+        unknown = [line for line in lines if line.amount < 0]
+        known_sum = sum(line.amount for line in lines if line.amount >= 0)
+        if unknown:
+            left = max((order_amount or 0) - known_sum, 0)
+            total_quantity = sum(line.quantity for line in unknown)
+            shared = 0
+            for n, line in enumerate(unknown):
+                line.amount = (left - shared if n == len(unknown) - 1
+                               else left * line.quantity // total_quantity)
+                shared += line.amount
+                if len(lines) > 1:
+                    line.note = line.note or "无单价：按数量分摊订单金额"
+        order.amount = order_amount if order_amount is not None else sum(line.amount for line in lines)
+        if order_amount is not None and unknown == [] and known_sum != order_amount:
+            order.notes.append(f"订单金额 {yuan(order_amount)} 与商品合计 {yuan(known_sum)} 不同，以订单金额为准")
+
+
+def _fail(plan: _Plan, order: _Order, reason: str) -> None:
+    for row in order.rows:
+        plan.results.append(RowResult(row.row, RowOutcome.FAILED, ENTITY, _row_label(order, row), reason))
+
+
+def _row_label(order: _Order, row: ParsedRow) -> str:
+    spec = row.values.get("spec")
+    return f"{order.external_no} {row.values.get('product') or ''}{(' ' + str(spec)) if spec else ''}".strip()
+
+
+def _all_rows(plan: _Plan, order: _Order, outcome: RowOutcome, reason: str) -> None:
+    for row in order.rows:
+        plan.results.append(RowResult(row.row, outcome, ENTITY, _row_label(order, row), reason))
+
+
+def _insert_results(plan: _Plan, order: _Order, warnings: list[str]) -> None:
+    first = True
+    for line in order.lines:
+        reasons = []
+        if first:
+            reasons.append(f"新订单 {yuan(order.amount)}")
+            reasons += order.notes
+        if line.note:
+            reasons.append(line.note)
+        reasons += [w for row, w in warnings if row == line.row]
+        outcome = RowOutcome.INSERTED
+        plan.results.append(RowResult(line.row, outcome, ENTITY, order.label(line), "；".join(reasons)))
+        first = False
+
+
+# ================================================================================================ matching
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    id: int
+    price: int
+
+
+def _campaign_id(session: Session, source: _Source) -> int | None:
+    """The campaign asked for, else one titled after the file (so re-importing finds it)."""
+    if source.campaign_id is not None:
+        if session.get(Campaign, source.campaign_id) is None:
+            raise NotFoundError(f"团购活动 #{source.campaign_id} 不存在")
+        return source.campaign_id
+    return session.scalar(select(Campaign.id).where(Campaign.title == _title(source))
+                          .order_by(Campaign.id.desc()).limit(1))
+
+
+def _title(source: _Source) -> str:
+    stem = source.source_name.rsplit(".", 1)[0] if source.source_name else (source.sheet_name or "订单导入")
+    return stem[:200] or "订单导入"
+
+
+def _products(session: Session, campaign_id: int | None) -> dict[tuple[str, str], _Known]:
+    if campaign_id is None:
+        return {}
+    return {(name, spec): _Known(pid, price) for pid, name, spec, price in session.execute(
+        select(Product.id, Product.name, Product.spec, Product.price_cents).where(Product.campaign_id == campaign_id))}
+
+
+def _existing(session: Session, campaign_id: int | None, numbers: Sequence[str]) -> dict[str, dict[str, Any]]:
+    if campaign_id is None:
+        return {}
+    columns = [Order.id, Order.external_no, Order.buyer_name, Order.buyer_phone, *(ORDERS.c[n] for n in UPDATABLE),
+               Order.updated_at]
+    out: dict[str, dict[str, Any]] = {}
+    for part in chunks(sorted(set(numbers))):
+        for row in session.execute(select(*columns).where(Order.campaign_id == campaign_id,
+                                                          Order.external_no.in_(part))):
+            out[row.external_no] = dict(row._mapping)
+    return out
+
+
+def _same_buyer(buyer: Buyer, stored: Mapping[str, Any]) -> bool:
+    if buyer.phone and stored["buyer_phone"]:
+        return bool(buyer.phone == stored["buyer_phone"])
+    return not buyer.name or not stored["buyer_name"] or buyer.name[:80] == stored["buyer_name"]
+
+
+def _plan_update(plan: _Plan, order: _Order, stored: Mapping[str, Any], session: Session) -> None:
+    wanted = _order_level(order, _point_ids(session, [order]), datetime.now())
+    changed = {name: wanted[name] for name in UPDATABLE
+               if wanted.get(name) is not None and wanted[name] != stored[name] and wanted[name] != ""}
+    if not changed:
+        _all_rows(plan, order, RowOutcome.SKIPPED, "无变化")
+        return
+    before = {name: stored[name] for name in (*changed, "updated_at")}
+    plan.updates.append(_Update((stored["id"],), changed, before, dict(stored)))
+    first = order.rows[0]
+    plan.results.append(RowResult(first.row, RowOutcome.UPDATED, ENTITY, _row_label(order, first),
+                                  "更新：" + "、".join(changed)))
+    for row in order.rows[1:]:
+        plan.results.append(RowResult(row.row, RowOutcome.SKIPPED, ENTITY, _row_label(order, row),
+                                      f"同一订单，见第 {first.row} 行"))
+
+
+def _point_ids(session: Session, orders: Sequence[_Order]) -> dict[str, int]:
+    names = {str(o.values["pickup_point"])[:120] for o in orders if o.values.get("pickup_point")}
+    out: dict[str, int] = {}
+    for part in chunks(sorted(names)):
+        out.update({name: pid for pid, name in session.execute(
+            select(PickupPoint.id, PickupPoint.name).where(PickupPoint.name.in_(part)))})
+    return out
+
+
+def _limit_warnings(session: Session, campaign_id: int | None, orders: Sequence[_Order],
+                    products: Mapping[tuple[str, str], _Known]) -> dict[int, list[tuple[int, str]]]:
+    """Per-person limits and stock of products the campaign already had: a warning on the line."""
+    if campaign_id is None or not orders:
+        return {}
+    rules = product_rules(session, campaign_id)
+    if not any(r.per_person_limit is not None or r.stock is not None for r in rules.values()):
+        return {}
+    bought, sold = bought_and_sold(session, campaign_id)
+    members = find_members(session, [o.buyer for o in orders])
+    lines: list[QuantityLine] = []
+    refs: dict[int, tuple[_Order, dict[int, int]]] = {}
+    for n, order in enumerate(orders):
+        if order.values.get("payment_status") in (PaymentStatus.CANCELLED, PaymentStatus.REFUNDED):
+            continue
+        row_of: dict[int, int] = {}
+        items = []
+        for line in order.lines:
+            known = products.get((line.product, line.spec))
+            if known is not None and line.quantity:
+                items.append((known.id, line.quantity))
+                row_of[known.id] = line.row
+        buyer = order.buyer
+        lines.append(QuantityLine(n, buyer_key(members.get(buyer), buyer.phone, buyer.name[:80]), tuple(items)))
+        refs[n] = (order, row_of)
+    out: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for n, problems in check_quantities(lines, rules, bought, sold).items():
+        order, row_of = refs[n]
+        for problem in problems:
+            row = next((r for pid, r in row_of.items() if f"“{rules[pid].label}”" in problem), order.first_row)
+            out[id(order)].append((row, f"注意：{problem}（平台已接单，照常导入）"))
+    return out
+
+
+# ================================================================================================ writing
+
+
+def _order_level(order: _Order, points: Mapping[str, int], now: datetime) -> dict[str, Any]:
+    v = order.values
+    refund = v.get("refund_cents") or 0
+    status = v.get("payment_status") or (PaymentStatus.PAID if v.get("paid_at") else PaymentStatus.UNPAID)
+    status, paid_at = settle_payment(status, v.get("paid_at"), order.amount, refund, v.get("paid_at") or now)
+    point = str(v["pickup_point"])[:120] if v.get("pickup_point") else None
+    return {
+        "payment_status": status, "paid_at": paid_at, "refund_cents": refund,
+        "fulfilment_status": v.get("fulfilment_status") or FulfilmentStatus.WAITING,
+        "note": str(v.get("member_note") or ""), "leader_note": str(v.get("leader_note") or ""),
+        "pickup_point_id": points.get(point) if point else None,
+    }
+
+
+def _address(values: Mapping[str, Any]) -> str:
+    detail = str(values.get("address") or "")
+    parts = [str(values[name]) for name in ("province", "city", "district")
+             if values.get(name) and str(values[name]) not in detail]
+    return ("".join(parts) + detail)[:300]
+
+
+def _extras(values: Mapping[str, Any]) -> str:
+    extras = {title: str(values[name]) for name, title in EXTRAS.items() if values.get(name)}
+    return json.dumps(extras, ensure_ascii=False) if extras else "{}"
+
+
+def _write(session: Session, batch_id: int, campaign_id: int | None, source: _Source, orders: list[_Order],
+           now: datetime) -> None:
+    """Campaign, pickup points and links, products, members, then the orders and their lines."""
+    if campaign_id is None:
+        campaign_id = int(session.execute(insert(Campaign).values(
+            title=_title(source), leader="", status=CampaignStatus.CLOSED, note=f"由导入 {source.source_name} 创建",
+            import_batch_id=batch_id, created_at=now, updated_at=now)).inserted_primary_key[0])
+    points = _ensure_points(session, campaign_id, orders, batch_id)
+    products = _ensure_products(session, campaign_id, orders, batch_id)
+    buyers = [o.buyer for o in orders]
+    members = find_members(session, buyers)
+    ambiguous = ambiguous_names(session, [b.name for b in buyers if not b.phone])
+    order_addresses = [_address(o.values) for o in orders]
+    addresses = dict(zip(buyers, order_addresses, strict=True))  # the last order of a buyer wins, as before
+    missing = list(dict.fromkeys(b for b in buyers if members.get(b) is None and b.name and b.name not in ambiguous))
+    members.update(create_members(session, [(b, addresses[b]) for b in missing], batch_id, now))
+    groups = buyer_groups(session, campaign_id, [m for m in members.values() if m is not None])
+    order_rows = []
+    for order, address in zip(orders, order_addresses, strict=True):
+        v = order.values
+        placed = v.get("placed_at") or v.get("paid_at") or now
+        buyer = order.buyer
+        member_id = members.get(buyer)
+        order_rows.append({
+            "campaign_id": campaign_id, "external_no": order.external_no, "member_id": member_id,
+            "group_id": group_for(groups, member_id), "placed_at": placed, "day": placed.date(),
+            "amount_cents": order.amount, "buyer_name": buyer.name[:80], "buyer_phone": buyer.phone,
+            "address": address, "building": str(v.get("building") or "")[:40],
+            "room": str(v.get("room") or "")[:40], "extras_json": _extras(v),
+            "pieces": sum(line.quantity for line in order.lines), "source_seq": None,
+            "source_key": None, "source_text": "", "created_at": now, "updated_at": now,
+            **_order_level(order, points, now),
+        })
+    # positional executemany of tuples (the engine's fast path), batch id added by the writer
+    write_orders = _row_writer(session, ORDERS, order_rows[0])
+    for start in range(0, len(order_rows), 5000):
+        write_orders(order_rows[start:start + 5000], batch_id)
+    ids: dict[str, int] = {}
+    for part in chunks([o.external_no for o in orders]):
+        ids.update(dict(session.execute(select(Order.external_no, Order.id).where(
+            Order.campaign_id == campaign_id, Order.external_no.in_(part))).all()))
+    items = [{"order_id": ids[order.external_no], "product_id": products[(line.product, line.spec)],
+              "quantity": line.quantity, "unit_price_cents": line.amount // line.quantity if line.quantity else 0,
+              "amount_cents": line.amount}
+             for order in orders for line in order.lines if line.quantity]
+    if not items:
+        return
+    write_items = _row_writer(session, OrderItem.__table__, items[0])  # type: ignore[arg-type]
+    for start in range(0, len(items), 5000):
+        write_items(items[start:start + 5000], batch_id)
+
+
+def _ensure_points(session: Session, campaign_id: int, orders: Sequence[_Order], batch_id: int) -> dict[str, int]:
+    points = _point_ids(session, orders)
+    names = {str(o.values["pickup_point"])[:120] for o in orders if o.values.get("pickup_point")}
+    new = sorted(names - set(points))
+    if new:
+        session.execute(insert(PickupPoint), [{"name": name, "address": "", "contact": "", "phone": "",
+                                               "import_batch_id": batch_id} for name in new])
+        points = _point_ids(session, orders)
+    linked = set(session.scalars(select(CampaignPickupPoint.pickup_point_id)
+                                 .where(CampaignPickupPoint.campaign_id == campaign_id)))
+    links = [{"campaign_id": campaign_id, "pickup_point_id": pid, "import_batch_id": batch_id}
+             for pid in sorted(set(points.values()) - linked)]
+    if links:
+        session.execute(insert(CampaignPickupPoint), links)
+    return points
+
+
+def _ensure_products(session: Session, campaign_id: int, orders: Sequence[_Order],
+                     batch_id: int) -> dict[tuple[str, str], int]:
+    known = _products(session, campaign_id)
+    position = len(known)
+    new: dict[tuple[str, str], dict[str, Any]] = {}
+    for order in orders:
+        for line in order.lines:
+            key = (line.product, line.spec)
+            if key in known or key in new or not line.quantity:
+                continue
+            new[key] = {"campaign_id": campaign_id, "name": line.product, "spec": line.spec,
+                        "price_cents": line.amount // line.quantity, "cost_cents": line.cost or 0,
+                        "per_person_limit": None, "stock": None, "position": position + len(new),
+                        "import_batch_id": batch_id}
+    if new:
+        session.execute(insert(Product.__table__), list(new.values()))
+    return {key: item.id for key, item in _products(session, campaign_id).items()}

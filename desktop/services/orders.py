@@ -1,0 +1,914 @@
+"""Group buys: campaigns with their products and pickup points, orders, bulk status changes, and 接龙
+pastes turned into orders. One transaction per call; DTOs out, never ORM objects.
+
+Buyers are matched to members by phone, then by a nickname exactly one member has; a buyer matching
+nobody becomes a new member. An order's group is the campaign group the buyer is in (the only
+campaign group when the campaign has one). Per-person limits and stock count live orders (unpaid or
+paid) and are checked for every write with ``desktop.domain.orders.check_quantities``.
+
+Applying a 接龙 is an import: one ImportBatch (kind ``jielong``) holds the orders and the new members,
+so ``ImportService.undo`` takes the whole paste back. Each order keeps its line's key, unique per
+campaign, so pasting a longer version of the same 接龙 creates only the new lines.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import Select, String, case, cast, delete, func, insert, literal, or_, select, update
+from sqlalchemy.orm import Session
+
+from desktop.domain.enums import CampaignStatus, FulfilmentStatus, ImportStatus, PaymentStatus, Tier
+from desktop.domain.errors import NotFoundError, ValidationError
+from desktop.domain.imports import BatchKind
+from desktop.domain.jielong import Catalogue, PickupChoice, ProductChoice, parse_paste
+from desktop.domain.members import normalise_phone
+from desktop.domain.orders import (
+    LIVE_PAYMENTS,
+    CampaignDetail,
+    CampaignDraft,
+    CampaignRow,
+    JielongLineDraft,
+    JielongResult,
+    JielongReview,
+    LineStatus,
+    OrderDetail,
+    OrderDraft,
+    OrderFilter,
+    OrderItemDTO,
+    OrderRow,
+    OrderSort,
+    PickupPointDraft,
+    PickupPointDTO,
+    ProductDraft,
+    ProductDTO,
+    ProductRule,
+    QuantityLine,
+    ReviewItem,
+    ReviewLine,
+    check_quantities,
+    check_refund,
+    items_text,
+    settle_payment,
+)
+from desktop.store.engine import Database
+from desktop.store.models import (
+    Campaign,
+    CampaignGroup,
+    CampaignPickupPoint,
+    Group,
+    ImportBatch,
+    Member,
+    Membership,
+    Order,
+    OrderItem,
+    PickupPoint,
+    Product,
+)
+
+from .interactions import audit, chunks
+from .text import search_key
+
+#: an order list holds at most this many ids
+LIST_LIMIT = 200_000
+
+
+@lru_cache(maxsize=65536)
+def pinyin_syllables(text: str) -> tuple[str, ...]:
+    """One toneless syllable per Chinese character (pypinyin picks the reading from the phrase)."""
+    from pypinyin import lazy_pinyin
+
+    return tuple(lazy_pinyin(text))
+
+
+# ================================================================================================ buyers
+
+
+@dataclass(frozen=True, slots=True)
+class Buyer:
+    """Who placed an order, as the source wrote it."""
+
+    name: str
+    phone: str = ""
+
+
+def buyer_key(member_id: int | None, phone: str, name: str) -> str:
+    """The identity limits are counted by: the member, else the phone, else the name."""
+    if member_id is not None:
+        return f"m{member_id}"
+    return f"p{phone}" if phone else f"n{name}"
+
+
+def buyer_expr() -> Any:
+    """``buyer_key`` in SQL, for counting distinct buyers."""
+    return case((Order.member_id.is_not(None), literal("m") + cast(Order.member_id, String)),
+                (Order.buyer_phone != "", literal("p") + Order.buyer_phone), else_=literal("n") + Order.buyer_name)
+
+
+def find_members(session: Session, buyers: Iterable[Buyer]) -> dict[Buyer, int | None]:
+    """Buyer -> member id by phone, then by a nickname only one member has; None when nobody matches
+    or several people share the nickname (never guessed)."""
+    buyers = list(dict.fromkeys(buyers))
+    phones = {b.phone for b in buyers if b.phone}
+    names = {b.name for b in buyers if b.name}
+    by_phone: dict[str, list[int]] = defaultdict(list)
+    for part in chunks(sorted(phones)):
+        for member_id, phone in session.execute(select(Member.id, Member.phone).where(Member.phone.in_(part))):
+            by_phone[phone].append(member_id)
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for part in chunks(sorted(names)):
+        for member_id, nickname in session.execute(
+                select(Member.id, Member.nickname).where(Member.nickname.in_(part))):
+            by_name[nickname].append(member_id)
+    found: dict[Buyer, int | None] = {}
+    for buyer in buyers:
+        hits = by_phone.get(buyer.phone, []) if buyer.phone else []
+        if not hits:
+            hits = by_name.get(buyer.name, [])
+        found[buyer] = hits[0] if len(set(hits)) == 1 else None
+    return found
+
+
+def ambiguous_names(session: Session, names: Iterable[str]) -> set[str]:
+    """Nicknames several members have: such a buyer is not linked, and no new member is made."""
+    out: set[str] = set()
+    for part in chunks(sorted(set(names))):
+        out.update(session.scalars(select(Member.nickname).where(Member.nickname.in_(part))
+                                   .group_by(Member.nickname).having(func.count() > 1)))
+    return out
+
+
+def create_members(session: Session, buyers: Sequence[tuple[Buyer, str]], batch_id: int | None,
+                   now: datetime) -> dict[Buyer, int]:
+    """New members for buyers nobody matched (``(buyer, address)``), in one executemany (positional,
+    the import engine's fast path, when under a batch)."""
+    if not buyers:
+        return {}
+    rows = [{"nickname": b.name[:120], "phone": b.phone or None, "name": "", "address": address[:300],
+             "tier": Tier.PROSPECT, "seed_user": False, "source": "团购", "note": "",
+             "search_key": search_key(b.name), "created_at": now, "updated_at": now}
+            for b, address in buyers]
+    if batch_id is not None:
+        from .imports import _row_writer  # the import engine builds on this module
+
+        _row_writer(session, Member.__table__, rows[0])(rows, batch_id)  # type: ignore[arg-type]
+    else:
+        session.execute(insert(Member.__table__), [{**row, "import_batch_id": None} for row in rows])
+    found = find_members(session, [b for b, _ in buyers])
+    return {b: member_id for b, member_id in found.items() if member_id is not None}
+
+
+def buyer_groups(session: Session, campaign_id: int, member_ids: Iterable[int]) -> dict[int | None, int | None]:
+    """member -> the campaign group they are in (None key: the campaign's only group, if one)."""
+    groups = list(session.scalars(select(CampaignGroup.group_id).where(CampaignGroup.campaign_id == campaign_id)))
+    out: dict[int | None, int | None] = {None: groups[0] if len(groups) == 1 else None}
+    if not groups:
+        return out
+    ids = sorted(set(member_ids))
+    for part in chunks(ids):
+        for member_id, group_id in session.execute(
+                select(Membership.member_id, Membership.group_id)
+                .where(Membership.member_id.in_(part), Membership.group_id.in_(groups))
+                .order_by(Membership.left_on.is_not(None), Membership.group_id)):
+            out.setdefault(member_id, group_id)
+    return out
+
+
+def group_for(groups: Mapping[int | None, int | None], member_id: int | None) -> int | None:
+    if member_id is not None and member_id in groups:
+        return groups[member_id]
+    return groups.get(None)
+
+
+# ================================================================================================ limits
+
+
+def product_rules(session: Session, campaign_id: int) -> dict[int, ProductRule]:
+    rules = {}
+    for pid, name, spec, limit, stock in session.execute(
+            select(Product.id, Product.name, Product.spec, Product.per_person_limit, Product.stock)
+            .where(Product.campaign_id == campaign_id)):
+        rules[pid] = ProductRule(pid, f"{name} {spec}".strip(), limit, stock)
+    return rules
+
+
+def bought_and_sold(session: Session, campaign_id: int, exclude_order: int | None = None
+                    ) -> tuple[dict[tuple[str, int], int], dict[int, int]]:
+    """(buyer key, product) -> quantity and product -> quantity over the campaign's live orders."""
+    stmt = (select(Order.member_id, Order.buyer_phone, Order.buyer_name, OrderItem.product_id,
+                   func.sum(OrderItem.quantity))
+            .join(OrderItem, OrderItem.order_id == Order.id)
+            .where(Order.campaign_id == campaign_id, Order.payment_status.in_(LIVE_PAYMENTS))
+            .group_by(Order.member_id, Order.buyer_phone, Order.buyer_name, OrderItem.product_id))
+    if exclude_order is not None:
+        stmt = stmt.where(Order.id != exclude_order)
+    bought: dict[tuple[str, int], int] = defaultdict(int)
+    sold: dict[int, int] = defaultdict(int)
+    for member_id, phone, name, product_id, quantity in session.execute(stmt):
+        bought[(buyer_key(member_id, phone or "", name or ""), product_id)] += int(quantity)
+        sold[product_id] += int(quantity)
+    return bought, sold
+
+
+# ================================================================================================ reading
+
+
+def require_campaign(session: Session, campaign_id: int) -> Campaign:
+    campaign = session.get(Campaign, campaign_id)
+    if campaign is None:
+        raise NotFoundError(f"团购活动 #{campaign_id} 不存在 (可能已被删除)")
+    return campaign
+
+
+def _product_dtos(session: Session, campaign_id: int) -> list[ProductDTO]:
+    sold = dict(session.execute(
+        select(OrderItem.product_id, func.sum(OrderItem.quantity))
+        .join(Order, Order.id == OrderItem.order_id)
+        .where(Order.campaign_id == campaign_id, Order.payment_status.in_(LIVE_PAYMENTS))
+        .group_by(OrderItem.product_id)).all())
+    return [ProductDTO(p.id, p.campaign_id, p.name, p.spec, p.price_cents, p.cost_cents, p.per_person_limit,
+                       p.stock, p.position, int(sold.get(p.id) or 0))
+            for p in session.scalars(select(Product).where(Product.campaign_id == campaign_id)
+                                     .order_by(Product.position, Product.id))]
+
+
+def _point_dto(point: PickupPoint) -> PickupPointDTO:
+    return PickupPointDTO(point.id, point.name, point.address, point.contact, point.phone)
+
+
+def _campaign_points(session: Session, campaign_id: int) -> list[PickupPointDTO]:
+    return [_point_dto(p) for p in session.scalars(
+        select(PickupPoint).join(CampaignPickupPoint, CampaignPickupPoint.pickup_point_id == PickupPoint.id)
+        .where(CampaignPickupPoint.campaign_id == campaign_id).order_by(PickupPoint.name))]
+
+
+def _detail(session: Session, campaign_id: int) -> CampaignDetail:
+    c = require_campaign(session, campaign_id)
+    groups = tuple(session.scalars(select(CampaignGroup.group_id).where(CampaignGroup.campaign_id == campaign_id)
+                                   .order_by(CampaignGroup.group_id)))
+    return CampaignDetail(c.id, c.title, c.leader, CampaignStatus(c.status), c.open_at, c.cutoff_at, c.note, groups,
+                          tuple(_product_dtos(session, campaign_id)), tuple(_campaign_points(session, campaign_id)))
+
+
+def _item_texts(session: Session, order_ids: Sequence[int]) -> dict[int, list[tuple[str, int]]]:
+    out: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    for part in chunks(list(order_ids)):
+        for order_id, name, spec, quantity in session.execute(
+                select(OrderItem.order_id, Product.name, Product.spec, OrderItem.quantity)
+                .join(Product, Product.id == OrderItem.product_id)
+                .where(OrderItem.order_id.in_(part)).order_by(OrderItem.order_id, Product.position, Product.id)):
+            out[order_id].append((f"{name} {spec}".strip(), quantity))
+    return out
+
+
+def order_rows(session: Session, ids: Sequence[int]) -> list[OrderRow]:
+    """Rows for ``ids`` in the order given (ids no longer present are left out)."""
+    found: dict[int, Any] = {}
+    for part in chunks(list(ids)):
+        for row in session.execute(
+                select(Order, func.coalesce(Group.name, ""), func.coalesce(PickupPoint.name, ""))
+                .outerjoin(Group, Group.id == Order.group_id)
+                .outerjoin(PickupPoint, PickupPoint.id == Order.pickup_point_id)
+                .where(Order.id.in_(part))):
+            found[row[0].id] = row
+    texts = _item_texts(session, list(found))
+    rows = []
+    for order_id in ids:
+        if order_id not in found:
+            continue
+        o, group_name, point_name = found[order_id]
+        items = texts.get(order_id, [])
+        rows.append(OrderRow(
+            o.id, o.campaign_id, o.external_no, o.source_seq, o.member_id, o.buyer_name, o.buyer_phone, o.group_id,
+            group_name, o.pickup_point_id, point_name, o.placed_at, o.paid_at, o.amount_cents, o.refund_cents,
+            PaymentStatus(o.payment_status), FulfilmentStatus(o.fulfilment_status), items_text(items),
+            sum(q for _, q in items), o.building, o.room, o.note, o.leader_note))
+    return rows
+
+
+_SORTS: dict[OrderSort, tuple[Any, ...]] = {
+    OrderSort.PLACED: (Order.placed_at,),
+    OrderSort.SEQ: (Order.source_seq, Order.external_no),
+    OrderSort.BUYER: (Order.buyer_name,),
+    OrderSort.AMOUNT: (Order.amount_cents,),
+    OrderSort.PICKUP: (Order.pickup_point_id, Order.building, Order.room),
+    OrderSort.ADDRESS: (Order.building, Order.room),
+}
+
+
+def _filtered(stmt: Select[Any], f: OrderFilter) -> Select[Any]:
+    if f.payment_statuses is not None:
+        stmt = stmt.where(Order.payment_status.in_(sorted(f.payment_statuses)))
+    if f.fulfilment_statuses is not None:
+        stmt = stmt.where(Order.fulfilment_status.in_(sorted(f.fulfilment_statuses)))
+    if f.pickup_point_ids is not None:
+        stmt = stmt.where(Order.pickup_point_id.in_(sorted(f.pickup_point_ids)))
+    if f.group_ids is not None:
+        stmt = stmt.where(Order.group_id.in_(sorted(f.group_ids)))
+    if f.member_id is not None:
+        stmt = stmt.where(Order.member_id == f.member_id)
+    if f.product_id is not None:
+        stmt = stmt.where(Order.id.in_(select(OrderItem.order_id).where(OrderItem.product_id == f.product_id)))
+    for word in f.text.split():
+        like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        stmt = stmt.where(or_(*(column.like(like, escape="\\") for column in (
+            Order.buyer_name, Order.buyer_phone, Order.external_no, Order.note, Order.leader_note, Order.source_text))))
+    return stmt
+
+
+# ================================================================================================ writing
+
+
+def _check_links(session: Session, campaign_id: int, draft: OrderDraft) -> dict[int, Product]:
+    products = {p.id: p for p in session.scalars(select(Product).where(Product.campaign_id == campaign_id))}
+    for n, item in enumerate(draft.items, start=1):
+        if item.product_id not in products:
+            raise ValidationError(f"第 {n} 个商品不属于这个团购活动", "items")
+    if draft.pickup_point_id is not None and session.get(PickupPoint, draft.pickup_point_id) is None:
+        raise ValidationError("所选自提点不存在", "pickup_point_id")
+    if draft.member_id is not None and session.get(Member, draft.member_id) is None:
+        raise ValidationError("所选成员不存在 (可能已被合并或删除)", "member_id")
+    if draft.group_id is not None and session.get(Group, draft.group_id) is None:
+        raise ValidationError("所选群不存在", "group_id")
+    return products
+
+
+def _item_rows(draft: OrderDraft, products: Mapping[int, Product]) -> list[dict[str, Any]]:
+    rows = []
+    for item in draft.items:
+        price = item.unit_price_cents if item.unit_price_cents is not None else products[item.product_id].price_cents
+        rows.append({"product_id": item.product_id, "quantity": item.quantity, "unit_price_cents": price,
+                     "amount_cents": price * item.quantity})
+    return rows
+
+
+def _check_limits(session: Session, campaign_id: int, buyer: str, draft: OrderDraft,
+                  exclude_order: int | None) -> None:
+    bought, sold = bought_and_sold(session, campaign_id, exclude_order)
+    if draft.payment_status not in LIVE_PAYMENTS:
+        return
+    problems = check_quantities([QuantityLine(0, buyer, tuple((i.product_id, i.quantity) for i in draft.items))],
+                                product_rules(session, campaign_id), bought, sold)
+    if problems:
+        raise ValidationError("；".join(problems[0]), "items")
+
+
+def _order_columns(draft: OrderDraft, amount: int, now: datetime, group_id: int | None) -> dict[str, Any]:
+    placed = draft.placed_at or now
+    status, paid_at = settle_payment(draft.payment_status, draft.paid_at, amount, draft.refund_cents, now)
+    return {
+        "campaign_id": draft.campaign_id, "external_no": draft.external_no, "member_id": draft.member_id,
+        "group_id": group_id, "pickup_point_id": draft.pickup_point_id, "placed_at": placed, "day": placed.date(),
+        "paid_at": paid_at, "amount_cents": amount, "refund_cents": draft.refund_cents, "payment_status": status,
+        "fulfilment_status": draft.fulfilment_status, "buyer_name": draft.buyer_name,
+        "buyer_phone": draft.buyer_phone, "building": draft.building, "room": draft.room, "note": draft.note,
+        "leader_note": draft.leader_note,
+    }
+
+
+def _check_external_no(session: Session, campaign_id: int, external_no: str | None, order_id: int | None) -> None:
+    if not external_no:
+        return
+    other = session.scalar(select(Order.id).where(Order.campaign_id == campaign_id, Order.external_no == external_no))
+    if other is not None and other != order_id:
+        raise ValidationError(f"订单号“{external_no}”在本活动中已被订单 #{other} 使用", "external_no")
+
+
+# ================================================================================================ the service
+
+
+class OrderService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # ------------------------------------------------------------------------------- campaigns
+    def campaigns(self, status: CampaignStatus | None = None) -> list[CampaignRow]:
+        """Every campaign, newest first, with its order count, buyers and amount (cancelled left out)."""
+        counted = Order.payment_status != PaymentStatus.CANCELLED
+        stats = (select(Order.campaign_id.label("cid"), func.count().label("n"),
+                        func.count(func.distinct(buyer_expr())).label("buyers"),
+                        func.sum(Order.amount_cents).label("amount"))
+                 .where(counted).group_by(Order.campaign_id).subquery())
+        stmt = (select(Campaign, func.coalesce(stats.c.n, 0), func.coalesce(stats.c.buyers, 0),
+                       func.coalesce(stats.c.amount, 0))
+                .outerjoin(stats, stats.c.cid == Campaign.id).order_by(Campaign.id.desc()))
+        if status is not None:
+            stmt = stmt.where(Campaign.status == status)
+        with self._db.transaction() as session:
+            return [CampaignRow(c.id, c.title, c.leader, CampaignStatus(c.status), c.open_at, c.cutoff_at, int(n),
+                                int(buyers), int(amount), c.created_at)
+                    for c, n, buyers, amount in session.execute(stmt)]
+
+    def campaign(self, campaign_id: int) -> CampaignDetail:
+        with self._db.transaction() as session:
+            return _detail(session, campaign_id)
+
+    def create_campaign(self, draft: CampaignDraft, products: Sequence[ProductDraft] = ()) -> CampaignDetail:
+        """A campaign with its groups, pickup points and (optionally) its products, in one go."""
+        clean = draft.validated()
+        cleaned_products = [p.validated() for p in products]
+        _unique_products(cleaned_products)
+        with self._db.transaction() as session:
+            campaign = Campaign(title=clean.title, leader=clean.leader, open_at=clean.open_at,
+                                cutoff_at=clean.cutoff_at, status=clean.status, note=clean.note)
+            session.add(campaign)
+            session.flush()
+            self._set_links(session, campaign.id, clean)
+            for position, product in enumerate(cleaned_products):
+                session.add(Product(campaign_id=campaign.id, **_product_columns(product, position)))
+            session.flush()
+            audit(session, "create", "campaign", [campaign.id], {"title": clean.title})
+            return _detail(session, campaign.id)
+
+    def update_campaign(self, campaign_id: int, draft: CampaignDraft) -> CampaignDetail:
+        clean = draft.validated()
+        with self._db.transaction() as session:
+            campaign = require_campaign(session, campaign_id)
+            for name in ("title", "leader", "open_at", "cutoff_at", "status", "note"):
+                setattr(campaign, name, getattr(clean, name))
+            session.execute(delete(CampaignGroup).where(CampaignGroup.campaign_id == campaign_id))
+            session.execute(delete(CampaignPickupPoint).where(CampaignPickupPoint.campaign_id == campaign_id))
+            self._set_links(session, campaign_id, clean)
+            session.flush()
+            audit(session, "update", "campaign", [campaign_id], {"title": clean.title})
+            return _detail(session, campaign_id)
+
+    def set_campaign_status(self, campaign_id: int, status: CampaignStatus) -> None:
+        with self._db.transaction() as session:
+            require_campaign(session, campaign_id).status = CampaignStatus(status)
+            audit(session, "set_status", "campaign", [campaign_id], {"status": CampaignStatus(status).value})
+
+    def delete_campaign(self, campaign_id: int) -> int:
+        """Delete a campaign with its products and orders; returns how many orders went with it."""
+        with self._db.transaction() as session:
+            campaign = require_campaign(session, campaign_id)
+            orders = session.scalar(select(func.count()).where(Order.campaign_id == campaign_id)) or 0
+            session.delete(campaign)
+            audit(session, "delete", "campaign", [campaign_id], {"title": campaign.title, "orders": orders})
+            return int(orders)
+
+    @staticmethod
+    def _set_links(session: Session, campaign_id: int, clean: CampaignDraft) -> None:
+        if clean.group_ids:
+            known = set(session.scalars(select(Group.id).where(Group.id.in_(clean.group_ids))))
+            if missing := [g for g in clean.group_ids if g not in known]:
+                raise ValidationError(f"群 #{missing[0]} 不存在", "group_ids")
+            session.execute(insert(CampaignGroup), [{"campaign_id": campaign_id, "group_id": g}
+                                                    for g in clean.group_ids])
+        if clean.pickup_point_ids:
+            known = set(session.scalars(select(PickupPoint.id).where(PickupPoint.id.in_(clean.pickup_point_ids))))
+            if missing := [p for p in clean.pickup_point_ids if p not in known]:
+                raise ValidationError(f"自提点 #{missing[0]} 不存在", "pickup_point_ids")
+            session.execute(insert(CampaignPickupPoint), [{"campaign_id": campaign_id, "pickup_point_id": p}
+                                                          for p in clean.pickup_point_ids])
+
+    # ------------------------------------------------------------------------------- products
+    def add_product(self, campaign_id: int, draft: ProductDraft) -> ProductDTO:
+        clean = draft.validated()
+        with self._db.transaction() as session:
+            require_campaign(session, campaign_id)
+            _check_product_free(session, campaign_id, clean, None)
+            position = clean.position or (session.scalar(
+                select(func.coalesce(func.max(Product.position), -1) + 1).where(Product.campaign_id == campaign_id)) or 0)
+            product = Product(campaign_id=campaign_id, **_product_columns(clean, position))
+            session.add(product)
+            session.flush()
+            return next(p for p in _product_dtos(session, campaign_id) if p.id == product.id)
+
+    def update_product(self, product_id: int, draft: ProductDraft) -> ProductDTO:
+        """Edit a product; prices already on orders stay as they were ordered."""
+        clean = draft.validated()
+        with self._db.transaction() as session:
+            product = session.get(Product, product_id)
+            if product is None:
+                raise NotFoundError(f"商品 #{product_id} 不存在")
+            _check_product_free(session, product.campaign_id, clean, product_id)
+            for name, value in _product_columns(clean, clean.position or product.position).items():
+                setattr(product, name, value)
+            session.flush()
+            return next(p for p in _product_dtos(session, product.campaign_id) if p.id == product_id)
+
+    def delete_product(self, product_id: int) -> None:
+        with self._db.transaction() as session:
+            product = session.get(Product, product_id)
+            if product is None:
+                raise NotFoundError(f"商品 #{product_id} 不存在")
+            ordered = session.scalar(select(func.count()).where(OrderItem.product_id == product_id)) or 0
+            if ordered:
+                raise ValidationError(f"“{product.name}”已有 {ordered} 笔订单，不能删除 (可把库存设为 0 停售)")
+            session.delete(product)
+
+    # ------------------------------------------------------------------------------- pickup points
+    def pickup_points(self) -> list[PickupPointDTO]:
+        with self._db.transaction() as session:
+            return [_point_dto(p) for p in session.scalars(select(PickupPoint).order_by(PickupPoint.name))]
+
+    def create_pickup_point(self, draft: PickupPointDraft) -> PickupPointDTO:
+        clean = draft.validated()
+        with self._db.transaction() as session:
+            _check_point_free(session, clean.name, None)
+            point = PickupPoint(name=clean.name, address=clean.address, contact=clean.contact, phone=clean.phone)
+            session.add(point)
+            session.flush()
+            return _point_dto(point)
+
+    def update_pickup_point(self, point_id: int, draft: PickupPointDraft) -> PickupPointDTO:
+        clean = draft.validated()
+        with self._db.transaction() as session:
+            point = session.get(PickupPoint, point_id)
+            if point is None:
+                raise NotFoundError(f"自提点 #{point_id} 不存在")
+            _check_point_free(session, clean.name, point_id)
+            point.name, point.address, point.contact, point.phone = clean.name, clean.address, clean.contact, clean.phone
+            session.flush()
+            return _point_dto(point)
+
+    def delete_pickup_point(self, point_id: int) -> int:
+        """Delete a pickup point; its orders keep existing without one. Returns how many orders had it."""
+        with self._db.transaction() as session:
+            point = session.get(PickupPoint, point_id)
+            if point is None:
+                raise NotFoundError(f"自提点 #{point_id} 不存在")
+            orders = session.scalar(select(func.count()).where(Order.pickup_point_id == point_id)) or 0
+            session.delete(point)
+            return int(orders)
+
+    # ------------------------------------------------------------------------------- orders: reading
+    def order_ids(self, campaign_id: int | None, order_filter: OrderFilter | None = None,
+                  sort: OrderSort = OrderSort.SEQ, descending: bool = False) -> list[int]:
+        """Ids of the campaign's orders (every campaign's when None) matching the filter, sorted."""
+        stmt = select(Order.id)
+        if campaign_id is not None:
+            stmt = stmt.where(Order.campaign_id == campaign_id)
+        stmt = _filtered(stmt, order_filter or OrderFilter())
+        keys = [*_SORTS[OrderSort(sort)], Order.id]
+        stmt = stmt.order_by(*(k.desc() if descending else k.asc() for k in keys)).limit(LIST_LIMIT)
+        with self._db.transaction() as session:
+            return list(session.scalars(stmt))
+
+    def rows(self, ids: Sequence[int]) -> list[OrderRow]:
+        with self._db.transaction() as session:
+            return order_rows(session, ids)
+
+    def order(self, order_id: int) -> OrderDetail:
+        with self._db.transaction() as session:
+            return self._order(session, order_id)
+
+    @staticmethod
+    def _order(session: Session, order_id: int) -> OrderDetail:
+        rows = order_rows(session, [order_id])
+        if not rows:
+            raise NotFoundError(f"订单 #{order_id} 不存在 (可能已被删除)")
+        items = tuple(
+            OrderItemDTO(pid, f"{name} {spec}".strip(), q, price, amount)
+            for pid, name, spec, q, price, amount in session.execute(
+                select(OrderItem.product_id, Product.name, Product.spec, OrderItem.quantity,
+                       OrderItem.unit_price_cents, OrderItem.amount_cents)
+                .join(Product, Product.id == OrderItem.product_id).where(OrderItem.order_id == order_id)
+                .order_by(Product.position, Product.id)))
+        source = session.scalar(select(Order.source_text).where(Order.id == order_id)) or ""
+        return OrderDetail(rows[0], items, source)
+
+    # ------------------------------------------------------------------------------- orders: writing
+    def create_order(self, draft: OrderDraft) -> OrderDetail:
+        """One order typed by the operator; refused with the reason when a limit or the stock is broken."""
+        clean = draft.validated()
+        now = datetime.now()
+        with self._db.transaction() as session:
+            require_campaign(session, clean.campaign_id)
+            products = _check_links(session, clean.campaign_id, clean)
+            _check_external_no(session, clean.campaign_id, clean.external_no, None)
+            clean = _with_buyer_name(session, clean)
+            _check_limits(session, clean.campaign_id, buyer_key(clean.member_id, clean.buyer_phone, clean.buyer_name),
+                          clean, None)
+            items = _item_rows(clean, products)
+            amount = sum(i["amount_cents"] for i in items)
+            check_refund(amount, clean.refund_cents)
+            group_id = clean.group_id
+            if group_id is None:
+                group_id = group_for(buyer_groups(session, clean.campaign_id, [m for m in [clean.member_id] if m]),
+                                     clean.member_id)
+            columns = _order_columns(clean, amount, now, group_id)
+            columns["pieces"] = sum(i["quantity"] for i in items)
+            order_id = int(session.execute(insert(Order).values(**columns, created_at=now, updated_at=now))
+                           .inserted_primary_key[0])
+            session.execute(insert(OrderItem), [{**i, "order_id": order_id} for i in items])
+            audit(session, "create", "order", [order_id], {"amount_cents": amount})
+            return self._order(session, order_id)
+
+    def update_order(self, order_id: int, draft: OrderDraft) -> OrderDetail:
+        """Replace an order's lines and fields; limits are checked without the order's own old lines."""
+        clean = draft.validated()
+        now = datetime.now()
+        with self._db.transaction() as session:
+            order = session.get(Order, order_id)
+            if order is None:
+                raise NotFoundError(f"订单 #{order_id} 不存在 (可能已被删除)")
+            if order.campaign_id != clean.campaign_id:
+                raise ValidationError("订单不能移到另一个团购活动", "campaign_id")
+            products = _check_links(session, clean.campaign_id, clean)
+            _check_external_no(session, clean.campaign_id, clean.external_no, order_id)
+            clean = _with_buyer_name(session, clean)
+            _check_limits(session, clean.campaign_id, buyer_key(clean.member_id, clean.buyer_phone, clean.buyer_name),
+                          clean, order_id)
+            items = _item_rows(clean, products)
+            amount = sum(i["amount_cents"] for i in items)
+            check_refund(amount, clean.refund_cents)
+            columns = _order_columns(clean, amount, now, clean.group_id if clean.group_id is not None
+                                     else order.group_id)
+            if clean.placed_at is None:
+                columns["placed_at"], columns["day"] = order.placed_at, order.day
+            columns["pieces"] = sum(i["quantity"] for i in items)
+            session.execute(update(Order).where(Order.id == order_id).values(**columns, updated_at=now))
+            session.execute(delete(OrderItem).where(OrderItem.order_id == order_id))
+            session.execute(insert(OrderItem), [{**i, "order_id": order_id} for i in items])
+            audit(session, "update", "order", [order_id], {"amount_cents": amount})
+            session.expire_all()
+            return self._order(session, order_id)
+
+    def delete_orders(self, ids: Sequence[int]) -> int:
+        with self._db.transaction() as session:
+            deleted = 0
+            for part in chunks(sorted(set(ids))):
+                deleted += session.execute(delete(Order).where(Order.id.in_(part))).rowcount or 0
+            audit(session, "delete", "order", sorted(set(ids)))
+            return deleted
+
+    def set_payment_status(self, ids: Sequence[int], status: PaymentStatus, at: datetime | None = None) -> int:
+        """Bulk 标记已付款 / 未付款 / 已退款 / 已取消; returns how many orders changed. Marking paid sets
+        the payment time (kept when already set); refunded sets the refund to the whole amount."""
+        status = PaymentStatus(status)
+        at = at or datetime.now()
+        values: dict[str, Any] = {"payment_status": status, "updated_at": at}
+        if status in (PaymentStatus.PAID, PaymentStatus.REFUNDED):
+            values["paid_at"] = func.coalesce(Order.paid_at, at)
+        if status is PaymentStatus.UNPAID:
+            values["paid_at"] = None
+        if status is PaymentStatus.REFUNDED:
+            values["refund_cents"] = Order.amount_cents
+        return self._bulk(ids, values, Order.payment_status != status, "set_payment", status.value)
+
+    def set_fulfilment_status(self, ids: Sequence[int], status: FulfilmentStatus) -> int:
+        """Bulk 标记已提货 / 已送达 / 待提货; returns how many orders changed."""
+        status = FulfilmentStatus(status)
+        return self._bulk(ids, {"fulfilment_status": status, "updated_at": datetime.now()},
+                          Order.fulfilment_status != status, "set_fulfilment", status.value)
+
+    def _bulk(self, ids: Sequence[int], values: dict[str, Any], changes: Any, action: str, to: str) -> int:
+        with self._db.transaction() as session:
+            changed: list[int] = []
+            for part in chunks(sorted(set(ids))):
+                hit = list(session.scalars(select(Order.id).where(Order.id.in_(part), changes)))
+                if hit:
+                    session.execute(update(Order).where(Order.id.in_(hit)).values(**values))
+                    changed += hit
+            audit(session, action, "order", changed, {"to": to})
+            return len(changed)
+
+    # ------------------------------------------------------------------------------- 接龙
+    def review_jielong(self, campaign_id: int, text: str) -> JielongReview:
+        """Parse a pasted 接龙 and match it against the store: every line with its source, member,
+        products, pickup point, quantity and problems (limits and stock included), nothing written."""
+        with self._db.transaction() as session:
+            require_campaign(session, campaign_id)
+            catalogue, prices = _catalogue(session, campaign_id)
+            paste = parse_paste(text, catalogue)
+            done = _done_lines(session, campaign_id)
+            members = find_members(session, [Buyer(line.nickname, line.phone) for line in paste.lines])
+            ambiguous = ambiguous_names(session, [line.nickname for line in paste.lines if not line.phone])
+            names = _member_names(session, [m for m in members.values() if m is not None])
+            lines: list[ReviewLine] = []
+            for line in paste.lines:
+                member_id = members.get(Buyer(line.nickname, line.phone))
+                status, order_id, problems = LineStatus.NEW, None, list(line.problems)
+                warnings = list(line.warnings)
+                if line.key in done.by_key:
+                    status, order_id = LineStatus.DONE, done.by_key[line.key]
+                elif line.seq is not None and line.seq in done.by_seq:
+                    old_id, old_text = done.by_seq[line.seq]
+                    status, order_id = LineStatus.CHANGED, old_id
+                    problems.append(f"接龙号 {line.seq} 已下过单（订单 #{old_id}：{old_text}），这次内容不同；"
+                                    "请直接修改那笔订单")
+                if member_id is None and line.nickname in ambiguous:
+                    warnings.append(f"有多个成员叫“{line.nickname}”，不会自动关联；可手动选择")
+                elif member_id is None and line.nickname:
+                    warnings.append(f"“{line.nickname}”是新成员，将自动登记")
+                items = tuple(ReviewItem(i.product_id, i.product_name, i.quantity, prices.get(i.product_id, 0))
+                              for i in line.items)
+                lines.append(ReviewLine(
+                    line.line_no, line.seq, line.source, line.key, line.nickname, line.phone, member_id,
+                    names.get(member_id, "") if member_id is not None else "", items, line.pickup_point_id,
+                    line.pickup_point_name, line.building, line.room, line.note, status, tuple(problems),
+                    tuple(warnings), order_id))
+            lines = _with_limit_problems(session, campaign_id, lines)
+            return JielongReview(campaign_id, paste.title, tuple(lines), paste.ignored_lines)
+
+    def apply_jielong(self, campaign_id: int, lines: Sequence[JielongLineDraft],
+                      placed_at: datetime | None = None, source_name: str = "接龙") -> JielongResult:
+        """Create the orders of reviewed lines, all or none, under one import batch. Lines ordered
+        before (same key) are skipped; any line still wrong refuses the whole paste, naming it."""
+        now = datetime.now()
+        placed = placed_at or now
+        with self._db.transaction() as session:
+            require_campaign(session, campaign_id)
+            done = _done_lines(session, campaign_id)
+            todo = [line for line in lines if line.key not in done.by_key]
+            skipped = len(lines) - len(todo)
+            if not todo:
+                return JielongResult(None, (), skipped)
+            products = {p.id: p for p in session.scalars(select(Product).where(Product.campaign_id == campaign_id))}
+            _check_jielong_lines(session, campaign_id, todo, products, done)
+            batch = ImportBatch(kind=BatchKind.JIELONG.value, source_name=source_name[:500], rows=len(todo),
+                                status=ImportStatus.DONE)
+            session.add(batch)
+            session.flush()
+            member_ids, new_members = _jielong_members(session, todo, batch.id, now)
+            groups = buyer_groups(session, campaign_id, [m for m in member_ids.values() if m is not None])
+            order_ids = []
+            for line in todo:
+                member_id = member_ids[line.line_no]
+                items = [{"product_id": i.product_id, "quantity": i.quantity,
+                          "unit_price_cents": i.unit_price_cents if i.unit_price_cents is not None
+                          else products[i.product_id].price_cents} for i in line.items]
+                for item in items:
+                    item["amount_cents"] = item["unit_price_cents"] * item["quantity"]
+                amount = sum(i["amount_cents"] for i in items)
+                order_id = int(session.execute(insert(Order).values(
+                    campaign_id=campaign_id, external_no=None, member_id=member_id,
+                    group_id=group_for(groups, member_id), pickup_point_id=line.pickup_point_id, placed_at=placed,
+                    day=placed.date(), paid_at=None, amount_cents=amount, refund_cents=0,
+                    payment_status=PaymentStatus.UNPAID, fulfilment_status=FulfilmentStatus.WAITING,
+                    buyer_name=line.nickname[:80], buyer_phone=normalise_phone(line.phone) or "", address="",
+                    note=line.note, leader_note="", building=line.building[:40], room=line.room[:40],
+                    extras_json="{}", pieces=sum(i["quantity"] for i in items), source_seq=line.seq,
+                    source_key=line.key, source_text=line.source,
+                    import_batch_id=batch.id, created_at=now, updated_at=now)).inserted_primary_key[0])
+                session.execute(insert(OrderItem), [{**i, "order_id": order_id} for i in items])
+                order_ids.append(order_id)
+            batch.note = json.dumps({"policy": "insert", "sheet": "", "inserted": len(order_ids),
+                                     "updated": 0, "skipped": skipped, "failed": 0})
+            audit(session, "jielong", "campaign", [campaign_id], {"orders": len(order_ids), "batch": batch.id})
+            return JielongResult(batch.id, tuple(order_ids), skipped, tuple(new_members))
+
+
+# ================================================================================================ helpers
+
+
+def _unique_products(products: Sequence[ProductDraft]) -> None:
+    seen: set[tuple[str, str]] = set()
+    for product in products:
+        key = (product.name, product.spec)
+        if key in seen:
+            raise ValidationError(f"商品“{product.name} {product.spec}”重复了".replace(" ”", "”"), "products")
+        seen.add(key)
+
+
+def _product_columns(clean: ProductDraft, position: int) -> dict[str, Any]:
+    return {"name": clean.name, "spec": clean.spec, "price_cents": clean.price_cents, "cost_cents": clean.cost_cents,
+            "per_person_limit": clean.per_person_limit, "stock": clean.stock, "position": position}
+
+
+def _check_product_free(session: Session, campaign_id: int, clean: ProductDraft, product_id: int | None) -> None:
+    other = session.scalar(select(Product.id).where(Product.campaign_id == campaign_id, Product.name == clean.name,
+                                                   Product.spec == clean.spec))
+    if other is not None and other != product_id:
+        raise ValidationError(f"本活动已有商品“{f'{clean.name} {clean.spec}'.strip()}”", "name")
+
+
+def _check_point_free(session: Session, name: str, point_id: int | None) -> None:
+    other = session.scalar(select(PickupPoint.id).where(PickupPoint.name == name))
+    if other is not None and other != point_id:
+        raise ValidationError(f"已有自提点“{name}”", "name")
+
+
+def _with_buyer_name(session: Session, clean: OrderDraft) -> OrderDraft:
+    """An order for a member without a typed name carries the member's nickname (lists show it)."""
+    if clean.buyer_name or clean.member_id is None:
+        return clean
+    from dataclasses import replace
+
+    nickname, phone = session.execute(select(Member.nickname, Member.phone).where(Member.id == clean.member_id)).one()
+    return replace(clean, buyer_name=nickname[:80], buyer_phone=clean.buyer_phone or phone or "")
+
+
+def _catalogue(session: Session, campaign_id: int) -> tuple[Catalogue, dict[int, int]]:
+    products = [ProductChoice(pid, name, spec, price) for pid, name, spec, price in session.execute(
+        select(Product.id, Product.name, Product.spec, Product.price_cents)
+        .where(Product.campaign_id == campaign_id).order_by(Product.position, Product.id))]
+    points = [PickupChoice(pid, name) for pid, name in session.execute(
+        select(PickupPoint.id, PickupPoint.name)
+        .join(CampaignPickupPoint, CampaignPickupPoint.pickup_point_id == PickupPoint.id)
+        .where(CampaignPickupPoint.campaign_id == campaign_id))]
+    return Catalogue(tuple(products), tuple(points), pinyin_syllables), {p.id: p.price_cents for p in products}
+
+
+@dataclass(frozen=True, slots=True)
+class _Done:
+    by_key: dict[str, int]
+    by_seq: dict[int, tuple[int, str]]
+
+
+def _done_lines(session: Session, campaign_id: int) -> _Done:
+    by_key: dict[str, int] = {}
+    by_seq: dict[int, tuple[int, str]] = {}
+    for order_id, key, seq, text in session.execute(
+            select(Order.id, Order.source_key, Order.source_seq, Order.source_text)
+            .where(Order.campaign_id == campaign_id, Order.source_key.is_not(None))):
+        by_key[key] = order_id
+        if seq is not None:
+            by_seq.setdefault(seq, (order_id, text))
+    return _Done(by_key, by_seq)
+
+
+def _member_names(session: Session, ids: Iterable[int]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for part in chunks(sorted(set(ids))):
+        out.update(dict(session.execute(select(Member.id, Member.nickname).where(Member.id.in_(part))).all()))
+    return out
+
+
+def _with_limit_problems(session: Session, campaign_id: int, lines: list[ReviewLine]) -> list[ReviewLine]:
+    """Per-person limits and stock over the new lines, counted in paste order on top of the store."""
+    bought, sold = bought_and_sold(session, campaign_id)
+    quantity_lines = [QuantityLine(n, buyer_key(line.member_id, normalise_phone_or_blank(line.phone), line.nickname),
+                                   tuple((i.product_id, i.quantity) for i in line.items))
+                      for n, line in enumerate(lines) if line.status is LineStatus.NEW and line.ok]
+    problems = check_quantities(quantity_lines, product_rules(session, campaign_id), bought, sold)
+    if not problems:
+        return lines
+    from dataclasses import replace
+
+    return [replace(line, problems=(*line.problems, *problems.get(n, ()))) if n in problems else line
+            for n, line in enumerate(lines)]
+
+
+def normalise_phone_or_blank(text: str) -> str:
+    try:
+        return normalise_phone(text) or ""
+    except ValidationError:
+        return ""
+
+
+def _check_jielong_lines(session: Session, campaign_id: int, todo: Sequence[JielongLineDraft],
+                         products: Mapping[int, Product], done: _Done) -> None:
+    """Refuse the paste when any line would make a bad order, naming the line and the reason."""
+    errors: list[str] = []
+    points = set(session.scalars(select(PickupPoint.id)))
+    seen_keys: set[str] = set()
+    for line in todo:
+        where = f"第 {line.line_no} 行（{line.nickname or line.source[:20]}）"
+        if not line.items:
+            errors.append(f"{where}：没有商品")
+        for item in line.items:
+            if item.product_id not in products:
+                errors.append(f"{where}：商品不属于这个团购活动")
+            if isinstance(item.quantity, bool) or not isinstance(item.quantity, int) or item.quantity <= 0:
+                errors.append(f"{where}：数量必须是大于 0 的整数")
+        if len({i.product_id for i in line.items}) != len(line.items):
+            errors.append(f"{where}：同一商品出现了两次，请合并数量")
+        if line.pickup_point_id is not None and line.pickup_point_id not in points:
+            errors.append(f"{where}：自提点不存在")
+        if line.seq is not None and line.seq in done.by_seq:
+            errors.append(f"{where}：接龙号 {line.seq} 已下过单（订单 #{done.by_seq[line.seq][0]}），内容不同")
+        if line.phone and not normalise_phone_or_blank(line.phone):
+            errors.append(f"{where}：手机号“{line.phone}”格式不对")
+        if line.key in seen_keys:
+            errors.append(f"{where}：与前面一行重复")
+        seen_keys.add(line.key)
+    if not errors:
+        bought, sold = bought_and_sold(session, campaign_id)
+        found = find_members(session, [Buyer(line.nickname, line.phone) for line in todo])
+        quantity_lines = [QuantityLine(n, buyer_key(line.member_id or found.get(Buyer(line.nickname, line.phone)),
+                                                    normalise_phone_or_blank(line.phone), line.nickname),
+                                       tuple((i.product_id, i.quantity) for i in line.items))
+                          for n, line in enumerate(todo)]
+        for n, problems in sorted(check_quantities(quantity_lines, product_rules(session, campaign_id),
+                                                   bought, sold).items()):
+            line = todo[n]
+            errors.append(f"第 {line.line_no} 行（{line.nickname}）：{'；'.join(problems)}")
+    if errors:
+        more = f"\n（另有 {len(errors) - 5} 处问题）" if len(errors) > 5 else ""
+        raise ValidationError("接龙有问题，未创建任何订单：\n" + "\n".join(errors[:5]) + more, "lines")
+
+
+def _jielong_members(session: Session, todo: Sequence[JielongLineDraft], batch_id: int,
+                     now: datetime) -> tuple[dict[int, int | None], list[int]]:
+    """line number -> member id: the reviewed choice, else matched, else a new member."""
+    buyers = {line.line_no: Buyer(line.nickname[:120], normalise_phone_or_blank(line.phone)) for line in todo}
+    found = find_members(session, [b for n, b in buyers.items()
+                                   if next(line for line in todo if line.line_no == n).member_id is None])
+    ambiguous = ambiguous_names(session, [b.name for b in buyers.values() if not b.phone])
+    wanted = list(dict.fromkeys(b for b, m in found.items() if m is None and b.name and b.name not in ambiguous))
+    created = create_members(session, [(b, "") for b in wanted], batch_id, now)
+    out: dict[int, int | None] = {}
+    for line in todo:
+        buyer = buyers[line.line_no]
+        out[line.line_no] = line.member_id if line.member_id is not None else (found.get(buyer) or created.get(buyer))
+    return out, sorted(created.values())
+

@@ -1,0 +1,164 @@
+"""The Dashboard page in the real main window on a small demo workspace: every chart renders offscreen,
+the cards show the service's figures, changing the period recomputes, a click on a bar opens that
+group, exports write files; and an empty workspace gets a calm message instead of charts."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+from desktop.domain.dashboard import PeriodState, preset_period
+from desktop.services.dashboard import DashboardService
+from desktop.services.demo import build_demo
+from desktop.store.engine import open_database
+from desktop.ui.models.groups_model import SPARK_ROLE, GroupColumn
+from desktop.ui.pages.dashboard_page import CHARTS, DashboardPage
+from desktop.ui.pages.reports_page import format_value
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    db = open_database(path)
+    build_demo(db, groups=30, members=600, days=60, seed=3)
+    db.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_path(demo_file: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_file, path)
+    return path
+
+
+def open_dashboard(qtbot, window) -> DashboardPage:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: window.runner.active_count == 0, timeout=20_000)
+    window.show_page("dashboard")
+    page = window.dashboard_page
+    assert window.pages.currentWidget() is page
+    wait_done(qtbot, page)
+    return page
+
+
+def wait_done(qtbot, page: DashboardPage) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: not page.loading and page._runner.active_count == 0, timeout=20_000)
+
+
+def test_every_chart_renders_with_the_services_figures(qtbot, open_window, demo_path: Path) -> None:
+    window = open_window(demo_path)
+    page = open_dashboard(qtbot, window)
+    d = page.dashboard
+    assert d is not None and d.state is PeriodState.READY and page.preset() == "30d"
+    assert not page.banner.isVisible()
+    for name in CHARTS:
+        assert page.cards[name].showing_chart, name
+    service = page._service
+    kpi = service.kpis(preset_period("30d", date.today()), today=date.today())
+    for f in kpi.figures:
+        assert page.kpi_cards[f.key].value.text() == format_value(f.current, f.unit)
+    # hover readouts give exact values with the date
+    trend = page.cards["trend"].chart
+    last = len(d.trend.days) - 1
+    text = trend.show_readout(last, 1)
+    assert d.trend.days[-1].isoformat() in text and f"{d.trend.messages[-1]:,}" in text
+    heat = page.cards["heatmap"].chart.show_readout(20.5, 2.5)
+    assert "周三" in heat and "20:00" in heat
+    top = page.cards["top"].chart.show_readout(10, 0)
+    assert d.top_groups[0].name in top
+    # the whole page paints (fonts, axes) without a warning
+    assert not page.content.grab().isNull()
+
+
+def test_changing_the_period_and_scope_recomputes(qtbot, open_window, demo_path: Path) -> None:
+    window = open_window(demo_path)
+    page = open_dashboard(qtbot, window)
+    first = page.dashboard
+    page.period_box.setCurrentIndex(page.period_box.findData("7d"))
+    wait_done(qtbot, page)
+    assert page.dashboard is not first and page.dashboard.kpi.period.days == 7
+    assert len(page.dashboard.trend.days) == 7
+    # a custom range in the future: a calm message, no charts
+    future = date.today().replace(year=date.today().year + 1)
+    page.set_period("custom", future, future)
+    wait_done(qtbot, page)
+    assert page.banner.isVisible() and "还没有到" in page.banner.text()
+    assert not any(card.isVisible() for card in page.cards.values())
+    page.set_period("today")
+    wait_done(qtbot, page)
+    assert page.dashboard.kpi.period.days == 1
+    # one platform, then one group
+    qtbot.waitUntil(lambda: page._choices is not None, timeout=10_000)
+    platform = page._choices.platforms[0].scope
+    page.set_scope(platform)
+    wait_done(qtbot, page)
+    assert page.dashboard.kpi.scope == platform
+    # data moved while the page is visible: it recomputes by itself
+    before = page._serial
+    window.runner.data_changed.emit("interactions", [])
+    wait_done(qtbot, page)
+    assert page._serial == before + 1
+    # while hidden it only remembers to
+    window.show_page("groups")
+    window.runner.data_changed.emit("interactions", [])
+    assert page._stale and page._serial == before + 1
+    window.show_page("dashboard")
+    wait_done(qtbot, page)
+    assert not page._stale and page._serial == before + 2
+
+
+def test_clicking_a_bar_opens_that_group(qtbot, open_window, demo_path: Path) -> None:
+    window = open_window(demo_path)
+    page = open_dashboard(qtbot, window)
+    chart = page.cards["top"].chart
+    wanted = page.dashboard.top_groups[1]
+    page.scroll.ensureWidgetVisible(page.cards["top"])
+    scene = chart.getPlotItem().vb.mapViewToScene(chart.bar_centre(1))
+    with qtbot.waitSignal(page.open_group, timeout=5_000) as opened:
+        qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=chart.mapFromScene(scene))
+    assert opened.args == [wanted.id]
+    qtbot.waitUntil(lambda: window.groups_page.current_group() is not None, timeout=5_000)
+    assert window.pages.currentWidget() is window.groups_page
+    assert window.groups_page.current_group().id == wanted.id
+
+
+def test_exports(qtbot, open_window, demo_path: Path, tmp_path: Path) -> None:
+    window = open_window(demo_path)
+    page = open_dashboard(qtbot, window)
+    png = page.export_chart("trend", str(tmp_path / "趋势.png"))
+    assert png is not None and png.stat().st_size > 0
+    image = QImage(str(png))
+    assert not image.isNull() and image.width() > 300
+    whole = page.export_dashboard(str(tmp_path / "看板.png"))
+    assert whole is not None and QImage(str(whole)).height() > image.height()
+    pdf = page.export_dashboard(str(tmp_path / "看板.pdf"))
+    assert pdf is not None and pdf.read_bytes()[:4] == b"%PDF"
+
+
+def test_groups_table_sparklines(qtbot, open_window, demo_path: Path) -> None:
+    window = open_window(demo_path)
+    model = window.groups_page.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0 and window.runner.active_count == 0, timeout=10_000)
+    db = open_database(demo_path)
+    try:
+        expected = DashboardService(db).sparklines()
+    finally:
+        db.dispose()
+    for row in range(model.rowCount()):
+        group = model.group_at(row)
+        assert tuple(model.index(row, GroupColumn.ACTIVITY).data(SPARK_ROLE)) == expected.get(group.id, ())
+    assert any(expected.values())
+    assert not window.groups_page.table.grab().isNull()  # the delegate paints
+
+
+def test_empty_workspace_is_calm(qtbot, open_window, db_path: Path) -> None:
+    window = open_window(db_path)
+    page = open_dashboard(qtbot, window)
+    assert page.banner.isVisible() and "还没有群" in page.banner.text()
+    assert not any(card.isVisible() for card in page.cards.values())
+    assert not any(card.isVisible() for card in page.kpi_cards.values())

@@ -1,0 +1,233 @@
+"""The 团购 page in the real window: a campaign with products and a pickup point, a 接龙 pasted, fixed
+in the review table and turned into orders, bulk 标记已付款, the summary, the supplier sheet and the PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFileDialog, QMessageBox
+
+from desktop.domain.enums import PaymentStatus
+from desktop.domain.orders import LineStatus
+from desktop.ui.widgets.jielong_review import Col
+
+from .conftest import type_text
+
+JIELONG = """#接龙
+周六水果团 截单周五20:00
+1. 王芳 脐橙×2 阳光花园
+2. 李娜 苹果x1 阳光花园
+3. 张伟 脐橙1 苹果1
+4. 陈静 香蕉×3
+5. 刘洋 苹果×2
+6. 赵敏 脐橙x1
+"""
+
+
+def idle(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: window.runner.active_count == 0, timeout=15_000)
+
+
+def create_campaign(qtbot, window):  # type: ignore[no-untyped-def]
+    window.show_page("group_buy")
+    page = window.group_buy_page
+    qtbot.waitUntil(lambda: page.list_stack.currentWidget() is page.list_empty, timeout=10_000)
+    assert "新建团购" in page.list_empty.text()
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page._dialog is not None, timeout=10_000)
+    dialog = page._dialog
+    type_text(dialog.title, "阳光花园周六水果团")
+    type_text(dialog.leader, "王芳")
+    dialog.add_product_row("脐橙", "5斤", "39.90", "25", "", "")
+    dialog.add_product_row("苹果", "", "20", "12.5", "2", "100")
+    dialog.groups.item(0).setCheckState(Qt.CheckState.Checked)
+    type_text(dialog.point_name, "阳光花园自提点")
+    type_text(dialog.point_address, "阳光花园3栋门口")
+    dialog.add_point()
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.campaign is not None and page.campaign.title == "阳光花园周六水果团",
+                    timeout=10_000)
+    idle(qtbot, window)
+    assert [p.label for p in page.campaign.products] == ["脐橙 5斤", "苹果"]
+    assert [p.name for p in page.campaign.pickup_points] == ["阳光花园自提点"]
+    assert page.model.rowCount() == 1 and page.list_stack.currentWidget() is page.table
+    return page
+
+
+def choose_product(qtbot, tab, row: int, label: str) -> None:  # type: ignore[no-untyped-def]
+    """Open the product editor of a review line, pick from its list and commit, as a double-click does."""
+    index = tab.model.index(row, Col.PRODUCT)
+    tab.table.setCurrentIndex(index)
+    tab.table.edit(index)
+    editor = tab.table.findChild(QComboBox, "productEditor")
+    assert editor is not None
+    editor.setCurrentIndex(editor.findText(label))
+    delegate = tab.table.itemDelegate()
+    delegate.commitData.emit(editor)
+    delegate.closeEditor.emit(editor)
+
+
+def order_rows(page):  # type: ignore[no-untyped-def]
+    tab = page.orders_tab
+    return [tab.model.cached(r) for r in range(tab.model.rowCount())]
+
+
+def test_jielong_to_orders_payment_summary_and_sheets(qtbot, open_window, seeded_path: Path, tmp_path: Path,
+                                                      monkeypatch) -> None:
+    window = open_window(seeded_path)
+    page = create_campaign(qtbot, window)
+    assert page.orders_tab.table_stack.currentWidget() is page.orders_tab.empty_label
+    assert "快速下单" in page.orders_tab.empty_label.text()
+
+    # paste and recognise: the line naming no known product is red and blocks 创建订单
+    page.tabs.setCurrentWidget(page.jielong_tab)
+    tab = page.jielong_tab
+    tab.paste.setPlainText(JIELONG)
+    qtbot.mouseClick(tab.recognise_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 6, timeout=10_000)
+    lines = tab.model.lines
+    banana = next(n for n, line in enumerate(lines) if "香蕉" in line.review.source)
+    assert lines[banana].problems and not lines[banana].items
+    assert tab.model.index(banana, Col.SOURCE).data() == lines[banana].review.source
+    assert tab.model.index(banana, Col.PROBLEMS).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert not tab.create_button.isEnabled() and "有问题" in tab.state_label.text()
+    assert [line.problems for n, line in enumerate(lines) if n != banana] == [[]] * 5
+
+    choose_product(qtbot, tab, banana, "苹果")
+    assert tab.model.lines[banana].items and not tab.model.lines[banana].problems
+    assert tab.model.index(banana, Col.PRODUCT).data() == "苹果×1"
+    assert tab.create_button.isEnabled()
+    qtbot.mouseClick(tab.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 6 and all(line.done for line in tab.model.lines),
+                    timeout=15_000)
+    idle(qtbot, window)
+    assert tab.undo_button.isEnabled() and tab.last_batch is not None
+
+    # a longer 接龙 pasted again: the six lines read 已下单, only the new one is created
+    tab.paste.setPlainText(JIELONG + "7. 孙丽 脐橙×1\n")
+    qtbot.mouseClick(tab.recognise_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 7, timeout=10_000)
+    statuses = [line.status for line in tab.model.lines]
+    assert statuses == [LineStatus.DONE] * 6 + [LineStatus.NEW]
+    assert "1 行待创建" in tab.state_label.text()
+    qtbot.mouseClick(tab.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: all(line.done for line in tab.model.lines), timeout=15_000)
+    idle(qtbot, window)
+
+    # the orders tab lists them
+    page.tabs.setCurrentWidget(page.orders_tab)
+    orders = page.orders_tab
+    qtbot.waitUntil(lambda: orders.model.rowCount() == 7 and all(order_rows(page)), timeout=15_000)
+    idle(qtbot, window)
+    assert sorted(r.buyer_name for r in order_rows(page)) == sorted(
+        ["王芳", "李娜", "张伟", "陈静", "刘洋", "赵敏", "孙丽"])
+
+    # bulk 标记已付款 on two orders
+    model = orders.model
+    orders.table.selectionModel().select(QItemSelection(model.index(0, 0), model.index(1, model.columnCount() - 1)),
+                                         QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    chosen = set(orders.selected_ids())
+    assert len(chosen) == 2 and orders.paid_button.isEnabled() and "已选 2 单" in orders.count_label.text()
+    qtbot.mouseClick(orders.paid_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: all(order_rows(page)) and {r.id for r in order_rows(page)
+                                                        if r.payment_status is PaymentStatus.PAID} == chosen,
+                    timeout=15_000)
+    idle(qtbot, window)
+    rows = order_rows(page)
+
+    # the supplier summary equals the orders
+    page.tabs.setCurrentWidget(page.summary_tab)
+    summary = page.summary_tab
+    qtbot.waitUntil(lambda: summary.summary is not None and summary.products_model.rowCount() == 2, timeout=15_000)
+    idle(qtbot, window)
+    products = {p.name: p for p in summary.summary.products}
+    assert sum(p.amount_cents for p in products.values()) == sum(r.amount_cents for r in rows)
+    assert sum(p.quantity for p in products.values()) == sum(r.quantity for r in rows)
+    assert products["苹果"].quantity == 1 + 1 + 1 + 2  # 李娜, 张伟, 陈静 (fixed line) and 刘洋
+    assert products["脐橙"].quantity == 2 + 1 + 1 + 1
+    assert products["脐橙"].amount_cents == 5 * 3990 and products["苹果"].cost_cents == 5 * 1250
+    reconciliation = summary.summary.reconciliation
+    assert (reconciliation.paid_orders, reconciliation.unpaid_orders) == (2, 5)
+    assert "¥" in summary.totals.text()
+
+    # the supplier sheet, read back
+    sheet_path = tmp_path / "供货单.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(sheet_path), "")))
+    qtbot.mouseClick(summary.supplier_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(sheet_path.exists, timeout=15_000)
+    idle(qtbot, window)
+    book = openpyxl.load_workbook(sheet_path, read_only=True)
+    cells = [row for row in book.active.iter_rows(values_only=True)]
+    book.close()
+    by_name = {row[0]: row for row in cells if row and row[0] in ("脐橙", "苹果")}
+    assert by_name["脐橙"][2] == 5 and by_name["苹果"][2] == 5
+
+    # the pickup list as PDF (phones masked by the service)
+    pdf_path = tmp_path / "自提单.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(pdf_path), "")))
+    qtbot.mouseClick(summary.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(pdf_path.exists, timeout=15_000)
+    idle(qtbot, window)
+    assert pdf_path.read_bytes().startswith(b"%PDF") and pdf_path.stat().st_size > 1000
+
+
+def test_quick_entry_errors_on_the_field_and_undo_a_paste(qtbot, open_window, seeded_path: Path,
+                                                          monkeypatch) -> None:
+    window = open_window(seeded_path)
+    page = create_campaign(qtbot, window)
+    orders = page.orders_tab
+
+    # zero quantity and an unknown product: a message on the items field, nothing saved
+    type_text(orders.entry_member, "王芳")
+    type_text(orders.entry_items, "苹果×0")
+    qtbot.keyClick(orders.entry_items, Qt.Key.Key_Return)
+    assert "大于 0" in orders.entry_error.text() and orders.entry_items.styleSheet()
+    orders.entry_items.clear()
+    type_text(orders.entry_items, "榴莲×1")
+    qtbot.keyClick(orders.entry_items, Qt.Key.Key_Return)
+    assert "榴莲" in orders.entry_error.text()
+
+    # over the per-person limit (苹果: 2): refused by the service, shown on the field
+    orders.entry_items.clear()
+    type_text(orders.entry_items, "苹果×3")
+    qtbot.keyClick(orders.entry_items, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "限购" in orders.entry_error.text(), timeout=10_000)
+    idle(qtbot, window)
+    assert orders.entry_items.styleSheet()
+
+    # a good order by keyboard: Enter saves and the list shows it
+    orders.entry_items.clear()
+    type_text(orders.entry_items, "脐橙×2 苹果×1")
+    qtbot.keyClick(orders.entry_items, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: orders.model.rowCount() == 1 and all(order_rows(page)), timeout=10_000)
+    idle(qtbot, window)
+    assert not orders.entry_error.isVisible() and orders.entry_items.text() == ""
+    assert order_rows(page)[0].amount_cents == 2 * 3990 + 2000
+
+    # a pasted 接龙 and its undo
+    page.tabs.setCurrentWidget(page.jielong_tab)
+    tab = page.jielong_tab
+    tab.paste.setPlainText("#接龙\n1. 李娜 苹果x1\n2. 张伟 脐橙1\n")
+    qtbot.mouseClick(tab.recognise_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2 and tab.create_button.isEnabled(), timeout=10_000)
+    qtbot.mouseClick(tab.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.undo_button.isEnabled(), timeout=15_000)
+    idle(qtbot, window)
+    assert page.model.row_at(0).orders == 3
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    qtbot.mouseClick(tab.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.row_at(0).orders == 1, timeout=15_000)
+    idle(qtbot, window)
+    assert not tab.undo_button.isEnabled()
+    qtbot.waitUntil(lambda: [line.status for line in tab.model.lines] == [LineStatus.NEW] * 2, timeout=10_000)
+
+    # deleting the campaign says how many orders go
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda _parent, _title, text, *a, **k: asked.append(text) or QMessageBox.StandardButton.Yes))
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.list_stack.currentWidget() is page.list_empty, timeout=10_000)
+    idle(qtbot, window)
+    assert "1 笔订单" in asked[0]

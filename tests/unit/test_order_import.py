@@ -1,0 +1,267 @@
+"""Order exports through the import engine: a messy 快团团 export and a 群接龙 export written here."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+from sqlalchemy import func, select
+
+from desktop.domain.enums import PaymentStatus
+from desktop.domain.imports import BatchKind, ImportPolicy, RowOutcome
+from desktop.domain.orders import CampaignDraft, ProductDraft
+from desktop.services.imports import ImportService
+from desktop.services.orders import OrderService
+from desktop.store.models import (
+    Campaign,
+    CampaignPickupPoint,
+    ImportChange,
+    Member,
+    Order,
+    OrderItem,
+    PickupPoint,
+    Product,
+)
+
+HEADER = ["跟团号", "下单人", "团员备注", "支付时间", "团长备注", "商品", "规格", "数量", "订单金额", "退款金额",
+          "订单状态", "自提点", "收货人", "联系电话", "省", "市", "区", "详细地址", "快递公司", "快递单号",
+          "商品成本价", "楼号", "房号"]
+
+
+def write_ktt_export(path: Path, *, extra_rows: list[list[object]] = ()) -> None:
+    """Two title rows, the header on row 3, repeated 跟团号 lines, ¥ text amounts, numeric phones, a
+    refund, a cancelled order, a blank row and a totals row at the bottom."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "订单列表"
+    sheet["A1"] = "快团团 · 周五水果团 订单导出"
+    sheet.merge_cells("A1:W1")
+    sheet["A2"] = "导出时间：2026-11-21 22:00"
+    sheet.append(HEADER)
+    paid = datetime(2026, 11, 20, 9, 30)
+    rows = [
+        # order 1: two lines, the order amount repeated on each line, a leader-defined building/room
+        [1, "王芳", "放门口", paid, "老客户", "赣南脐橙", "5斤", 2, "¥80.00", "", "已支付", "阳光花园", "王芳",
+         13800138000, "江西省", "赣州市", "章贡区", "阳光花园9栋302", "", "", "¥14.00", "9栋", "302"],
+        [1, "王芳", "放门口", paid, "老客户", "阳光玫瑰", "1盒", 1, "¥80.00", "", "已支付", "阳光花园", "王芳",
+         13800138000, "江西省", "赣州市", "章贡区", "阳光花园9栋302", "", "", 20, "9栋", "302"],
+        # order 2: refunded in full
+        [2, "李雷", "", "2026/11/20 10:05", "", "赣南脐橙", "5斤", 1, "30", "30", "已退款", "翠苑", "李雷",
+         "139 0013 9000", "", "", "", "翠苑1-2-301", "", "", 14, "1", "2-301"],
+        # order 3: a partial refund; order amount only on the first line (merged cells)
+        [3, "韩梅梅", "", "2026年11月20日 11:00", "", "赣南脐橙", "5斤", 1, 60, 10, "部分退款", "阳光花园",
+         "韩梅梅", 13700137000, "", "", "", "阳光花园10栋101", "", "", 14, "10栋", "101"],
+        [3, "", "", "", "", "阳光玫瑰", "1盒", "1份", "", "", "", "", "", "", "", "", "", "", "", "", 20, "", ""],
+        # order 4: unpaid, delivered by courier, no pickup point
+        [4, "Lily🌸", "", "", "", "阳光玫瑰", "1盒", 2, "¥60.00", "", "未支付", "", "Lily", 13600136000,
+         "浙江省", "杭州市", "西湖区", "文三路1号", "顺丰", "SF123456", 20, "", ""],
+        # order 5: cancelled
+        [5, "赵六", "", "", "", "赣南脐橙", "5斤", 1, "¥30.00", "", "已取消", "翠苑", "赵六", 13500135000, "", "",
+         "", "", "", "", 14, "", ""],
+        [None] * len(HEADER),
+        *extra_rows,
+        ["合计", "", "", "", "", "", "", 9, "¥260.00"],
+    ]
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+
+
+@pytest.fixture
+def export(tmp_path: Path) -> Path:
+    path = tmp_path / "周五水果团.xlsx"
+    write_ktt_export(path)
+    return path
+
+
+def _orders(db) -> dict[str, dict]:
+    with db.transaction() as session:
+        out = {}
+        for o in session.scalars(select(Order).order_by(Order.id)):
+            items = {(name, spec): (q, amount) for name, spec, q, amount in session.execute(
+                select(Product.name, Product.spec, OrderItem.quantity, OrderItem.amount_cents)
+                .join(Product, Product.id == OrderItem.product_id).where(OrderItem.order_id == o.id))}
+            out[o.external_no] = {"buyer": o.buyer_name, "phone": o.buyer_phone, "amount": o.amount_cents,
+                                  "refund": o.refund_cents, "status": o.payment_status, "items": items,
+                                  "pickup": o.pickup_point_id, "building": o.building, "room": o.room,
+                                  "address": o.address, "extras": json.loads(o.extras_json), "note": o.note,
+                                  "leader_note": o.leader_note, "member": o.member_id, "paid_at": o.paid_at,
+                                  "campaign": o.campaign_id}
+        return out
+
+
+def _counts(db) -> dict[str, int]:
+    with db.transaction() as session:
+        return {model.__tablename__: session.scalar(select(func.count()).select_from(model)) or 0
+                for model in (Campaign, Product, PickupPoint, CampaignPickupPoint, Member, Order, OrderItem)}
+
+
+def test_messy_export_gives_exactly_the_expected_orders_lines_and_totals(db, export: Path) -> None:
+    report = ImportService(db).commit(export, BatchKind.ORDERS)
+    assert report.failed == 0 and report.inserted == 7
+    assert [r.row for r in report.results] == [4, 5, 6, 7, 8, 9, 10]
+    orders = _orders(db)
+    assert list(orders) == ["1", "2", "3", "4", "5"]
+    one = orders["1"]
+    assert one["buyer"] == "王芳" and one["phone"] == "13800138000" and one["amount"] == 8000
+    assert one["status"] is PaymentStatus.PAID and one["paid_at"] == datetime(2026, 11, 20, 9, 30)
+    assert one["building"] == "9栋" and one["room"] == "302"
+    assert one["address"] == "江西省赣州市章贡区阳光花园9栋302"
+    assert one["note"] == "放门口" and one["leader_note"] == "老客户"
+    # no unit prices in the export: the order amount is shared by quantity (2:1)
+    assert one["items"] == {("赣南脐橙", "5斤"): (2, 5333), ("阳光玫瑰", "1盒"): (1, 2667)}
+    assert orders["2"]["status"] is PaymentStatus.REFUNDED and orders["2"]["refund"] == 3000
+    assert orders["2"]["phone"] == "13900139000"
+    three = orders["3"]
+    assert three["status"] is PaymentStatus.PAID and three["amount"] == 6000 and three["refund"] == 1000
+    assert three["items"][("阳光玫瑰", "1盒")][0] == 1
+    four = orders["4"]
+    assert four["status"] is PaymentStatus.UNPAID and four["pickup"] is None
+    assert four["extras"] == {"快递公司": "顺丰", "快递单号": "SF123456", "收货人": "Lily"}
+    assert orders["5"]["status"] is PaymentStatus.CANCELLED
+    # one campaign named after the file, two pickup points linked to it, two products, five new members
+    counts = _counts(db)
+    assert counts == {"campaigns": 1, "products": 2, "pickup_points": 2, "campaign_pickup_points": 2,
+                      "members": 5, "orders": 5, "order_items": 7}
+    with db.transaction() as session:
+        assert session.scalar(select(Campaign.title)) == "周五水果团"
+        costs = dict(session.execute(select(Product.name, Product.cost_cents)).all())
+        assert costs == {"赣南脐橙": 1400, "阳光玫瑰": 2000}
+    # per-product totals
+    totals: dict[str, int] = {}
+    for order in orders.values():
+        for (name, _), (quantity, _) in order["items"].items():
+            totals[name] = totals.get(name, 0) + quantity
+    assert totals == {"赣南脐橙": 5, "阳光玫瑰": 4}
+
+
+def test_reimporting_the_same_file_changes_nothing(db, export: Path) -> None:
+    service = ImportService(db)
+    service.commit(export, BatchKind.ORDERS)
+    before = (_orders(db), _counts(db))
+    again = service.commit(export, BatchKind.ORDERS)
+    assert again.inserted == 0 and again.skipped == 7
+    # even when the file is saved again (other bytes): matched by 跟团号, nothing new
+    copy = export.with_name("周五水果团.xlsx")
+    write_ktt_export(copy)
+    third = service.commit(copy, BatchKind.ORDERS, ImportPolicy.UPDATE)
+    assert third.inserted == 0 and third.updated == 0
+    assert (_orders(db), _counts(db)) == before
+
+
+def test_undo_removes_exactly_what_the_import_created(db, export: Path, tmp_path: Path) -> None:
+    orders = OrderService(db)
+    # something that was there before the import stays
+    kept = orders.create_campaign(CampaignDraft("别的团"), [ProductDraft("鸡蛋", "30枚", 2500)])
+    before = _counts(db)
+    report = ImportService(db).commit(export, BatchKind.ORDERS)
+    ImportService(db).undo(report.batch_id)
+    assert _counts(db) == before
+    assert orders.campaign(kept.id).products[0].name == "鸡蛋"
+
+
+def test_update_import_changes_status_and_undo_restores_it(db, export: Path, tmp_path: Path) -> None:
+    service = ImportService(db)
+    service.commit(export, BatchKind.ORDERS)
+    later = tmp_path / "later" / "周五水果团.xlsx"
+    later.parent.mkdir()
+    book = openpyxl.load_workbook(export)
+    sheet = book.active
+    sheet["K9"] = "已支付"  # order 4 paid
+    sheet["D9"] = datetime(2026, 11, 21, 8, 0)
+    book.save(later)
+    report = service.commit(later, BatchKind.ORDERS, ImportPolicy.UPDATE)
+    assert report.updated == 1 and report.inserted == 0
+    assert _orders(db)["4"]["status"] is PaymentStatus.PAID
+    with db.transaction() as session:
+        assert session.scalar(select(func.count()).select_from(ImportChange)) == 1
+    service.undo(report.batch_id)
+    assert _orders(db)["4"]["status"] is PaymentStatus.UNPAID and _orders(db)["4"]["paid_at"] is None
+
+
+def test_an_order_number_with_two_buyers_fails_that_order_naming_both(db, tmp_path: Path) -> None:
+    path = tmp_path / "两个下单人.xlsx"
+    write_ktt_export(path, extra_rows=[
+        [1, "张伟", "", "", "", "赣南脐橙", "5斤", 1, 30, "", "已支付", "翠苑", "张伟", 13300133000, "", "", "",
+         "", "", "", "", "", ""]])
+    report = ImportService(db).commit(path, BatchKind.ORDERS)
+    failed = [r for r in report.results if r.outcome is RowOutcome.FAILED]
+    assert [r.row for r in failed] == [4, 5, 12]
+    assert "跟团号 1 出现了两个不同的下单人" in failed[0].reason
+    assert "“王芳”（第 4 行）" in failed[0].reason and "“张伟”（第 12 行）" in failed[0].reason
+    assert "1" not in _orders(db) and "2" in _orders(db)
+
+
+def test_the_same_number_against_a_stored_order_of_another_buyer(db, export: Path, tmp_path: Path) -> None:
+    service = ImportService(db)
+    service.commit(export, BatchKind.ORDERS)
+    other = tmp_path / "x" / "周五水果团.xlsx"
+    other.parent.mkdir()
+    book = openpyxl.load_workbook(export)
+    book.active["B6"] = "冒名"  # row 6 is order 2
+    book.active["N6"] = 13200132000
+    book.save(other)
+    report = service.commit(other, BatchKind.ORDERS, ImportPolicy.UPDATE)
+    bad = [r for r in report.results if r.outcome is RowOutcome.FAILED]
+    assert [r.row for r in bad] == [6] and "下单人是“李雷”，这里是“冒名”" in bad[0].reason
+
+
+def test_bad_quantities_are_named_on_their_row(db, tmp_path: Path) -> None:
+    path = tmp_path / "数量.xlsx"
+    write_ktt_export(path, extra_rows=[
+        [7, "钱七", "", "", "", "赣南脐橙", "5斤", 0, 30, "", "已支付", "", "钱七", 13100131000],
+        [8, "孙八", "", "", "", "赣南脐橙", "5斤", "两箱", 30, "", "已支付", "", "孙八", 13100131001]])
+    report = ImportService(db).commit(path, BatchKind.ORDERS)
+    bad = {r.row: r.reason for r in report.results if r.outcome is RowOutcome.FAILED}
+    assert "数量为 0" in bad[12]
+    assert "H 列“数量”" in bad[13] and "两箱" in bad[13]
+    assert set(_orders(db)) == {"1", "2", "3", "4", "5"}
+
+
+def test_into_a_given_campaign_uses_its_products_prices_and_warns_over_limit(db, export: Path) -> None:
+    orders = OrderService(db)
+    campaign = orders.create_campaign(CampaignDraft("周五团"), [
+        ProductDraft("赣南脐橙", "5斤", 3000, 1500, per_person_limit=1), ProductDraft("阳光玫瑰", "1盒", 2000, 1200)])
+    report = ImportService(db).commit(export, BatchKind.ORDERS, campaign_id=campaign.id)
+    assert report.failed == 0
+    one = _orders(db)["1"]
+    assert one["campaign"] == campaign.id
+    assert one["items"] == {("赣南脐橙", "5斤"): (2, 6000), ("阳光玫瑰", "1盒"): (1, 2000)}
+    warned = [r for r in report.results if "限购" in r.reason]
+    assert warned and warned[0].row == 4 and "照常导入" in warned[0].reason
+    assert len(orders.campaign(campaign.id).products) == 2
+
+
+def test_qunjielong_export_columns(db, tmp_path: Path) -> None:
+    """群接龙: 接龙号 / 微信昵称 / 商品名称 / 规格 / 数量 / 商品金额 / 订单总金额 / 提交时间 / 备注."""
+    path = tmp_path / "群接龙导出.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["群接龙 订单明细"])
+    sheet.append(["接龙号", "微信昵称", "收货人", "联系电话", "商品名称", "规格", "数量", "商品金额", "订单总金额",
+                  "提交时间", "备注", "收货地址"])
+    sheet.append([1, "小明", "明", "13800001111", "草莓", "1盒", 2, "¥59.80", "¥89.70", "2026-11-20 08:01", "不要太熟",
+                  "翠苑2栋"])
+    sheet.append([1, "小明", "明", "13800001111", "香蕉", "", 1, "¥29.90", "¥89.70", "2026-11-20 08:01", "不要太熟",
+                  "翠苑2栋"])
+    sheet.append([2, "阿花", "花", "13800002222", "草莓", "1盒", 1, 29.9, 29.9, "2026-11-20 08:05", "", ""])
+    book.save(path)
+    report = ImportService(db).commit(path, BatchKind.ORDERS)
+    assert report.inserted == 3 and report.failed == 0
+    orders = _orders(db)
+    assert orders["1"]["amount"] == 8970 and orders["1"]["items"] == {("草莓", "1盒"): (2, 5980),
+                                                                       ("香蕉", ""): (1, 2990)}
+    assert orders["1"]["note"] == "不要太熟" and orders["2"]["amount"] == 2990
+    assert orders["1"]["status"] is PaymentStatus.UNPAID and orders["1"]["buyer"] == "小明"
+
+
+def test_preview_writes_nothing_and_cli_kind_orders(db, export: Path, capsys) -> None:
+    preview = ImportService(db).preview(export, BatchKind.ORDERS)
+    assert preview.inserted == 7 and _counts(db)["orders"] == 0
+    report = ImportService(db).commit(preview, BatchKind.ORDERS)
+    assert report.inserted == 7 and _counts(db)["orders"] == 5
+    assert _orders(db)["1"]["items"][("赣南脐橙", "5斤")][0] == 2
+    assert {o["status"] for o in _orders(db).values()} >= {PaymentStatus.PAID, PaymentStatus.CANCELLED}

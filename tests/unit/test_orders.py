@@ -1,0 +1,195 @@
+"""The order service: campaigns, products, pickup points, quick entry, bulk status, 接龙 review and apply."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+import pytest
+from sqlalchemy import func, insert, select
+
+from desktop.domain.enums import CampaignStatus, FulfilmentStatus, PaymentStatus, Tier
+from desktop.domain.errors import NotFoundError, ValidationError
+from desktop.domain.orders import (
+    CampaignDraft,
+    JielongLineDraft,
+    LineStatus,
+    OrderDraft,
+    OrderFilter,
+    OrderItemDraft,
+    OrderSort,
+    PickupPointDraft,
+    ProductDraft,
+)
+from desktop.services.imports import ImportService
+from desktop.services.members import MemberService
+from desktop.services.orders import OrderService
+from desktop.store.models import Group, Member, Membership, Order
+
+JIELONG = """#接龙
+周五水果团 今晚8点截单
+例 王芳 脐橙5斤×2 阳光花园
+
+1. 张三 脐橙5斤x2 阳光花园
+2. 李四 苹果×1 草莓*2 翠苑 晚点取
+3. 王五 苹果x5
+"""
+
+
+@pytest.fixture
+def svc(db) -> OrderService:
+    return OrderService(db)
+
+
+@pytest.fixture
+def campaign(svc: OrderService):
+    sunny = svc.create_pickup_point(PickupPointDraft("阳光花园自提点", "阳光花园3栋", "王姐", "13900001111"))
+    green = svc.create_pickup_point(PickupPointDraft("翠苑"))
+    return svc.create_campaign(CampaignDraft("周五水果团", "王姐", pickup_point_ids=(sunny.id, green.id)), [
+        ProductDraft("脐橙", "5斤", 2500, 1800, per_person_limit=3), ProductDraft("苹果", "", 1000, 600, stock=5),
+        ProductDraft("草莓", "1盒", 3000, 2000)])
+
+
+def _pid(campaign, name: str) -> int:
+    return next(p.id for p in campaign.products if p.name == name)
+
+
+def test_campaign_crud_and_validation(svc: OrderService, campaign) -> None:
+    assert [p.label for p in campaign.products] == ["脐橙 5斤", "苹果", "草莓 1盒"]
+    assert {p.name for p in campaign.pickup_points} == {"阳光花园自提点", "翠苑"}
+    with pytest.raises(ValidationError, match="活动名称"):
+        svc.create_campaign(CampaignDraft("  "))
+    with pytest.raises(ValidationError, match="截单时间早于开团时间"):
+        svc.create_campaign(CampaignDraft("x", open_at=datetime(2026, 1, 2), cutoff_at=datetime(2026, 1, 1)))
+    with pytest.raises(ValidationError, match="已有商品"):
+        svc.add_product(campaign.id, ProductDraft("苹果"))
+    with pytest.raises(ValidationError, match="每人限购至少为 1"):
+        svc.add_product(campaign.id, ProductDraft("梨", per_person_limit=0))
+    with pytest.raises(ValidationError, match="已有自提点"):
+        svc.create_pickup_point(PickupPointDraft("翠苑"))
+    pear = svc.add_product(campaign.id, ProductDraft("梨", "", 800))
+    assert pear.position == 3
+    updated = svc.update_campaign(campaign.id, replace(CampaignDraft("周五水果团·改"), status=CampaignStatus.OPEN))
+    assert updated.title == "周五水果团·改" and updated.status is CampaignStatus.OPEN and updated.pickup_points == ()
+    assert svc.campaigns()[0].title == "周五水果团·改"
+    svc.delete_product(pear.id)
+    with pytest.raises(NotFoundError):
+        svc.campaign(999)
+
+
+def test_quick_order_amount_limit_stock_and_edit(svc: OrderService, campaign) -> None:
+    orange, apple = _pid(campaign, "脐橙"), _pid(campaign, "苹果")
+    order = svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(orange, 2), OrderItemDraft(apple, 1)),
+                                        buyer_name="王芳", buyer_phone="+86 138 0013 8000"))
+    assert order.row.amount_cents == 6000 and order.row.buyer_phone == "13800138000"
+    assert order.row.items_text == "脐橙 5斤×2、苹果×1" and order.row.quantity == 3
+    with pytest.raises(ValidationError, match=r"“脐橙 5斤”每人限购 3 份，这里是 2 份（之前已买 2 份）"):
+        svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(orange, 2),), buyer_name="王芳",
+                                    buyer_phone="13800138000"))
+    with pytest.raises(ValidationError, match=r"“苹果”库存不足：还剩 4 份，这里要 5 份"):
+        svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(apple, 5),), buyer_name="李雷"))
+    with pytest.raises(ValidationError, match="第 1 个商品的数量必须大于 0"):
+        svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(apple, 0),), buyer_name="李雷"))
+    with pytest.raises(ValidationError, match="数量不是整数"):
+        svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(apple, "两"),), buyer_name="李雷"))  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match=r"退款 ¥100\.00 超过订单金额"):
+        svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(apple, 1),), buyer_name="李雷", refund_cents=10000))
+    # editing the same order may keep its own quantities (they are not counted twice)
+    edited = svc.update_order(order.row.id, OrderDraft(campaign.id, (OrderItemDraft(orange, 3),), buyer_name="王芳",
+                                                       buyer_phone="13800138000", note="放门口"))
+    assert edited.row.amount_cents == 7500 and edited.row.note == "放门口"
+    # a cancelled order gives its stock back
+    svc.set_payment_status([order.row.id], PaymentStatus.CANCELLED)
+    assert svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(apple, 5),), buyer_name="李雷")).row.quantity == 5
+
+
+def test_bulk_paid_picked_up_filters_and_sorting(svc: OrderService, campaign) -> None:
+    apple = _pid(campaign, "苹果")
+    ids = [svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(apple, 1),), buyer_name=name,
+                                       building=building, room=room)).row.id
+           for name, building, room in (("C丙", "10栋", "101"), ("A甲", "9栋", "302"), ("B乙", "9栋", "101"))]
+    assert svc.set_payment_status(ids[:2], PaymentStatus.PAID, datetime(2026, 11, 20, 9, 0)) == 2
+    assert svc.set_payment_status(ids[:2], PaymentStatus.PAID) == 0  # nothing changed the second time
+    assert svc.set_fulfilment_status(ids[:1], FulfilmentStatus.PICKED_UP) == 1
+    paid = svc.order_ids(campaign.id, OrderFilter(payment_statuses=frozenset({PaymentStatus.PAID})))
+    assert sorted(paid) == sorted(ids[:2])
+    rows = svc.rows(paid)
+    assert all(r.paid_at == datetime(2026, 11, 20, 9, 0) for r in rows)
+    assert svc.order_ids(campaign.id, OrderFilter(text="乙")) == [ids[2]]
+    assert svc.order_ids(campaign.id, sort=OrderSort.BUYER) == [ids[1], ids[2], ids[0]]
+    svc.set_payment_status(ids[1:2], PaymentStatus.REFUNDED)
+    assert svc.order(ids[1]).row.refund_cents == 1000
+    assert svc.delete_orders(ids) == 3 and svc.order_ids(campaign.id) == []
+
+
+def test_paste_review_apply_repaste_and_undo(db, svc: OrderService, campaign) -> None:
+    review = svc.review_jielong(campaign.id, JIELONG)
+    assert review.title == "周五水果团 今晚8点截单"
+    one, two, three = review.lines
+    assert (one.nickname, [(i.label, i.quantity) for i in one.items], one.pickup_point_name) == (
+        "张三", [("脐橙 5斤", 2)], "阳光花园自提点")
+    assert two.amount_cents == 7000 and two.note == "晚点取"
+    assert three.problems == ("“苹果”库存不足：还剩 4 份，这里要 5 份",)
+    with pytest.raises(ValidationError, match=r"第 7 行（王五）：“苹果”库存不足"):
+        svc.apply_jielong(campaign.id, [JielongLineDraft.from_review(line) for line in review.lines])
+    assert svc.order_ids(campaign.id) == []  # all or nothing
+    # the operator fixes line 3 to 4 apples, then creates the orders
+    fixed = [JielongLineDraft.from_review(one), JielongLineDraft.from_review(two),
+             replace(JielongLineDraft.from_review(three), items=(OrderItemDraft(_pid(campaign, "苹果"), 4),))]
+    result = svc.apply_jielong(campaign.id, fixed)
+    assert len(result.order_ids) == 3 and len(result.new_member_ids) == 3
+    # re-pasting a longer 接龙 adds only the new line; a changed old line is flagged
+    longer = JIELONG.replace("3. 王五 苹果x5", "3. 王五 苹果x4") + "4. 赵六 草莓x1 翠苑\n"
+    again = svc.review_jielong(campaign.id, longer)
+    assert [line.status for line in again.lines] == [LineStatus.DONE, LineStatus.DONE, LineStatus.CHANGED,
+                                                     LineStatus.NEW]
+    assert "接龙号 3 已下过单" in again.lines[2].problems[0]
+    assert again.lines[0].member_id is not None and again.lines[0].member_name == "张三"
+    added = svc.apply_jielong(campaign.id, [JielongLineDraft.from_review(line) for line in again.lines
+                                            if line.status is LineStatus.DONE or line.status is LineStatus.NEW])
+    assert len(added.order_ids) == 1 and added.skipped == 2
+    assert len(svc.order_ids(campaign.id)) == 4
+    ImportService(db).undo(added.batch_id)
+    assert len(svc.order_ids(campaign.id)) == 3
+    ImportService(db).undo(result.batch_id)
+    assert svc.order_ids(campaign.id) == []
+    with db.transaction() as session:
+        assert session.scalar(select(func.count()).select_from(Member)) == 0
+
+
+def test_paste_matches_existing_members_and_their_group(db, svc: OrderService, campaign) -> None:
+    with db.transaction() as session:
+        gid = session.execute(insert(Group).values(name="水果团1群", search_key="")).inserted_primary_key[0]
+        mid = session.execute(insert(Member).values(nickname="张三", phone="13800138000", search_key="")
+                              ).inserted_primary_key[0]
+        session.execute(insert(Membership).values(member_id=mid, group_id=gid))
+    svc.update_campaign(campaign.id, CampaignDraft("周五水果团", group_ids=(gid,),
+                                                   pickup_point_ids=tuple(p.id for p in campaign.pickup_points)))
+    review = svc.review_jielong(campaign.id, "1. 张三 脐橙x1\n2. 路人 13800138000 苹果x1\n")
+    assert review.lines[0].member_id == mid and review.lines[1].member_id == mid  # by nickname, then by phone
+    result = svc.apply_jielong(campaign.id, [JielongLineDraft.from_review(line) for line in review.lines])
+    rows = svc.rows(list(result.order_ids))
+    assert {r.group_id for r in rows} == {gid} and result.new_member_ids == ()
+    assert svc.rows(svc.order_ids(None, OrderFilter(member_id=mid)))[0].member_id == mid
+
+
+def test_paid_orders_surface_in_tier_suggestions(db, svc: OrderService, campaign) -> None:
+    order = svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(_pid(campaign, "草莓"), 1),),
+                                        buyer_name="新客", payment_status=PaymentStatus.PAID))
+    with db.transaction() as session:
+        mid = session.execute(insert(Member).values(nickname="新客", search_key="")).inserted_primary_key[0]
+        session.execute(Order.__table__.update().where(Order.id == order.row.id).values(member_id=mid))
+    suggestions = MemberService(db).tier_suggestions()
+    assert [(s.member_id, s.suggested) for s in suggestions] == [(mid, Tier.MEMBER)]
+    # an order created for a known member links it directly
+    other = svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(_pid(campaign, "草莓"), 1),), member_id=mid))
+    assert other.row.buyer_name == "新客" and other.row.member_id == mid
+
+
+def test_delete_campaign_takes_its_orders(svc: OrderService, campaign) -> None:
+    svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(_pid(campaign, "草莓"), 1),), buyer_name="甲"))
+    assert svc.delete_campaign(campaign.id) == 1
+    assert svc.campaigns() == [] and svc.order_ids(None) == []
+    with pytest.raises(ValidationError, match="不属于这个团购活动"):
+        other = svc.create_campaign(CampaignDraft("乙团"), [ProductDraft("梨")])
+        svc.create_order(OrderDraft(other.id, (OrderItemDraft(999, 1),), buyer_name="甲"))

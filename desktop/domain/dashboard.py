@@ -425,9 +425,20 @@ class People:
 
 
 @dataclass(frozen=True, slots=True)
+class GroupCharts:
+    """The charts read per group (top, dormant, platform mix): below the page's first screenful, so
+    the page asks for them after the cards and the day charts (``DashboardService.group_charts``)."""
+
+    top_groups: tuple[GroupRow, ...] = ()
+    dormant_groups: tuple[GroupRow, ...] = ()
+    platforms: tuple[PlatformShare, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Dashboard:
     """Everything the page draws but the people figures and the heatmap, which come separately (see
-    People and Heatmap) so the cards and charts paint first."""
+    People and Heatmap) so the cards and charts paint first. ``overview(..., groups=False)`` leaves the
+    group charts out (see GroupCharts)."""
 
     kpi: KpiReport
     #: the days the charts show: the counted period from the first day with data

@@ -6,9 +6,11 @@ GroupDayStat and business from the orders tables; the only reader of raw interac
 hour heatmap, because GroupDayStat keeps days, not hours: it counts at most the period's last four weeks
 of message interactions by their day column (indexed) and hour (see ``heatmap``).
 
-The page asks for three things separately so the first paint does not wait for the slow parts:
-``overview`` (cards and most charts), ``people`` (the funnel's reached members, referrers and tiers:
-a pass over the memberships) and ``heatmap`` (a pass over the period's interactions).
+The page asks for four things separately so the first paint does not wait for the slow parts:
+``overview(groups=False)`` (the cards and the day charts), ``group_charts`` (top, dormant and platforms,
+below the first screenful: a pass over the period's GroupDayStat per group), ``people`` (the funnel's
+reached members, referrers and tiers: a pass over the memberships) and ``heatmap`` (a pass over the
+period's interactions).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from desktop.domain.dashboard import (
     CompareSeries,
     CompareTarget,
     Dashboard,
+    GroupCharts,
     Heatmap,
     KpiReport,
     People,
@@ -117,11 +120,13 @@ class DashboardService:
     # ------------------------------------------------------------------ the page
     def overview(self, period: ReportPeriod, scope: Scope = Scope(),  # noqa: B008
                  targets: dict[str, float] | None = None, compare: Sequence[CompareTarget] = (),
-                 today: date | None = None) -> Dashboard:
-        """The cards and the charts that read GroupDayStat and the orders."""
+                 today: date | None = None, groups: bool = True) -> Dashboard:
+        """The cards and the charts that read GroupDayStat and the orders; without the per-group charts
+        (top, dormant, platforms) when ``groups`` is False (see ``group_charts``)."""
         if len(compare) > COMPARE_MAX:
             raise ValidationError(f"最多对比 {COMPARE_MAX} 个群或分组", "compare")
         today = today or date.today()
+        with_groups = groups
         with self._db.transaction() as session:
             groups, label = _resolve_scope(session, scope, today)
             counted = counted_period(period, today)
@@ -142,7 +147,7 @@ class DashboardService:
             at = (shown.start - first).days
             rows = rows[at - lead_days:]
             shown_rows = rows[lead_days:]
-            per_group = group_rows(session, counted, groups)
+            per_group = _group_charts(session, counted, groups) if with_groups else GroupCharts()
             return Dashboard(
                 kpi=kpi,
                 chart_period=shown,
@@ -150,13 +155,24 @@ class DashboardService:
                 trend=trend(rows, lead_days, data_start),
                 growth=tuple(growth(shown_rows, weekly=shown.days > WEEKLY_GROWTH_AFTER_DAYS)),
                 growth_weekly=shown.days > WEEKLY_GROWTH_AFTER_DAYS,
-                top_groups=tuple(top_by_messages(per_group)),
-                dormant_groups=tuple(most_dormant(per_group)),
-                platforms=platform_mix(per_group),
+                top_groups=per_group.top_groups,
+                dormant_groups=per_group.dormant_groups,
+                platforms=per_group.platforms,
                 compare=tuple(CompareSeries(t, _messages_per_day(session, shown, _target_groups(session, t, today)))
                               for t in compare),
                 data_start=data_start,
             )
+
+    def group_charts(self, period: ReportPeriod, scope: Scope = Scope(),  # noqa: B008
+                     today: date | None = None) -> GroupCharts:
+        """Top groups, dormant groups and the platform mix (the overview's, asked for apart)."""
+        today = today or date.today()
+        counted = counted_period(period, today)
+        if counted is None:
+            return GroupCharts()
+        with self._db.transaction() as session:
+            groups, _label = _resolve_scope(session, scope, today)
+            return _group_charts(session, counted, groups)
 
     def people(self, period: ReportPeriod, scope: Scope = Scope(), today: date | None = None) -> People:  # noqa: B008
         """The funnel's reached members and referrers, and the reached members' tiers."""
@@ -306,6 +322,11 @@ def _kpis(session: Session, period: ReportPeriod, scope: Scope, label: str, grou
         notes.append("这个周期没有互动和订单记录")
     return KpiReport(period, counted, previous, scope, label, today, state,
                      tuple(with_targets(figures, targets)), has_orders, tuple(notes))
+
+
+def _group_charts(session: Session, counted: ReportPeriod, groups: GroupScope) -> GroupCharts:
+    per_group = group_rows(session, counted, groups)
+    return GroupCharts(tuple(top_by_messages(per_group)), tuple(most_dormant(per_group)), platform_mix(per_group))
 
 
 def _data_start(session: Session, groups: GroupScope) -> date | None:

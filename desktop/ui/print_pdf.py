@@ -1,8 +1,9 @@
 """HTML to a PDF file through Qt's own print engine (QTextDocument + QPrinter), A4.
 
 The only Qt in the pickup-list path: the HTML is built Qt-free in desktop.io.order_sheets, and the CLI
-imports this module lazily. Headless use (the CLI, tests) needs a QGuiApplication for fonts; one is
-made on the offscreen platform when none exists.
+imports this module lazily. Headless use (the CLI, tests) needs an application object for fonts; a
+QApplication (not a bare QGuiApplication, which would stop the GUI from making its own later in the
+same process) is made on the offscreen platform when none exists.
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ from desktop.domain.errors import ValidationError
 
 
 def _application() -> object:
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
-    app = QGuiApplication.instance()
+    app = QApplication.instance()
     if app is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication([])
+        app = QApplication([])
     return app
 
 

@@ -79,8 +79,19 @@ class _FullCollectionsHeld:
                     gc.set_threshold(young, middle, oldest)
                 self._saved = None
 
+    def hold(self) -> None:
+        """Hold full collections until ``release`` (for UI work that spans several event-loop turns,
+        such as a page drawing its charts one per turn: a held-back collection landing in the middle
+        froze the first paint for ~100 ms). Every ``hold`` needs exactly one ``release``."""
+        self.__enter__()
+
+    def release(self) -> None:
+        self.__exit__(None, None, None)
+
 
 _full_collections_held = _FullCollectionsHeld()
+#: the one holder shared by the runner's jobs and the UI's own long drawing
+full_collections = _full_collections_held
 
 
 class _Signals(QObject):

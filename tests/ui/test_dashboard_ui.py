@@ -4,6 +4,7 @@ group, exports write files; and an empty workspace gets a calm message instead o
 
 from __future__ import annotations
 
+import gc
 import shutil
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,9 @@ from desktop.store.engine import open_database
 from desktop.ui.models.groups_model import SPARK_ROLE, GroupColumn
 from desktop.ui.pages.dashboard_page import CHARTS, DashboardPage
 from desktop.ui.pages.reports_page import format_value
+from desktop.workers.tasks import _FullCollectionsHeld
+
+HELD = _FullCollectionsHeld.HELD
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +77,19 @@ def test_every_chart_renders_with_the_services_figures(qtbot, open_window, demo_
     assert d.top_groups[0].name in top
     # the whole page paints (fonts, axes) without a warning
     assert not page.content.grab().isNull()
+    # full garbage collections are held only while the page draws: back to normal once it is done
+    qtbot.waitUntil(lambda: gc.get_threshold()[2] != HELD, timeout=5_000)
+
+
+def test_closing_mid_request_releases_the_collections(qtbot, open_window, demo_path: Path) -> None:
+    window = open_window(demo_path)
+    qtbot.waitUntil(lambda: window.runner.active_count == 0, timeout=20_000)
+    window.show_page("dashboard")
+    page = window.dashboard_page
+    qtbot.waitUntil(lambda: page._hold_state.held, timeout=5_000)
+    page.deleteLater()  # as when the window closes with the dashboard still loading
+    qtbot.waitUntil(lambda: not window.runner.active_count, timeout=20_000)
+    qtbot.waitUntil(lambda: gc.get_threshold()[2] != HELD, timeout=5_000)
 
 
 def test_changing_the_period_and_scope_recomputes(qtbot, open_window, demo_path: Path) -> None:

@@ -1,22 +1,40 @@
 """The Dashboard (看板): KPI cards for a period and scope, and the charts behind them.
 
 pyqtgraph is imported the first time the page is shown (desktop.ui.widgets.charts), never at start-up.
-Figures come from DashboardService on a worker in three jobs, so the cards and most charts paint before
-the slower parts: ``overview`` (cards, trend, growth, money, top/dormant, platforms), ``people`` (funnel
-and tiers: a pass over the memberships) and ``heatmap`` (a pass over the period's interactions). A
-newer request makes older answers stale (a serial number). When ``data_changed`` says the data moved,
-a visible page recomputes; a hidden one only remembers to, and does so when shown.
+Figures come from DashboardService on a worker in four jobs, so the cards and the first screenful's
+charts paint before the slower parts: ``overview`` (cards, trend, growth, money), then ``heatmap``
+followed by ``group_charts`` (top/dormant, platforms), and ``people`` (funnel and tiers: a pass over the
+memberships) beside them. A newer request makes older answers stale (a serial number). When
+``data_changed`` says the data moved, a visible page recomputes; a hidden one only remembers to, and
+does so when shown.
+
+A chart's plot widget is made the first time the chart has something to draw, and a chart outside the
+scroll area's viewport is drawn after the visible ones have painted, one per turn of the event loop
+(``_plot``): the first paint builds and draws only what the operator can see.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QMarginsF, QPoint, QSizeF, QStandardPaths, Qt, Signal
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QMarginsF,
+    QObject,
+    QPoint,
+    QRect,
+    QSizeF,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QPageSize, QPainter, QPdfWriter, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -48,6 +66,7 @@ from desktop.domain.dashboard import (
     PERIOD_PRESETS,
     CompareTarget,
     Dashboard,
+    GroupCharts,
     Heatmap,
     KpiReport,
     People,
@@ -71,7 +90,7 @@ from desktop.ui.pages.reports_page import (
     load_targets,
     progress_colour,
 )
-from desktop.workers.tasks import TaskRunner, error_message
+from desktop.workers.tasks import TaskRunner, error_message, full_collections
 
 if TYPE_CHECKING:  # the service modules pull in SQLAlchemy; the window must paint before that
     from desktop.services.dashboard import DashboardService, ScopeChoices
@@ -79,6 +98,23 @@ if TYPE_CHECKING:  # the service modules pull in SQLAlchemy; the window must pai
 #: data kinds whose change cannot move a figure on the dashboard
 IGNORED_CHANGES = frozenset({"rules", "dimensions", "labels", "tags", "templates", "channels", "broadcasts",
                              "deliveries"})
+class _HoldState:
+    """Whether this page holds full collections (kept outside the widget: released on destruction)."""
+
+    def __init__(self) -> None:
+        self.held = False
+
+    def hold(self) -> None:
+        if not self.held:
+            self.held = True
+            full_collections.hold()
+
+    def release_if_held(self) -> None:
+        if self.held:
+            self.held = False
+            full_collections.release()
+
+
 #: the chart cards, in reading order (two per row)
 CHARTS = ("trend", "heatmap", "growth", "money", "top", "dormant", "funnel", "tiers", "platforms")
 #: plot heights: twenty named bars need about 22 px each
@@ -187,9 +223,12 @@ class ChartCard(QFrame):
 
     export_requested = Signal(str)  # the chart's name
 
-    def __init__(self, name: str, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, title: str, parent: QWidget | None = None,
+                 factory: Callable[[], QWidget] | None = None, height: int = 300) -> None:
         super().__init__(parent)
         self.name = name
+        self._factory = factory
+        self._height = height
         self.setObjectName(f"chart_{name}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("ChartCard { background: white; border: 1px solid #e0e0e0; border-radius: 6px; }")
@@ -210,6 +249,8 @@ class ChartCard(QFrame):
         self.empty.setStyleSheet(f"color: {MUTED}; padding: 24px;")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
+        if factory is not None:  # the plot comes later: keep its place so the layout does not jump
+            self.stack.setFixedHeight(height)
         self.chart: Any = None
         head = QHBoxLayout()
         head.addWidget(self.title)
@@ -228,6 +269,12 @@ class ChartCard(QFrame):
         chart.setFixedHeight(height)
         self.stack.setFixedHeight(height)
         self.stack.addWidget(chart)
+
+    def ensure_chart(self) -> Any:
+        """The plot widget, made by the card's factory the first time it is needed."""
+        if self.chart is None and self._factory is not None:
+            self.set_chart(self._factory(), self._height)
+        return self.chart
 
     def show_chart(self, hint: str = "") -> None:
         self.hint.setText(hint)
@@ -333,6 +380,19 @@ class DashboardPage(QWidget):
         self._choices: ScopeChoices | None = None
         self._compare: list[CompareTarget] = []
         self.dashboard: Dashboard | None = None
+        self.group_charts: GroupCharts | None = None
+        #: charts with something to draw, drawn once the visible ones have painted (see _plot)
+        self._pending: dict[str, tuple[Callable[[Any], None], str]] = {}
+        self._draw_timer = QTimer(self)
+        self._draw_timer.setSingleShot(True)
+        self._draw_timer.timeout.connect(self._draw_next)
+        self._after_paint = False
+        self._hold_state = _HoldState()
+        self._hold_timer = QTimer(self)
+        self._hold_timer.setSingleShot(True)
+        self._hold_timer.timeout.connect(lambda: self._hold_collections(False))
+        # a page closed mid-request (window closed) must not leave the collections held
+        self.destroyed.connect(lambda *_a, state=self._hold_state: state.release_if_held())
         self.people: People | None = None
         self.heatmap: Heatmap | None = None
         self.cards: dict[str, ChartCard] = {}
@@ -371,6 +431,8 @@ class DashboardPage(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(self.content)
+        self.scroll.viewport().installEventFilter(self)
+        self.scroll.verticalScrollBar().valueChanged.connect(lambda _v: self._schedule_draws())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addLayout(self.controls)
@@ -466,16 +528,22 @@ class DashboardPage(QWidget):
             "money": charts.MoneyChart, "top": charts.BarsChart, "dormant": charts.BarsChart,
             "funnel": charts.BarsChart, "tiers": charts.ColumnsChart, "platforms": charts.BarsChart,
         }
+        def factory(name: str) -> Callable[[], QWidget]:
+            def make() -> QWidget:
+                chart = kinds[name]()
+                if name in ("top", "dormant"):
+                    chart.bar_clicked.connect(lambda i: self._bar_clicked(name, i))
+                return chart
+            return make
+
         for i, name in enumerate(CHARTS):
-            card = ChartCard(name, titles[name])
-            card.set_chart(kinds[name](), CHART_HEIGHTS.get(name, 300))
+            card = ChartCard(name, titles[name], factory=factory(name), height=CHART_HEIGHTS.get(name, 300))
             card.export_requested.connect(self.export_chart)
+            card.show_empty(self.tr("正在统计…"))
             self.cards[name] = card
             self.chart_grid.addWidget(card, i // 2, i % 2)
         self.chart_grid.setColumnStretch(0, 1)
         self.chart_grid.setColumnStretch(1, 1)
-        self.cards["top"].chart.bar_clicked.connect(lambda i: self._bar_clicked("top", i))
-        self.cards["dormant"].chart.bar_clicked.connect(lambda i: self._bar_clicked("dormant", i))
         self._charts_built = True
 
     # ------------------------------------------------------------------ showing
@@ -616,12 +684,13 @@ class DashboardPage(QWidget):
 
     # ------------------------------------------------------------------ computing
     def refresh(self) -> None:
-        """Recompute for the chosen period, scope and compare targets (three worker jobs)."""
+        """Recompute for the chosen period, scope and compare targets (four worker jobs)."""
         period = self.period()
         if period is None:
             self._show_message(self.tr("开始日期晚于结束日期, 请重新选择周期。"))
             return
         self._stale = False
+        self._hold_collections(True)
         self._serial += 1
         serial = self._serial
         scope, compare, today = self.scope(), list(self._compare), self._today()
@@ -629,6 +698,16 @@ class DashboardPage(QWidget):
         service = self._service
         self.busy.setText(self.tr("正在更新…"))
         self.people = self.heatmap = None
+        self.group_charts = None
+
+        def failed(exc: BaseException) -> None:
+            self._failed(serial, exc)
+
+        def heatmap_done(h: Heatmap) -> None:
+            self._heatmap_done(serial, h)
+            if serial == self._serial:  # below the first screenful: after the heatmap, which is in it
+                self._runner.run(lambda _ctx: service.group_charts(period, scope, today),
+                                 on_done=lambda g: self._group_charts_done(serial, g), on_error=failed, owner=self)
 
         def overview_done(d: Dashboard) -> None:
             # the slower parts start once the cards are in: on two cores they would only slow them down
@@ -636,20 +715,20 @@ class DashboardPage(QWidget):
             if serial != self._serial:
                 return
             self._runner.run(lambda _ctx: service.people(period, scope, today),
-                             on_done=lambda p: self._people_done(serial, p),
-                             on_error=lambda e: self._failed(serial, e), owner=self)
+                             on_done=lambda p: self._people_done(serial, p), on_error=failed, owner=self)
             self._runner.run(lambda _ctx: service.heatmap(period, scope, today),
-                             on_done=lambda h: self._heatmap_done(serial, h),
-                             on_error=lambda e: self._failed(serial, e), owner=self)
+                             on_done=heatmap_done, on_error=failed, owner=self)
 
-        self._runner.run(lambda _ctx: service.overview(period, scope, targets, compare, today),
-                         on_done=overview_done, on_error=lambda e: self._failed(serial, e), owner=self)
+        self._runner.run(lambda _ctx: service.overview(period, scope, targets, compare, today, groups=False),
+                         on_done=overview_done, on_error=failed, owner=self)
 
     def _failed(self, serial: int, exc: BaseException) -> None:
         if serial != self._serial:
             return
         self.busy.setText("")
         self.people, self.heatmap = People(), Heatmap(None)  # nothing more is coming
+        self.group_charts = GroupCharts()
+        self._hold_collections(False)
         self._show_message(error_message(exc))
 
     def _overview_done(self, serial: int, dashboard: Dashboard) -> None:
@@ -661,11 +740,20 @@ class DashboardPage(QWidget):
         self._show_kpis(dashboard.kpi)
         if self._charts_built:
             self._show_charts(dashboard)
-            if self.people is not None:
-                self._show_people(self.people)
-            if self.heatmap is not None:
-                self._show_heatmap(self.heatmap)
         self.dashboard_shown.emit(dashboard)
+
+    def _group_charts_done(self, serial: int, groups: GroupCharts) -> None:
+        if serial != self._serial:
+            return
+        self.group_charts = groups
+        if self.dashboard is None:
+            return
+        self.dashboard = replace(self.dashboard, top_groups=groups.top_groups,
+                                 dormant_groups=groups.dormant_groups, platforms=groups.platforms)
+        if self._charts_built and self._drawable(self.dashboard):
+            self._draw_groups(self.dashboard)
+            self._draw_platforms(self.dashboard)
+        self._check_done()
 
     def _people_done(self, serial: int, people: People) -> None:
         if serial != self._serial:
@@ -673,6 +761,7 @@ class DashboardPage(QWidget):
         self.people = people
         if self.dashboard is not None and self._charts_built and self._drawable(self.dashboard):
             self._show_people(people)
+        self._check_done()
 
     def _heatmap_done(self, serial: int, heatmap: Heatmap) -> None:
         if serial != self._serial:
@@ -680,14 +769,37 @@ class DashboardPage(QWidget):
         self.heatmap = heatmap
         if self.dashboard is not None and self._charts_built and self._drawable(self.dashboard):
             self._show_heatmap(heatmap)
+        self._check_done()
+
+    def _hold_collections(self, hold: bool) -> None:
+        """Hold Python's full garbage collections back while a request is being drawn (the runner holds
+        them while its jobs run; see desktop.workers.tasks). When the overview's job ended, the
+        collection it had held back ran at once on the UI thread, in the middle of building the first
+        charts: about 100 ms (pyqtgraph's and SQLAlchemy's objects) before the first paint. It runs
+        now once everything is drawn, or after 10 s at the latest."""
+        if hold:
+            self._hold_timer.start(10_000)
+        if hold == self._hold_state.held:
+            return
+        if hold:
+            self._hold_state.hold()
+        else:
+            self._hold_timer.stop()
+            self._hold_state.release_if_held()
+
+    def _check_done(self) -> None:
+        if not self.loading:
+            self._hold_collections(False)
 
     @property
     def loading(self) -> bool:
         """Some part of the current request has not arrived yet."""
-        return self.dashboard is None or self.people is None or self.heatmap is None or bool(self.busy.text())
+        return (self.dashboard is None or self.people is None or self.heatmap is None or self.group_charts is None
+                or bool(self.busy.text()) or bool(self._pending))
 
     # ------------------------------------------------------------------ drawing
     def _show_message(self, text: str) -> None:
+        self._pending.clear()
         self.banner.setText(text)
         self.banner.show()
         for card in self.cards.values():
@@ -725,6 +837,7 @@ class DashboardPage(QWidget):
         self.banner.hide()
         for card in self.cards.values():
             card.show()
+        self.content.layout().activate()  # the cards' places, to know which are on screen
         assert d.trend is not None and d.chart_period is not None
         note = ""
         if d.history_days == 1:
@@ -734,11 +847,70 @@ class DashboardPage(QWidget):
         self._draw_trend(d, note)
         self._draw_growth(d)
         self._draw_money(d)
-        self._draw_groups(d)
-        self._draw_platforms(d)
-        self.cards["funnel"].show_empty(self.tr("正在统计…"))
-        self.cards["tiers"].show_empty(self.tr("正在统计…"))
-        self.cards["heatmap"].show_empty(self.tr("正在统计…"))
+        waiting = self.tr("正在统计…")
+        for name in ("heatmap", "top", "dormant", "funnel", "tiers", "platforms"):
+            self._pending.pop(name, None)
+            self.cards[name].show_empty(waiting)
+        if self.people is not None:
+            self._show_people(self.people)
+        if self.heatmap is not None:
+            self._show_heatmap(self.heatmap)
+
+    # ------------------------------------------------------------------ drawing only what is seen
+    def _on_screen(self, card: ChartCard) -> bool:
+        """Whether any of ``card`` is inside the scroll area's viewport (on a visible page)."""
+        if not self.isVisible() or card.isHidden():
+            return False
+        viewport = self.scroll.viewport()
+        return QRect(card.mapTo(viewport, QPoint(0, 0)), card.size()).intersects(viewport.rect())
+
+    def _plot(self, name: str, draw: Callable[[Any], None], hint: str = "") -> None:
+        """Draw chart ``name`` (``draw(chart)``, then ``hint`` under the title) now if it is on screen,
+        else once what is on screen has painted."""
+        card = self.cards[name]
+        if self._on_screen(card):
+            self._pending.pop(name, None)
+            draw(card.ensure_chart())
+            card.show_chart(hint)
+            return
+        self._pending[name] = (draw, hint)
+        self._schedule_draws(later=True)
+
+    def _schedule_draws(self, later: bool = False) -> None:
+        """Draw a pending chart on the next turn of the event loop; ``later``: after the next paint
+        of the viewport (a timer as well, for a page that does not paint: hidden)."""
+        if not self._pending or self._draw_timer.isActive():
+            return
+        self._after_paint = later
+        self._draw_timer.start(250 if later else 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._after_paint and event.type() == QEvent.Type.Paint and watched is self.scroll.viewport():
+            self._after_paint = False
+            self._draw_timer.start(0)
+        return super().eventFilter(watched, event)
+
+    def _draw_next(self) -> None:
+        """One pending chart (one on screen first), then the next on the following turn."""
+        self._after_paint = False
+        if not self._pending:
+            return
+        name = next((n for n in self._pending if self._on_screen(self.cards[n])), next(iter(self._pending)))
+        draw, hint = self._pending.pop(name)
+        card = self.cards[name]
+        draw(card.ensure_chart())
+        card.show_chart(hint)
+        self._schedule_draws()
+        self._check_done()
+
+    def flush_draws(self) -> None:
+        """Draw every pending chart now (an export shows them all)."""
+        while self._pending:
+            name = next(iter(self._pending))
+            draw, hint = self._pending.pop(name)
+            card = self.cards[name]
+            draw(card.ensure_chart())
+            card.show_chart(hint)
 
     def _state_message(self, d: Dashboard) -> str:
         kpi = d.kpi
@@ -752,15 +924,16 @@ class DashboardPage(QWidget):
         return ""
 
     def _draw_trend(self, d: Dashboard, note: str) -> None:
-        card = self.cards["trend"]
-        assert d.trend is not None
+        trend = d.trend
+        assert trend is not None
         if d.compare:
-            card.chart.show_compare(d.trend.days, [(s.target.name, s.messages) for s in d.compare])
-            card.show_chart(self.tr("对比: 各自每天的消息数。") + (" " + note if note else ""))
+            series = [(s.target.name, s.messages) for s in d.compare]
+            self._plot("trend", lambda chart: chart.show_compare(trend.days, series),
+                       self.tr("对比: 各自每天的消息数。") + (" " + note if note else ""))
             return
-        card.chart.show_trend(d.trend.days, d.trend.messages, d.trend.active_members, d.trend.messages_avg,
-                              d.trend.active_avg)
-        card.show_chart(note or self.tr("每天的消息数和活跃成员, 虚线是 7 日均线。"))
+        self._plot("trend", lambda chart: chart.show_trend(trend.days, trend.messages, trend.active_members,
+                                                           trend.messages_avg, trend.active_avg),
+                   note or self.tr("每天的消息数和活跃成员, 虚线是 7 日均线。"))
 
     def _draw_growth(self, d: Dashboard) -> None:
         card = self.cards["growth"]
@@ -776,8 +949,8 @@ class DashboardPage(QWidget):
             labels = [b.start.isoformat() for b in d.growth]
             ticks = self.charts.day_ticks([b.start for b in d.growth])
             hint = ""
-        card.chart.show_growth(labels, ticks, [(b.joins, b.leaves, b.net) for b in d.growth])
-        card.show_chart(hint)
+        values = [(b.joins, b.leaves, b.net) for b in d.growth]
+        self._plot("growth", lambda chart: chart.show_growth(labels, ticks, values), hint)
 
     def _draw_money(self, d: Dashboard) -> None:
         card = self.cards["money"]
@@ -787,19 +960,21 @@ class DashboardPage(QWidget):
         if not any(r.orders for r in d.days):
             card.show_empty(self.tr("这个周期没有有效订单 (已付款或已退款)。"))
             return
-        card.chart.show_money([r.day for r in d.days], [r.gmv_cents for r in d.days], [r.orders for r in d.days])
-        card.show_chart()
+        days, gmv, orders = [r.day for r in d.days], [r.gmv_cents for r in d.days], [r.orders for r in d.days]
+        self._plot("money", lambda chart: chart.show_money(days, gmv, orders))
 
     def _draw_groups(self, d: Dashboard) -> None:
         top = self.cards["top"]
         if d.top_groups:
-            top.chart.show_bars(
-                [g.name for g in d.top_groups], [g.messages for g in d.top_groups],
-                [self.tr("消息 {0} 条 · 有发言 {1} 天 · 人均活跃 {2}").format(
-                    f"{g.messages:,}", g.active_days, f"{g.active_member_days / max(1, d.kpi.period.days):.1f}"
-                    if d.kpi.period else "—") for g in d.top_groups],
-                self.charts.COLOURS["top"], value_labels=[f"{g.messages:,}" for g in d.top_groups])
-            top.show_chart(self.tr("按本期消息数排序, 点击群条打开这个群。"))
+            names = [g.name for g in d.top_groups]
+            counts = [g.messages for g in d.top_groups]
+            details = [self.tr("消息 {0} 条 · 有发言 {1} 天 · 人均活跃 {2}").format(
+                f"{g.messages:,}", g.active_days, f"{g.active_member_days / max(1, d.kpi.period.days):.1f}"
+                if d.kpi.period else "—") for g in d.top_groups]
+            colour = self.charts.COLOURS["top"]
+            labels = [f"{g.messages:,}" for g in d.top_groups]
+            self._plot("top", lambda chart: chart.show_bars(names, counts, details, colour, value_labels=labels),
+                       self.tr("按本期消息数排序, 点击群条打开这个群。"))
         else:
             top.show_empty(self.tr("这个周期没有群发言。"))
         dormant = self.cards["dormant"]
@@ -811,11 +986,12 @@ class DashboardPage(QWidget):
                        for g in d.dormant_groups]
             labels = [self.tr("{0} 天").format(g.silent_days) if g.silent_days is not None else self.tr("从未发言")
                       for g in d.dormant_groups]
-            details = [self.tr("最后发言 {0} · 沉默 {1} 天").format(g.last_active.isoformat(), g.silent_days)
-                       if g.last_active is not None else self.tr("还没有发言记录") for g in d.dormant_groups]
-            dormant.chart.show_bars([g.name for g in d.dormant_groups], values, details, colours,
-                                    value_labels=labels)
-            dormant.show_chart(self.tr("本期一条消息都没有的群, 沉默最久的在上; 点击打开这个群。"))
+            quiet = [self.tr("最后发言 {0} · 沉默 {1} 天").format(g.last_active.isoformat(), g.silent_days)
+                     if g.last_active is not None else self.tr("还没有发言记录") for g in d.dormant_groups]
+            quiet_names = [g.name for g in d.dormant_groups]
+            self._plot("dormant", lambda chart: chart.show_bars(quiet_names, values, quiet, colours,
+                                                                value_labels=labels),
+                       self.tr("本期一条消息都没有的群, 沉默最久的在上; 点击打开这个群。"))
         else:
             dormant.show_empty(self.tr("这个周期每个群都有人发言, 没有沉默群。"))
 
@@ -830,9 +1006,10 @@ class DashboardPage(QWidget):
             p.groups, f"{p.messages:,}", f"¥{p.gmv_cents / 100:,.2f}") for p in d.platforms]
         colours = [self.charts.PLATFORM_COLOURS.get(p.platform, "#9e9e9e") for p in d.platforms]
         by_messages = any(p.messages for p in d.platforms)
-        card.chart.show_bars(names, [p.share * 100 for p in d.platforms], details, colours,
-                             value_labels=[f"{p.share * 100:.1f}%" for p in d.platforms])
-        card.show_chart(self.tr("各平台占本期消息的比例。") if by_messages else self.tr("各平台的群数比例 (本期没有消息)。"))
+        shares = [p.share * 100 for p in d.platforms]
+        labels = [f"{p.share * 100:.1f}%" for p in d.platforms]
+        self._plot("platforms", lambda chart: chart.show_bars(names, shares, details, colours, value_labels=labels),
+                   self.tr("各平台占本期消息的比例。") if by_messages else self.tr("各平台的群数比例 (本期没有消息)。"))
 
     def _show_people(self, people: People) -> None:
         assert self.dashboard is not None
@@ -852,12 +1029,14 @@ class DashboardPage(QWidget):
             details = [self.tr("{0}: {1} 人{2}").format(
                 what[s.key], f"{s.count:,}",
                 f" · {base[s.key]} {s.rate * 100:.1f}%" if s.rate is not None else "") for s in steps]
-            funnel.chart.show_bars([names[s.key] for s in steps], [s.count for s in steps], details,
-                                   [self.charts.COLOURS["funnel"]] * len(steps), centred=True, value_labels=labels)
+            steps_named = [names[s.key] for s in steps]
+            counts = [s.count for s in steps]
+            colours = [self.charts.COLOURS["funnel"]] * len(steps)
             hint = self.tr("括号里: 成交占引流, 复购占成交 (复购率), 裂变占引流 (转介绍率)。") \
                 if self.dashboard.kpi.has_orders else \
                 self.tr("工作区还没有订单, 成交和复购为 0。")
-            funnel.show_chart(hint)
+            self._plot("funnel", lambda chart: chart.show_bars(steps_named, counts, details, colours, centred=True,
+                                                               value_labels=labels), hint)
         tiers = self.cards["tiers"]
         if people.reached == 0:
             tiers.show_empty(self.tr("范围内的群在这个周期没有成员。"))
@@ -865,17 +1044,20 @@ class DashboardPage(QWidget):
             names = [tier_name(Tier(t.tier)) for t in people.tiers]
             details = [self.tr("{0} 人 · 占 {1:.1f}%").format(f"{t.count:,}", t.count * 100 / people.reached)
                        for t in people.tiers]
-            tiers.chart.show_columns(names, [t.count for t in people.tiers], details,
-                                     [self.charts.TIER_COLOURS.get(t.tier, "#90a4ae") for t in people.tiers])
-            tiers.show_chart(self.tr("本期在范围内群里的 {0} 人, 按现在的客户等级。").format(f"{people.reached:,}"))
+            tier_counts = [t.count for t in people.tiers]
+            tier_colours = [self.charts.TIER_COLOURS.get(t.tier, "#90a4ae") for t in people.tiers]
+            tier_names, tier_details = names, details
+            self._plot("tiers", lambda chart: chart.show_columns(tier_names, tier_counts, tier_details, tier_colours),
+                       self.tr("本期在范围内群里的 {0} 人, 按现在的客户等级。").format(f"{people.reached:,}"))
 
     def _show_heatmap(self, heatmap: Heatmap) -> None:
         card = self.cards["heatmap"]
         if heatmap.period is None or heatmap.total == 0:
             card.show_empty(self.tr("这段时间没有消息记录, 画不出一周节奏。"))
             return
-        card.chart.show_counts(heatmap.counts)
-        card.show_chart(self.tr("{0} 的消息 (最多看最近 4 周), 颜色越深越热闹。").format(heatmap.period.label()))
+        counts = heatmap.counts
+        self._plot("heatmap", lambda chart: chart.show_counts(counts),
+                   self.tr("{0} 的消息 (最多看最近 4 周), 颜色越深越热闹。").format(heatmap.period.label()))
 
     # ------------------------------------------------------------------ clicks
     def _bar_clicked(self, chart: str, index: int) -> None:
@@ -925,6 +1107,7 @@ class DashboardPage(QWidget):
         card = self.cards.get(name)
         if card is None:
             return None
+        self.flush_draws()
         if path is None:
             default = self._documents() / f"{card.title.text()}_{date.today().isoformat()}.png"
             path, _ = QFileDialog.getSaveFileName(self, self.tr("导出图表"), str(default),
@@ -947,6 +1130,7 @@ class DashboardPage(QWidget):
                                                   self.tr("PNG 图片 (*.png);;PDF 文档 (*.pdf)"))
             if not path:
                 return None
+        self.flush_draws()
         target = Path(path)
         if target.suffix.lower() not in (".png", ".pdf"):
             target = target.with_suffix(".png")

@@ -7,6 +7,10 @@ BarGraphItem with per-bar brushes, never one item per bar.
 
 X positions are day (or category) indexes with our own tick labels, so dates read "11-05" and names
 read in Chinese instead of pyqtgraph's timestamps.
+
+A chart makes its items once and a new period only gives them new data (``setData`` / ``setOpts``);
+text labels come from a pool (``LabelPool``). Re-creating the items and some 50 text labels on every
+period change cost about 40 ms.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from datetime import date
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QBrush, QFont, QFontMetrics
 
 pg.setConfigOptions(antialias=True, background="w", foreground="#455a64", useNumba=False)
 
@@ -168,13 +172,61 @@ class DualAxisChart(Chart):
         self.right.enableAutoRange(axis=pg.ViewBox.YAxis)
 
 
-def _line(values: Sequence[float | None], colour: str, *, width: float = 2, dash: bool = False,
-          name: str | None = None, symbols: bool = False) -> pg.PlotDataItem:
-    """One series as one item; None values leave gaps (connect='finite')."""
-    y = np.array([np.nan if v is None else float(v) for v in values], dtype=float)
+def _line(colour: str, *, width: float = 2, dash: bool = False, name: str | None = None) -> pg.PlotDataItem:
+    """One series as one item (its data comes with ``_set_line``)."""
     pen = pg.mkPen(colour, width=width, style=Qt.PenStyle.DashLine if dash else Qt.PenStyle.SolidLine)
-    kwargs = {"symbol": "o", "symbolSize": 6, "symbolBrush": colour, "symbolPen": None} if symbols else {}
-    return pg.PlotDataItem(np.arange(len(y), dtype=float), y, pen=pen, name=name, connect="finite", **kwargs)
+    return pg.PlotDataItem(pen=pen, name=name, connect="finite", symbol=None, symbolSize=6, symbolBrush=colour,
+                         symbolPen=None)
+
+
+def _set_line(line: pg.PlotDataItem, values: Sequence[float | None], *, symbols: bool = False) -> bool:
+    """New values for a line; None values leave gaps (connect='finite'). A line with no value at all
+    is hidden (an all-gap line has no bounds to draw); returns whether it is shown."""
+    y = np.array([np.nan if v is None else float(v) for v in values], dtype=float)
+    if not np.isfinite(y).any():
+        line.setData([], [])
+        line.hide()
+        return False
+    line.setData(np.arange(len(y), dtype=float), y)
+    line.setSymbol("o" if symbols else None)
+    line.show()
+    return True
+
+
+class LabelPool:
+    """Text labels written on a chart, made once and reused: a new period moves and re-words them."""
+
+    def __init__(self, plot: pg.PlotItem, anchor: tuple[float, float]) -> None:
+        self._plot = plot
+        self._anchor = anchor
+        self.labels: list[pg.TextItem] = []
+
+    def show(self, texts: Sequence[str], positions: Sequence[tuple[float, float]],
+             anchor: tuple[float, float] | None = None) -> None:
+        while len(self.labels) < len(texts):
+            label = pg.TextItem(color="#263238", anchor=self._anchor)
+            label.setFont(axis_font())
+            self._plot.addItem(label, ignoreBounds=True)
+            self.labels.append(label)
+        for label, text, (x, y) in zip(self.labels, texts, positions, strict=False):
+            if anchor is not None:
+                label.setAnchor(anchor)
+            if label.textItem.toPlainText() != text:
+                label.setText(text)
+            label.setPos(x, y)
+            label.show()
+        for label in self.labels[len(texts):]:
+            label.hide()
+
+
+_BRUSHES: dict[str, QBrush] = {}
+
+
+def _brush(colour: str) -> QBrush:
+    brush = _BRUSHES.get(colour)
+    if brush is None:
+        brush = _BRUSHES[colour] = pg.mkBrush(colour)
+    return brush
 
 
 def _money(cents: float) -> str:
@@ -191,32 +243,66 @@ class TrendChart(DualAxisChart):
 
     def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
-        self.getPlotItem().addLegend(offset=(8, 4), labelTextSize="9pt", colCount=4)
+        item = self.getPlotItem()
+        self.legend = item.addLegend(offset=(8, 4), labelTextSize="9pt", colCount=4)
         self._days: Sequence[date] = ()
         self._rows: list[tuple[str, Sequence[float | None], Callable[[float], str]]] = []
+        self._legend_shown: list[tuple[int, str]] = []
+        self._comparing: bool | None = None
+        self.messages = _line(COLOURS["messages"])
+        self.messages_avg = _line(COLOURS["average"], width=1.5, dash=True)
+        self.active = _line(COLOURS["active"])
+        self.active_avg = _line(COLOURS["active_average"], width=1.5, dash=True)
+        item.addItem(self.messages)
+        item.addItem(self.messages_avg)
+        self.add_right(self.active)
+        self.add_right(self.active_avg)
+        self.compared: list[pg.PlotDataItem] = []
+
+    def _set_legend(self, entries: list[tuple[pg.GraphicsObject, str]]) -> None:
+        """The legend's entries, rebuilt only when they change."""
+        key = [(id(line), text) for line, text in entries]
+        if key == self._legend_shown:
+            return
+        self.legend.clear()
+        for line, text in entries:
+            self.legend.addItem(line, text)
+        self._legend_shown = key
+
+    def _set_mode(self, comparing: bool) -> None:
+        if self._comparing is comparing:
+            return
+        self._comparing = comparing
+        item = self.getPlotItem()
+        for line in (self.messages, self.messages_avg, self.active, self.active_avg):
+            line.setVisible(not comparing)
+        for line in self.compared:
+            line.setVisible(comparing)
+        if comparing:
+            item.getAxis("left").setLabel(_t("消息数"), color="#455a64")
+            item.getAxis("right").setLabel("")
+            item.getAxis("right").hide()
+        else:
+            item.getAxis("left").setLabel(_t("消息数"), color=COLOURS["messages"])
+            item.getAxis("right").setLabel(_t("活跃成员"), color=COLOURS["active"])
+            item.getAxis("right").show()
 
     def show_trend(self, days: Sequence[date], messages: Sequence[int], active: Sequence[int],
                    messages_avg: Sequence[float | None], active_avg: Sequence[float | None]) -> None:
-        self.clear_items()
+        self._set_mode(False)
+        self.readout.hide()
         self._days = days
         few = len(days) <= 2  # one or two days: dots, a line needs more
         item = self.getPlotItem()
-        item.getAxis("left").setLabel(_t("消息数"), color=COLOURS["messages"])
-        item.getAxis("right").setLabel(_t("活跃成员"), color=COLOURS["active"])
-        item.getAxis("right").show()
-        item.addItem(_line(messages, COLOURS["messages"], name=_t("消息数"), symbols=few))
-        if any(v is not None for v in messages_avg):  # an all-gap line has no bounds to draw
-            item.addItem(_line(messages_avg, COLOURS["average"], width=1.5, dash=True, name=_t("消息 7日均线")))
-        active_line = _line(active, COLOURS["active"], name=_t("活跃成员"), symbols=few)
-        self.add_right(active_line)
-        if any(v is not None for v in active_avg):
-            self.add_right(_line(active_avg, COLOURS["active_average"], width=1.5, dash=True))
-        legend = item.legend
-        if legend is not None:
-            legend.addItem(active_line, _t("活跃成员 (右轴)"))
+        _set_line(self.messages, messages, symbols=few)
+        with_average = _set_line(self.messages_avg, messages_avg)
+        _set_line(self.active, active, symbols=few)
+        _set_line(self.active_avg, active_avg)
+        self._set_legend([(self.messages, _t("消息数"))]
+                         + ([(self.messages_avg, _t("消息 7日均线"))] if with_average else [])
+                         + [(self.active, _t("活跃成员 (右轴)"))])
         self.set_bottom_ticks(day_ticks(days))
         item.setXRange(-0.5, len(days) - 0.5, padding=0.02)
-        item.enableAutoRange(axis=pg.ViewBox.YAxis)
         self.right.setYRange(0, max([*active, 1]) * 1.1)
         item.setYRange(0, max([*messages, 1]) * 1.1)
         fmt_int: Callable[[float], str] = lambda v: f"{v:,.0f}"  # noqa: E731
@@ -225,17 +311,23 @@ class TrendChart(DualAxisChart):
                       (_t("活跃成员"), active, fmt_int), (_t("活跃 7日均线"), active_avg, fmt_avg)]
 
     def show_compare(self, days: Sequence[date], series: Sequence[tuple[str, Sequence[int]]]) -> None:
-        self.clear_items()
+        self._set_mode(True)
+        self.readout.hide()
         self._days = days
         item = self.getPlotItem()
-        item.getAxis("left").setLabel(_t("消息数"), color="#455a64")
-        item.getAxis("right").setLabel("")
-        item.getAxis("right").hide()
         few = len(days) <= 2
+        series = list(series)[:len(COMPARE_COLOURS)]
+        while len(self.compared) < len(series):
+            line = _line(COMPARE_COLOURS[len(self.compared)])
+            item.addItem(line)
+            self.compared.append(line)
         self._rows = []
-        for (name, values), colour in zip(series, COMPARE_COLOURS, strict=False):
-            item.addItem(_line(values, colour, name=elide(name, 14), symbols=few))
+        for line, (name, values) in zip(self.compared, series, strict=False):
+            _set_line(line, values, symbols=few)
             self._rows.append((name, values, lambda v: f"{v:,.0f}"))
+        for line in self.compared[len(series):]:
+            line.hide()
+        self._set_legend([(line, elide(name, 14)) for line, (name, _v) in zip(self.compared, series, strict=False)])
         self.set_bottom_ticks(day_ticks(days))
         item.setXRange(-0.5, len(days) - 0.5, padding=0.02)
         peak = max((max(v) for _n, v in series if len(v)), default=1)
@@ -295,29 +387,32 @@ class GrowthChart(Chart):
 
     def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
-        self.getPlotItem().addLegend(offset=(8, 4), labelTextSize="9pt", colCount=3)
+        item = self.getPlotItem()
+        legend = item.addLegend(offset=(8, 4), labelTextSize="9pt", colCount=3)
         self._labels: list[str] = []
         self._values: list[tuple[int, int, int]] = []
+        self._brushes = pg.mkBrush(COLOURS["joins"]), pg.mkBrush(COLOURS["leaves"])
+        self.bars = pg.BarGraphItem(x=np.zeros(0), height=np.zeros(0), width=0.7, brushes=[], pen=None)
+        self.net = _line(COLOURS["net"], width=2)
+        item.addItem(self.bars)
+        item.addItem(self.net)
+        legend.addItem(self.net, _t("净增"))
+        legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=0, brush=COLOURS["joins"]), _t("入群"))
+        legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=0, brush=COLOURS["leaves"]), _t("退群"))
 
     def show_growth(self, labels: Sequence[str], ticks: list[tuple[float, str]],
                     values: Sequence[tuple[int, int, int]]) -> None:
-        self.clear_items()
+        self.readout.hide()
         self._labels, self._values = list(labels), list(values)
         n = len(values)
         x = np.arange(n, dtype=float)
         joins = np.array([v[0] for v in values], dtype=float)
         leaves = np.array([v[1] for v in values], dtype=float)
         item = self.getPlotItem()
-        bars = pg.BarGraphItem(
-            x=np.concatenate([x, x]), height=np.concatenate([joins, -leaves]), width=0.7,
-            brushes=[pg.mkBrush(COLOURS["joins"])] * n + [pg.mkBrush(COLOURS["leaves"])] * n, pen=None)
-        item.addItem(bars)
-        item.addItem(_line([float(v[2]) for v in values], COLOURS["net"], width=2, name=_t("净增"),
-                           symbols=n <= 2))
-        legend = item.legend
-        if legend is not None:
-            legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=0, brush=COLOURS["joins"]), _t("入群"))
-            legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=0, brush=COLOURS["leaves"]), _t("退群"))
+        joined, left = self._brushes
+        self.bars.setOpts(x=np.concatenate([x, x]), height=np.concatenate([joins, -leaves]),
+                          brushes=[joined] * n + [left] * n)
+        _set_line(self.net, [float(v[2]) for v in values], symbols=n <= 2)
         self.set_bottom_ticks(ticks)
         item.setXRange(-0.5, n - 0.5, padding=0.02)
         top = max(float(joins.max()) if n else 1.0, 1.0)
@@ -338,27 +433,27 @@ class MoneyChart(DualAxisChart):
 
     def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
-        self.getPlotItem().addLegend(offset=(8, 4), labelTextSize="9pt", colCount=2)
+        item = self.getPlotItem()
+        legend = item.addLegend(offset=(8, 4), labelTextSize="9pt", colCount=2)
         self._days: Sequence[date] = ()
         self._gmv: Sequence[int] = ()
         self._orders: Sequence[int] = ()
+        self.bars = pg.BarGraphItem(x=np.zeros(0), height=np.zeros(0), width=0.7, brush=COLOURS["gmv"], pen=None)
+        self.line = _line(COLOURS["orders"])
+        item.addItem(self.bars)
+        self.add_right(self.line)
+        item.getAxis("left").setLabel(_t("成交额 (元)"), color=COLOURS["gmv"])
+        item.getAxis("right").setLabel(_t("订单数"), color=COLOURS["orders"])
+        legend.addItem(self.bars, _t("成交额"))
+        legend.addItem(self.line, _t("订单数 (右轴)"))
 
     def show_money(self, days: Sequence[date], gmv_cents: Sequence[int], orders: Sequence[int]) -> None:
-        self.clear_items()
+        self.readout.hide()
         self._days, self._gmv, self._orders = days, gmv_cents, orders
         item = self.getPlotItem()
         yuan = np.array(gmv_cents, dtype=float) / 100
-        bars = pg.BarGraphItem(x=np.arange(len(days), dtype=float), height=yuan, width=0.7,
-                               brush=COLOURS["gmv"], pen=None)
-        item.addItem(bars)
-        item.getAxis("left").setLabel(_t("成交额 (元)"), color=COLOURS["gmv"])
-        item.getAxis("right").setLabel(_t("订单数"), color=COLOURS["orders"])
-        line = _line(orders, COLOURS["orders"], name=_t("订单数"), symbols=len(days) <= 2)
-        self.add_right(line)
-        legend = item.legend
-        if legend is not None:
-            legend.addItem(bars, _t("成交额"))
-            legend.addItem(line, _t("订单数 (右轴)"))
+        self.bars.setOpts(x=np.arange(len(days), dtype=float), height=yuan)
+        _set_line(self.line, orders, symbols=len(days) <= 2)
         self.set_bottom_ticks(day_ticks(days))
         item.setXRange(-0.5, len(days) - 0.5, padding=0.02)
         item.setYRange(0, max(float(yuan.max()) if len(yuan) else 1.0, 1.0) * 1.15)
@@ -386,27 +481,29 @@ class BarsChart(Chart):
         self._values: list[float] = []
         self._details: list[str] = []
         self._centred = False
+        self.bars = pg.BarGraphItem(x0=np.zeros(0), y=np.zeros(0), width=np.zeros(0), height=0.66, brushes=[],
+                                    pen=None)
+        item.addItem(self.bars)
+        self.labels = LabelPool(item, (0, 0.5))
         self.scene().sigMouseClicked.connect(self._clicked)
 
     def show_bars(self, names: Sequence[str], values: Sequence[float], details: Sequence[str],
                   colours: Sequence[str] | str, *, centred: bool = False, value_labels: Sequence[str] = (),
                   name_limit: int = 10) -> None:
         """``centred`` draws a funnel (bars centred on zero); ``value_labels`` are written at the bars' ends."""
-        self.clear_items()
+        self.readout.hide()
         self._names, self._values, self._details, self._centred = list(names), list(values), list(details), centred
         n = len(values)
         widths = np.array(values, dtype=float)
         y = np.arange(n, dtype=float)
         x0 = -widths / 2 if centred else np.zeros(n)
-        brushes = [pg.mkBrush(c) for c in ([colours] * n if isinstance(colours, str) else colours)]
+        brushes = [_brush(c) for c in ([colours] * n if isinstance(colours, str) else colours)]
         item = self.getPlotItem()
-        item.addItem(pg.BarGraphItem(x0=x0, y=y, width=widths, height=0.66, brushes=brushes, pen=None))
+        self.bars.setOpts(x0=x0, y=y, width=widths, brushes=brushes)
         peak = max(float(widths.max()) if n else 1.0, 1.0)
-        for i, text in enumerate(value_labels):
-            label = pg.TextItem(text, color="#263238", anchor=(0.5, 0.5) if centred else (0, 0.5))
-            label.setFont(axis_font())
-            label.setPos(0 if centred else widths[i] + peak * 0.01, i)
-            item.addItem(label, ignoreBounds=True)
+        self.labels.show(value_labels, [(0.0 if centred else widths[i] + peak * 0.01, float(i))
+                                        for i in range(len(value_labels))],
+                         anchor=(0.5, 0.5) if centred else (0, 0.5))
         self.set_left_ticks([(float(i), elide(name, name_limit)) for i, name in enumerate(names)])
         item.getAxis("bottom").setStyle(showValues=not centred)
         if centred:
@@ -452,22 +549,21 @@ class ColumnsChart(Chart):
         super().__init__(parent)
         self._names: list[str] = []
         self._details: list[str] = []
+        item = self.getPlotItem()
+        self.bars = pg.BarGraphItem(x=np.zeros(0), height=np.zeros(0), width=0.6, brushes=[], pen=None)
+        item.addItem(self.bars)
+        self.labels = LabelPool(item, (0.5, 1))
 
     def show_columns(self, names: Sequence[str], values: Sequence[float], details: Sequence[str],
                      colours: Sequence[str]) -> None:
-        self.clear_items()
+        self.readout.hide()
         self._names, self._details = list(names), list(details)
         n = len(values)
         heights = np.array(values, dtype=float)
         item = self.getPlotItem()
-        item.addItem(pg.BarGraphItem(x=np.arange(n, dtype=float), height=heights, width=0.6,
-                                     brushes=[pg.mkBrush(c) for c in colours], pen=None))
+        self.bars.setOpts(x=np.arange(n, dtype=float), height=heights, brushes=[_brush(c) for c in colours])
         peak = max(float(heights.max()) if n else 1.0, 1.0)
-        for i, value in enumerate(values):
-            label = pg.TextItem(f"{value:,.0f}", color="#263238", anchor=(0.5, 1))
-            label.setFont(axis_font())
-            label.setPos(i, value)
-            item.addItem(label, ignoreBounds=True)
+        self.labels.show([f"{value:,.0f}" for value in values], [(float(i), float(v)) for i, v in enumerate(values)])
         self.set_bottom_ticks([(float(i), name) for i, name in enumerate(names)])
         item.setXRange(-0.6, n - 0.4, padding=0)
         item.setYRange(0, peak * 1.2, padding=0)

@@ -75,6 +75,12 @@ def test_every_chart_renders_with_the_services_figures(qtbot, open_window, demo_
     assert "周三" in heat and "20:00" in heat
     top = page.cards["top"].chart.show_readout(10, 0)
     assert d.top_groups[0].name in top
+    # charts drawn after the first screenful keep their own labels (a late draw once showed the
+    # dormant chart's "N 天" on the top chart, and the tiers' details in the funnel's readout)
+    shown = [label.textItem.toPlainText() for label in page.cards["top"].chart.labels.labels if label.isVisible()]
+    assert shown == [f"{g.messages:,}" for g in d.top_groups]
+    funnel = page.cards["funnel"].chart.show_readout(0, 0)
+    assert funnel is not None and "本期在群里的人" in funnel
     # the whole page paints (fonts, axes) without a warning
     assert not page.content.grab().isNull()
     # full garbage collections are held only while the page draws: back to normal once it is done

@@ -972,8 +972,9 @@ class DashboardPage(QWidget):
                 f"{g.messages:,}", g.active_days, f"{g.active_member_days / max(1, d.kpi.period.days):.1f}"
                 if d.kpi.period else "—") for g in d.top_groups]
             colour = self.charts.COLOURS["top"]
-            labels = [f"{g.messages:,}" for g in d.top_groups]
-            self._plot("top", lambda chart: chart.show_bars(names, counts, details, colour, value_labels=labels),
+            # the draw may run later (off screen): each chart's lambda needs names of its own
+            top_labels = [f"{g.messages:,}" for g in d.top_groups]
+            self._plot("top", lambda chart: chart.show_bars(names, counts, details, colour, value_labels=top_labels),
                        self.tr("按本期消息数排序, 点击群条打开这个群。"))
         else:
             top.show_empty(self.tr("这个周期没有群发言。"))
@@ -984,13 +985,13 @@ class DashboardPage(QWidget):
                       for g in d.dormant_groups]
             colours = [self.charts.COLOURS["dormant"] if g.silent_days is not None else self.charts.COLOURS["never"]
                        for g in d.dormant_groups]
-            labels = [self.tr("{0} 天").format(g.silent_days) if g.silent_days is not None else self.tr("从未发言")
-                      for g in d.dormant_groups]
+            quiet_labels = [self.tr("{0} 天").format(g.silent_days) if g.silent_days is not None
+                            else self.tr("从未发言") for g in d.dormant_groups]
             quiet = [self.tr("最后发言 {0} · 沉默 {1} 天").format(g.last_active.isoformat(), g.silent_days)
                      if g.last_active is not None else self.tr("还没有发言记录") for g in d.dormant_groups]
             quiet_names = [g.name for g in d.dormant_groups]
             self._plot("dormant", lambda chart: chart.show_bars(quiet_names, values, quiet, colours,
-                                                                value_labels=labels),
+                                                                value_labels=quiet_labels),
                        self.tr("本期一条消息都没有的群, 沉默最久的在上; 点击打开这个群。"))
         else:
             dormant.show_empty(self.tr("这个周期每个群都有人发言, 没有沉默群。"))
@@ -1023,10 +1024,11 @@ class DashboardPage(QWidget):
             what = {"reached": self.tr("本期在群里的人"), "buyers": self.tr("有有效订单的人 (含只留手机号的)"),
                     "repeat_buyers": self.tr("本期下单 2 次及以上的人"),
                     "referrers": self.tr("本期带新人入群的人")}
-            labels = [f"{s.count:,}" + (f"  ({s.rate * 100:.1f}%)" if s.rate is not None else "") for s in steps]
+            funnel_labels = [f"{s.count:,}" + (f"  ({s.rate * 100:.1f}%)" if s.rate is not None else "")
+                             for s in steps]
             base = {"buyers": self.tr("占引流"), "repeat_buyers": self.tr("占成交 (复购率)"),
                     "referrers": self.tr("占引流 (转介绍率)")}
-            details = [self.tr("{0}: {1} 人{2}").format(
+            funnel_details = [self.tr("{0}: {1} 人{2}").format(
                 what[s.key], f"{s.count:,}",
                 f" · {base[s.key]} {s.rate * 100:.1f}%" if s.rate is not None else "") for s in steps]
             steps_named = [names[s.key] for s in steps]
@@ -1035,8 +1037,8 @@ class DashboardPage(QWidget):
             hint = self.tr("括号里: 成交占引流, 复购占成交 (复购率), 裂变占引流 (转介绍率)。") \
                 if self.dashboard.kpi.has_orders else \
                 self.tr("工作区还没有订单, 成交和复购为 0。")
-            self._plot("funnel", lambda chart: chart.show_bars(steps_named, counts, details, colours, centred=True,
-                                                               value_labels=labels), hint)
+            self._plot("funnel", lambda chart: chart.show_bars(steps_named, counts, funnel_details, colours,
+                                                               centred=True, value_labels=funnel_labels), hint)
         tiers = self.cards["tiers"]
         if people.reached == 0:
             tiers.show_empty(self.tr("范围内的群在这个周期没有成员。"))

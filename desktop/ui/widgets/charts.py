@@ -72,6 +72,11 @@ def elide(text: str, limit: int = 10) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+#: room for values up to "100,000" and a rotated axis title at the axis font
+AXIS_WIDTH = 64
+AXIS_HEIGHT = 26
+
+
 class Chart(pg.PlotWidget):
     """A static plot with a hover readout; subclasses say what the readout shows for a position."""
 
@@ -88,6 +93,11 @@ class Chart(pg.PlotWidget):
             axis = item.getAxis(name)
             axis.setStyle(tickFont=axis_font(), tickLength=-4)
             axis.setTextPen(pg.mkPen("#546e7a"))
+        # fixed sizes: axes that size themselves to their tick text grow during the first paint and
+        # make pyqtgraph lay out and paint the chart three or four times over
+        item.getAxis("bottom").setHeight(AXIS_HEIGHT)
+        for name in ("left", "right"):
+            item.getAxis(name).setWidth(AXIS_WIDTH)
         self.readout = pg.TextItem(anchor=(0, 1))
         self.readout.setZValue(100)
         self.readout.hide()

@@ -95,7 +95,10 @@ class Chart(pg.PlotWidget):
             axis.setTextPen(pg.mkPen("#546e7a"))
         # fixed sizes: axes that size themselves to their tick text grow during the first paint and
         # make pyqtgraph lay out and paint the chart three or four times over
-        item.getAxis("bottom").setHeight(AXIS_HEIGHT)
+        bottom = item.getAxis("bottom")
+        bottom.setHeight(AXIS_HEIGHT)
+        # the last day's label reaches past the plot under a right-hand axis: draw it anyway
+        bottom.setStyle(hideOverlappingLabels=False)
         for name in ("left", "right"):
             item.getAxis(name).setWidth(AXIS_WIDTH)
         self.readout = pg.TextItem(anchor=(0, 1))

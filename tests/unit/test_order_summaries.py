@@ -85,6 +85,16 @@ def test_product_pickup_group_and_reconciliation_equal_a_recount(db) -> None:
         costs = {p.id: p.cost_cents for p in OrderService(db).campaign(cid).products}
         assert all(p.cost_cents == p.quantity * costs[p.product_id] for p in products)
         assert all(p.margin_cents == p.amount_cents - p.cost_cents for p in products)
+        for payments in (VALID_PAYMENTS, (PaymentStatus.PAID,), tuple(PaymentStatus)):
+            recount: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
+            for d in details:
+                if d.row.payment_status in payments:
+                    for item in d.items:
+                        recount[item.product_id][0] += item.quantity
+                        recount[item.product_id][1] += 1
+                        recount[item.product_id][2] += item.amount_cents
+            assert {p.product_id: [p.quantity, p.orders, p.amount_cents]
+                    for p in summary.products(cid, payments) if p.orders} == dict(recount)
 
         by_point = {s.pickup_point_id: s for s in summary.pickup_points(cid)}
         for pid in [*points, None]:

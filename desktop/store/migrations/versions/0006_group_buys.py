@@ -21,8 +21,9 @@ Three covering indexes serve the summaries (desktop.services.order_summaries), s
 100,000 orders is summed from index pages alone, in index order (no sort): the campaign's orders by
 pickup point then payment status (pickup totals and pieces, payment reconciliation, distinct
 buyers), by group (distinct buyers per group), and the order lines by product then order (the
-supplier order: quantity and amount per product, each line's order looked up by rowid). The last
-one replaces the baseline's ix_order_items_product (product_id), which it starts with.
+supplier order: quantity and amount of every line of the campaign's products, in index order, less
+the lines of its cancelled and refunded orders). The last one replaces the baseline's
+ix_order_items_product (product_id), which it starts with.
 """
 
 from __future__ import annotations

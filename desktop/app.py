@@ -104,11 +104,18 @@ class Workspace:
     dashboard: Any = None
     orders: Any = None
     order_summaries: Any = None
+    broadcasts: Any = None
+    channels: Any = None
+    #: one dispatcher for the session: its robots' rate limiters carry over between runs
+    dispatcher: Any = None
 
     @classmethod
     def of(cls, db):  # type: ignore[no-untyped-def]
+        from desktop.services.broadcasts import BroadcastService
+        from desktop.services.channels import ChannelService
         from desktop.services.classification import ClassificationService
         from desktop.services.dashboard import DashboardService
+        from desktop.services.dispatch import Dispatcher
         from desktop.services.exports import ExportService
         from desktop.services.group_detail import GroupDetailService
         from desktop.services.groups import GroupService
@@ -131,7 +138,8 @@ class Workspace:
                    InteractionService(db), SnapshotService(db), ImportService(db), ReportService(db),
                    ExportService(db), groups.dimensions(),
                    workspace.is_empty(), dashboard=DashboardService(db),
-                   orders=OrderService(db), order_summaries=OrderSummaryService(db))
+                   orders=OrderService(db), order_summaries=OrderSummaryService(db),
+                   broadcasts=BroadcastService(db), channels=ChannelService(db), dispatcher=Dispatcher(db))
 
     def attach_to(self, window, *, demo_if_empty: bool = False) -> None:  # type: ignore[no-untyped-def]
         window.attach(self, empty=self.empty)

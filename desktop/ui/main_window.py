@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +35,8 @@ from desktop.paths import icon_path
 from desktop.settings import LANGUAGES, Settings
 from desktop.ui.dialogs.import_wizard import ImportWizard
 from desktop.ui.dialogs.ladder_settings import LadderSettingsDialog
+from desktop.ui.dispatch_scheduler import DispatchScheduler
+from desktop.ui.pages.broadcasts_page import BroadcastsPage
 from desktop.ui.pages.classification_page import ClassificationPage
 from desktop.ui.pages.dashboard_page import DashboardPage
 from desktop.ui.pages.follow_ups_page import FollowUpsPage
@@ -80,6 +83,10 @@ class MainWindow(QMainWindow):
         self.dashboard_page: DashboardPage | None = None
         self.import_history_page: ImportHistoryPage | None = None
         self.group_buy_page: GroupBuyPage | None = None
+        self.broadcasts_page: BroadcastsPage | None = None
+        self.dispatch_scheduler: DispatchScheduler | None = None
+        self.tray: QSystemTrayIcon | None = None
+        self._manual_due: int | None = None
         self.orders: object | None = None
         self.imports: ImportService | None = None
         self.exports: ExportService | None = None
@@ -106,6 +113,7 @@ class MainWindow(QMainWindow):
                                  ("follow_ups", "followups.svg", self.tr("待跟进")),
                                  ("reports", "reports.svg", self.tr("报告")),
                                  ("group_buy", "group_buy.svg", self.tr("团购")),
+                                 ("broadcasts", "broadcasts.svg", self.tr("群发")),
                                  ("imports", "imports.svg", self.tr("导入记录")),
                                  ("classification", "labels.svg", self.tr("分类"))):
             item = QListWidgetItem(QIcon(str(icon_path(icon))), text)
@@ -189,6 +197,8 @@ class MainWindow(QMainWindow):
         self.group_buy_page.status_message.connect(self._show_status)
         self.pages.addWidget(self.group_buy_page)
         self.import_history_page.status_message.connect(self._show_status)
+        if services.broadcasts is not None:
+            self._attach_broadcasts(services)
         self.quick_entry = QuickEntryBar(self.runner, services.interactions, services.members, services.groups)
         self.quick_entry.status_message.connect(self._show_status)
         self.quick_entry.hide()
@@ -213,6 +223,8 @@ class MainWindow(QMainWindow):
                               "reports": self.reports_page, "imports": self.import_history_page,
                               "dashboard": self.dashboard_page, "group_buy": self.group_buy_page,
                               "classification": self.classification_page}
+        if self.broadcasts_page is not None:
+            self._page_widgets["broadcasts"] = self.broadcasts_page
         for action in (
             self.groups_page.undo_action,
             self.groups_page.redo_action,
@@ -232,6 +244,77 @@ class MainWindow(QMainWindow):
         self._refresh_segments()
         if not empty:
             self.refresh_dormant()
+
+    # ------------------------------------------------------------------ broadcasts
+    def _attach_broadcasts(self, services: Services) -> None:
+        """The 群发 page, the 机器人 tab of the group detail and the dispatcher that runs every 30 s."""
+        assert self.groups_page is not None
+        self.broadcasts_page = BroadcastsPage(self.runner, services.broadcasts, services.groups, services.segments)
+        self.broadcasts_page.status_message.connect(self._show_status)
+        self.broadcasts_page.manual_count_changed.connect(self._set_manual_due)
+        self.pages.addWidget(self.broadcasts_page)
+        if services.channels is not None:
+            robots = self.groups_page.tabs.add_robots_tab(services.channels, services.broadcasts)
+            robots.status_message.connect(self._show_status)
+        if services.dispatcher is not None:
+            self.dispatch_scheduler = DispatchScheduler(self.runner, services.dispatcher, self)
+            self.dispatch_scheduler.finished.connect(self._dispatched)
+            self.dispatch_scheduler.failed.connect(
+                lambda message: self.statusBar().showMessage(self.tr("群发检查失败: {0}").format(message), 15000))
+            self.send_due_action.setEnabled(True)
+            self.dispatch_scheduler.start()
+
+    def send_due_now(self) -> None:
+        """文件 → 立即发送到期消息: run the dispatcher now (unless it is already running)."""
+        scheduler = self.dispatch_scheduler
+        if scheduler is None:
+            return
+        if scheduler.run_now():
+            self.statusBar().showMessage(self.tr("正在检查并发送到期的群发…"), 5000)
+        else:
+            self.statusBar().showMessage(self.tr("正在发送中, 请稍候"), 5000)
+
+    def _dispatched(self, summary) -> None:  # type: ignore[no-untyped-def]  # a DispatchSummary
+        messages = []
+        if summary.sent:
+            messages.append(self.tr("机器人已发送 {0} 条").format(summary.sent))
+        if summary.failed:
+            messages.append(self.tr("{0} 条发送失败 (见群发 → 发送记录)").format(summary.failed))
+        if summary.flagged:
+            messages.append(self.tr("{0} 条消息发送中断, 请到 群发 → 待确认 确认是否已发出").format(summary.flagged))
+        for reason in summary.disabled_robots:
+            messages.append(self.tr("机器人已停用: {0}").format(reason))
+        previous = self._manual_due
+        self._set_manual_due(summary.manual_due)
+        if summary.manual_due and summary.manual_due > (previous or 0):
+            due = self.tr("{0} 条群发消息等你手动发送 (群发 → 待发送)").format(summary.manual_due)
+            messages.append(due)
+            self._notify(self.tr("群发到期"), due)
+        if summary.disabled_robots:
+            self._notify(self.tr("机器人已停用"), "\n".join(summary.disabled_robots))
+        if messages:
+            self.statusBar().showMessage("; ".join(messages), 15000)
+        if self.broadcasts_page is not None:
+            self.broadcasts_page.dispatch_finished(summary)
+
+    def _set_manual_due(self, count: int) -> None:
+        """The navigation shows 群发 (3) while manual sends wait."""
+        self._manual_due = count
+        for row in range(self._page_items):
+            item = self.nav.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == "broadcasts":
+                item.setText(self.tr("群发 ({0})").format(count) if count else self.tr("群发"))
+
+    def _notify(self, title: str, text: str) -> None:
+        """A tray notification where the desktop has a tray (never offscreen); the status bar always."""
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        if self.tray is None:
+            self.tray = QSystemTrayIcon(self.windowIcon(), self)
+            self.tray.setToolTip(self.tr("群管家 QunDesk"))
+            self.tray.activated.connect(lambda _reason: (self.show_page("broadcasts"), self.activateWindow()))
+            self.tray.show()
+        self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 10000)
 
     # ------------------------------------------------------------------ lifecycle
     def refresh_dormant(self) -> None:
@@ -303,6 +386,11 @@ class MainWindow(QMainWindow):
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.export_action = file_menu.addAction(self.tr("导出当前表格…"), self.export_current)
         self.export_action.setToolTip(self.tr("把当前页面表格显示的行和列 (筛选、排序后) 导出为 Excel 或 CSV"))
+        file_menu.addSeparator()
+        self.send_due_action = file_menu.addAction(self.tr("立即发送到期消息"), self.send_due_now)
+        self.send_due_action.setObjectName("sendDueAction")
+        self.send_due_action.setToolTip(self.tr("现在就检查到期的群发: 有机器人的群立即发送, 其余放进“待发送”"))
+        self.send_due_action.setEnabled(False)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("退出"), self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -553,8 +641,8 @@ class MainWindow(QMainWindow):
         )
 
     def _data_changed(self, kind: str, _ids: list) -> None:
-        if kind == "rules":
-            return  # rules change no group and no count
+        if kind in ("rules", "broadcasts", "deliveries", "templates", "channels"):
+            return  # these change no group and no count
         if kind == "dimensions":
             self._reload_dimensions()
         self._refresh_counts()
@@ -648,6 +736,10 @@ class MainWindow(QMainWindow):
                 return
             if answer == QMessageBox.StandardButton.Save:
                 rules.save()
+        if self.dispatch_scheduler is not None:
+            self.dispatch_scheduler.stop()
+        if self.tray is not None:
+            self.tray.hide()
         self.runner.cancel_all()
         self.runner.wait_for_done()
         self.settings.set(keys.MAIN_GEOMETRY, self.saveGeometry())

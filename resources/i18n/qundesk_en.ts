@@ -17,10 +17,792 @@ Joined {3} · left {4}</translation>
     </message>
 </context>
 <context>
+    <name>AddRobotDialog</name>
+    <message>
+        <source>添加机器人 · {0}</source>
+        <translation>Add robot · {0}</translation>
+    </message>
+    <message>
+        <source>添加机器人</source>
+        <translation>Add robot</translation>
+    </message>
+    <message>
+        <source>钉钉 / 飞书开启“加签”时填写 (SEC…); 企业微信不需要</source>
+        <translation>Fill in when DingTalk / Feishu signing is on (SEC…); WeCom needs none</translation>
+    </message>
+    <message>
+        <source>可不填</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>在群设置 → 群机器人里复制完整的 Webhook 地址粘贴到这里。地址和密钥只保存在本机数据库, 界面和日志里只显示打码后的样子。</source>
+        <translation>Copy the full webhook URL from the group settings → Group robots and paste it here. The URL and secret are kept only in this computer&apos;s database; the app and its logs show them masked.</translation>
+    </message>
+    <message>
+        <source>Webhook 地址</source>
+        <translation>Webhook URL</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>加签密钥</source>
+        <translation>Signing secret</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>粘贴地址后自动识别 (企业微信 / 钉钉 / 飞书)</source>
+        <translation>Recognised when you paste (WeCom / DingTalk / Feishu)</translation>
+    </message>
+    <message>
+        <source>{0}群机器人</source>
+        <translation>{0} group robot</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>无法打开数据库</source>
+        <extracomment>one dispatcher for the session: its robots&apos; rate limiters carry over between runs</extracomment>
         <translation>Cannot open the database</translation>
+    </message>
+</context>
+<context>
+    <name>BroadcastEditor</name>
+    <message>
+        <source>编辑群发</source>
+        <translation>Edit broadcast</translation>
+    </message>
+    <message>
+        <source>新建群发</source>
+        <translation>New broadcast</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>保存并启用</source>
+        <translation>Save and activate</translation>
+    </message>
+    <message>
+        <source>存为草稿</source>
+        <translation>Save as draft</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>留空则取内容的第一行</source>
+        <translation>Leave empty to use the first line of the text</translation>
+    </message>
+    <message>
+        <source>不使用模板</source>
+        <translation>No template</translation>
+    </message>
+    <message>
+        <source>文本</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>Markdown 只对机器人有效; 手动发送时复制的是原文</source>
+        <translation>Markdown only applies to robots; manual sends copy the plain text</translation>
+    </message>
+    <message>
+        <source>例如: {群名}的家人们, 今晚 20:00 截单, 请抓紧接龙~</source>
+        <translation>e.g. Dear {群名} members, orders close tonight at 20:00, join the list now~</translation>
+    </message>
+    <message>
+        <source>第几天</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>添加步骤</source>
+        <translation>Add step</translation>
+    </message>
+    <message>
+        <source>删除步骤</source>
+        <translation>Remove step</translation>
+    </message>
+    <message>
+        <source>第 0 天 = 建群当天 (或群的开始日期)</source>
+        <translation>Day 0 = the day the group was created (or its start date)</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>格式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>模板</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>搜索群名</source>
+        <translation>Search group names</translation>
+    </message>
+    <message>
+        <source>勾选显示的群</source>
+        <translation>Check the groups shown</translation>
+    </message>
+    <message>
+        <source>全部取消</source>
+        <translation>Uncheck all</translation>
+    </message>
+    <message>
+        <source>不使用分组</source>
+        <translation>No segment</translation>
+    </message>
+    <message>
+        <source>以及分组</source>
+        <translation>And segment</translation>
+    </message>
+    <message>
+        <source>一次</source>
+        <translation>Once</translation>
+    </message>
+    <message>
+        <source>周期重复</source>
+        <translation>Recurring</translation>
+    </message>
+    <message>
+        <source>SOP (按建群天数)</source>
+        <translation>SOP (days since creation)</translation>
+    </message>
+    <message>
+        <source>发送时间</source>
+        <translation>Send at</translation>
+    </message>
+    <message>
+        <source>每天</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <source>每周</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <source>每月</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <source>自定义规则 (RRULE)</source>
+        <translation>Custom rule (RRULE)</translation>
+    </message>
+    <message>
+        <source> 日</source>
+        <translation> of the month</translation>
+    </message>
+    <message>
+        <source>重复</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>星期</source>
+        <translation>Weekdays</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Day of month</translation>
+    </message>
+    <message>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>SOP: 每个群从建群当天 (或群的开始日期) 算第 0 天, 按“内容”页的步骤表依次发送;之后才进入目标分组的群也会收到还没到期的步骤。</source>
+        <translation>SOP: each group counts day 0 from its creation day (or its start date) and receives the steps on the Content page in turn; groups that join the target segment later still receive the steps not yet due.</translation>
+    </message>
+    <message>
+        <source>免打扰时段</source>
+        <translation>Quiet hours</translation>
+    </message>
+    <message>
+        <source>落在免打扰时段的发送推迟到时段结束</source>
+        <translation>Sends that fall in the quiet hours wait until they end</translation>
+    </message>
+    <message>
+        <source>发送方式</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>未来 7 天</source>
+        <translation>Next 7 days</translation>
+    </message>
+    <message>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>SOP 第 {0} 步: “第几天”应为 0 或正整数</source>
+        <translation>SOP step {0}: the day must be 0 or a positive whole number</translation>
+    </message>
+    <message>
+        <source>SOP 第 {0} 步: 时间应写成 时:分, 例如 09:00</source>
+        <translation>SOP step {0}: write the time as hours:minutes, e.g. 09:00</translation>
+    </message>
+    <message>
+        <source>已选 {0} 个群</source>
+        <translation>{0} groups selected</translation>
+    </message>
+    <message>
+        <source>分组“{0}”现在没有任何群: 到时仍没有群就不会发送。目标在每次发送时重新计算, 之后进入分组的群会收到。</source>
+        <translation>Segment “{0}” has no groups now: if it still has none when a send falls due, nothing is sent. Targets are worked out at each send, so groups that join the segment later are included.</translation>
+    </message>
+    <message>
+        <source>分组“{0}”现在有 {1} 个群; 目标在每次发送时重新计算。</source>
+        <translation>Segment “{0}” has {1} groups now; targets are worked out again at each send.</translation>
+    </message>
+    <message>
+        <source>发送时间 {0} 已经过去, 请选择现在或以后的时间</source>
+        <translation>The send time {0} has passed; choose now or a later time</translation>
+    </message>
+    <message>
+        <source>时间设置有误, 见“时间”页</source>
+        <translation>The schedule has a problem; see the Time page</translation>
+    </message>
+    <message>
+        <source>第 {0} 天 {1}  {2}</source>
+        <translation>Day {0} {1}  {2}</translation>
+    </message>
+    <message>
+        <source>SOP 步骤 (每个群按自己的建群日期)</source>
+        <translation>SOP steps (each group by its own creation date)</translation>
+    </message>
+    <message>
+        <source>未来 7 天: {0} 次</source>
+        <translation>Next 7 days: {0} sends</translation>
+    </message>
+    <message>
+        <source>… 共 {0} 次</source>
+        <translation>… {0} in all</translation>
+    </message>
+    <message>
+        <source>7 天内没有发送</source>
+        <translation>No sends within 7 days</translation>
+    </message>
+    <message>
+        <source>注意: 7 天内要发 {0} 次, 群友可能会觉得被打扰</source>
+        <translation>Note: {0} sends within 7 days; members may find it too much</translation>
+    </message>
+    <message>
+        <source>{0} 个群: {1} 个由机器人发送, {2} 个手动发送</source>
+        <translation>{0} groups: {1} by robot, {2} by hand</translation>
+    </message>
+    <message>
+        <source>{0} 个群无法生成内容 (标有 ⚠), 这些群不会发送</source>
+        <translation>{0} groups cannot be rendered (marked ⚠) and will not be sent to</translation>
+    </message>
+    <message>
+        <source>{0} 个群的内容超过机器人单条上限, 将分成 {1} 条发送</source>
+        <translation>The text for {0} groups exceeds the robot&apos;s message limit and will be split into {1} messages</translation>
+    </message>
+    <message>
+        <source>先写内容</source>
+        <translation>Write the text first</translation>
+    </message>
+    <message>
+        <source>先选择目标群或分组</source>
+        <translation>Choose target groups or a segment first</translation>
+    </message>
+    <message>
+        <source>超过{0}机器人单条上限, 将分成 {1} 条发送</source>
+        <translation>Over the {0} robot&apos;s message limit: split into {1} messages</translation>
+    </message>
+    <message>
+        <source>由{0}机器人发送</source>
+        <translation>Sent by the {0} robot</translation>
+    </message>
+    <message>
+        <source>这个群没有机器人: 到时放进“待发送”, 由你手动发送</source>
+        <translation>This group has no robot: when due it goes to “To send” for you to send by hand</translation>
+    </message>
+    <message>
+        <source>请填写重复规则, 例如 FREQ=WEEKLY;BYDAY=MO,WE,FR</source>
+        <translation>Please enter a repeat rule, e.g. FREQ=WEEKLY;BYDAY=MO,WE,FR</translation>
+    </message>
+    <message>
+        <source>请在“目标”页至少勾选一个群或选择一个分组</source>
+        <translation>Check at least one group or choose a segment on the Targets page</translation>
+    </message>
+</context>
+<context>
+    <name>Broadcasts</name>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>进行中</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>已暂停</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>待确认</source>
+        <translation>To confirm</translation>
+    </message>
+    <message>
+        <source>等待发送</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>发送中</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <source>已发送</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>发送失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>已跳过</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>已手动发送</source>
+        <translation>Sent by hand</translation>
+    </message>
+    <message>
+        <source>手动</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>企业微信</source>
+        <translation>WeCom</translation>
+    </message>
+    <message>
+        <source>钉钉</source>
+        <translation>DingTalk</translation>
+    </message>
+    <message>
+        <source>飞书</source>
+        <translation>Feishu</translation>
+    </message>
+    <message>
+        <source>一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>{0} 周{1}</source>
+        <translation>{0} {1}</translation>
+    </message>
+    <message>
+        <source>周期: {0}</source>
+        <translation>Recurring: {0}</translation>
+    </message>
+    <message>
+        <source>每天 {0}</source>
+        <translation>Daily {0}</translation>
+    </message>
+    <message>
+        <source>每 {0} 天 {1}</source>
+        <translation>Every {0} days {1}</translation>
+    </message>
+    <message>
+        <source>每周{0} {1}</source>
+        <translation>Weekly {0} {1}</translation>
+    </message>
+    <message>
+        <source>每 {0} 周的周{1} {2}</source>
+        <translation>Every {0} weeks on {1} {2}</translation>
+    </message>
+    <message>
+        <source>每月 {0} 日 {1}</source>
+        <translation>Monthly on day {0} {1}</translation>
+    </message>
+    <message>
+        <source>每 {0} 个月的 {1} 日 {2}</source>
+        <translation>Every {0} months on day {1} {2}</translation>
+    </message>
+    <message>
+        <source>一次 {0}</source>
+        <translation>Once {0}</translation>
+    </message>
+    <message>
+        <source>一次</source>
+        <translation>Once</translation>
+    </message>
+    <message>
+        <source>SOP {0} 步</source>
+        <translation>SOP {0} steps</translation>
+    </message>
+    <message>
+        <source>{0} 个群</source>
+        <translation>{0} groups</translation>
+    </message>
+    <message>
+        <source>分组“{0}”</source>
+        <translation>Segment “{0}”</translation>
+    </message>
+    <message>
+        <source>分组 (已删除)</source>
+        <translation>Segment (deleted)</translation>
+    </message>
+</context>
+<context>
+    <name>BroadcastsPage</name>
+    <message>
+        <source>群发列表</source>
+        <extracomment>what the page listens to manual sends waiting (the navigation shows a badge)</extracomment>
+        <translation>All broadcasts</translation>
+    </message>
+    <message>
+        <source>待发送</source>
+        <translation>To send</translation>
+    </message>
+    <message>
+        <source>待确认</source>
+        <translation>To confirm</translation>
+    </message>
+    <message>
+        <source>日程</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>模板</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>去确认</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>知道了</source>
+        <translation>Got it</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>发送计划</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>下次发送</source>
+        <translation>Next send</translation>
+    </message>
+    <message>
+        <source>已发/失败/待发</source>
+        <translation>Sent/failed/pending</translation>
+    </message>
+    <message>
+        <source>已发送 (含手动) / 发送失败 / 等待发送</source>
+        <translation>Sent (incl. by hand) / failed / waiting</translation>
+    </message>
+    <message>
+        <source>新建…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>暂停</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>取消…</source>
+        <translation>Cancel…</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>删除草稿…</source>
+        <translation>Delete draft…</translation>
+    </message>
+    <message>
+        <source>还没有群发。
+点击“新建…”写一条消息, 选择目标群和发送时间;
+有机器人的群自动发送, 其余的群到时出现在“待发送”里。</source>
+        <translation>No broadcasts yet.
+Click “New…” to write a message and choose the target groups and time;
+groups with a robot are sent to automatically, the rest appear under “To send” when due.</translation>
+    </message>
+    <message>
+        <source>群</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>时间点</source>
+        <translation>Occurrence</translation>
+    </message>
+    <message>
+        <source>到期 {0}</source>
+        <translation>Due {0}</translation>
+    </message>
+    <message>
+        <source>尝试</source>
+        <translation>Tries</translation>
+    </message>
+    <message>
+        <source>最后错误</source>
+        <translation>Last error</translation>
+    </message>
+    <message>
+        <source>发送于</source>
+        <translation>Sent at</translation>
+    </message>
+    <message>
+        <source>发送记录</source>
+        <translation>Delivery history</translation>
+    </message>
+    <message>
+        <source>重新发送</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <source>把发送失败的这一条重新排队</source>
+        <translation>Queue this failed message again</translation>
+    </message>
+    <message>
+        <source>群发</source>
+        <translation>Broadcasts</translation>
+    </message>
+    <message>
+        <source>到期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>机器人</source>
+        <translation>Robot</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>已发出</source>
+        <translation>It arrived</translation>
+    </message>
+    <message>
+        <source>在群里看到了这条消息: 记为已发送</source>
+        <translation>Not sent (queue again)</translation>
+    </message>
+    <message>
+        <source>未发出 (重新排队)</source>
+        <translation>The message is in the group: record it as sent</translation>
+    </message>
+    <message>
+        <source>群里没有这条消息: 重新排队, 下次发送时发出</source>
+        <translation>The message is not in the group: queue it again for the next send</translation>
+    </message>
+    <message>
+        <source>这些消息发送到一半时程序退出了, 无法确定群里是否收到。请到群里看一眼再选择; 群管家不会自动重发。</source>
+        <translation>The app stopped while these messages were being sent, so it is not known whether the groups received them. Check the group, then choose; QunDesk never resends on its own.</translation>
+    </message>
+    <message>
+        <source>没有需要确认的消息</source>
+        <translation>Nothing to confirm</translation>
+    </message>
+    <message>
+        <source>所有群</source>
+        <translation>All groups</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Day of month</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>未来 7 天 · 群</source>
+        <translation>Next 7 days · group</translation>
+    </message>
+    <message>
+        <source>{0} 个群</source>
+        <translation>{0} groups</translation>
+    </message>
+    <message>
+        <source>手动</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>机器人 {0} · 手动 {1}</source>
+        <translation>Robot {0} · manual {1}</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>格式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>文本</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>变量</source>
+        <translation>Variables</translation>
+    </message>
+    <message>
+        <source>删除…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>预览群</source>
+        <translation>Preview for</translation>
+    </message>
+    <message>
+        <source>发送记录: {0}</source>
+        <translation>Delivery history: {0}</translation>
+    </message>
+    <message>
+        <source>待确认 ({0})</source>
+        <translation>To confirm ({0})</translation>
+    </message>
+    <message>
+        <source>有 {0} 条消息在发送途中被中断 (程序退出或崩溃), 不知道群里是否收到。请在“待确认”里逐条确认, 群管家不会自动重发。</source>
+        <translation>{0} messages were interrupted while sending (the app quit or crashed); it is not known whether the groups received them. Confirm each under “To confirm”; QunDesk never resends on its own.</translation>
+    </message>
+    <message>
+        <source>待发送 ({0})</source>
+        <translation>To send ({0})</translation>
+    </message>
+    <message>
+        <source>{0} 次发送, 共 {1} 条消息</source>
+        <translation>{0} sends, {1} messages in all</translation>
+    </message>
+    <message>
+        <source>未来 7 天没有安排发送</source>
+        <translation>Nothing scheduled in the next 7 days</translation>
+    </message>
+    <message>
+        <source>机器人已停用: {0}。请在群组页该群的“机器人”页检查 Webhook 地址后重新启用。</source>
+        <translation>Robot stopped: {0}. Check the webhook URL on the group&apos;s Robots tab (Groups page) and enable it again.</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>已保存群发“{0}”</source>
+        <translation>Saved broadcast “{0}”</translation>
+    </message>
+    <message>
+        <source>取消群发</source>
+        <translation>Cancel broadcast</translation>
+    </message>
+    <message>
+        <source>取消群发“{0}”? 还没发送的消息都不再发送 (记为已跳过), 发送记录会保留。</source>
+        <translation>Cancel broadcast “{0}”? Messages not yet sent will not be sent (recorded as skipped); the history is kept.</translation>
+    </message>
+    <message>
+        <source>已复制为草稿“{0}”</source>
+        <translation>Duplicated as draft “{0}”</translation>
+    </message>
+    <message>
+        <source>删除草稿</source>
+        <translation>Delete draft</translation>
+    </message>
+    <message>
+        <source>删除草稿“{0}”?</source>
+        <translation>Delete draft “{0}”?</translation>
+    </message>
+    <message>
+        <source>已记为已发送: {0}</source>
+        <translation>Recorded as sent: {0}</translation>
+    </message>
+    <message>
+        <source>已重新排队: {0}</source>
+        <translation>Queued again: {0}</translation>
+    </message>
+    <message>
+        <source>已保存模板“{0}”</source>
+        <translation>Saved template “{0}”</translation>
+    </message>
+    <message>
+        <source>删除模板</source>
+        <translation>Delete template</translation>
+    </message>
+    <message>
+        <source>删除模板“{0}”? 用过它的群发不受影响。</source>
+        <translation>Delete template “{0}”? Broadcasts that used it are not affected.</translation>
     </message>
 </context>
 <context>
@@ -315,7 +1097,7 @@ Joined {3} · left {4}</translation>
     <name>DashboardPage</name>
     <message>
         <source>今天</source>
-        <extracomment>the operator clicked a group&apos;s bar: show it on the Groups page a dashboard (overview) is on screen; the people and heatmap parts may still be coming</extracomment>
+        <extracomment>the operator clicked a group&apos;s bar: show it on the Groups page a dashboard (overview) is on screen; the people and heatmap parts may still be coming charts with something to draw, drawn once the visible ones have painted (see _plot)</extracomment>
         <translation>Today</translation>
     </message>
     <message>
@@ -1343,6 +2125,10 @@ or import orders exported from KuaiTuanTuan / QunJieLong with File → Import.</
         <translation>Orders</translation>
     </message>
     <message>
+        <source>机器人</source>
+        <translation>Robot</translation>
+    </message>
+    <message>
         <source>消息 {0} · 进群 {1} · 退群 {2} · 单日最多 {3} 人发言</source>
         <translation>Messages {0} · joined {1} · left {2} · at most {3} speakers a day</translation>
     </message>
@@ -1404,6 +2190,93 @@ or import orders exported from KuaiTuanTuan / QunJieLong with File → Import.</
     <message>
         <source>未设置</source>
         <translation>Not set</translation>
+    </message>
+</context>
+<context>
+    <name>GroupRobotsTab</name>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <source>停用: {0}</source>
+        <translation>Disabled: {0}</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source> · 加签</source>
+        <translation> · signed</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>添加机器人…</source>
+        <translation>Add robot…</translation>
+    </message>
+    <message>
+        <source>测试</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>向群里发一条测试消息</source>
+        <translation>Send a test message to the group</translation>
+    </message>
+    <message>
+        <source>删除…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>这个群没有机器人: 群发到时会放进“待发送”, 由你手动粘贴发送。</source>
+        <translation>This group has no robot: broadcasts go to “To send” when due, for you to paste by hand.</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>群发</source>
+        <translation>Broadcasts</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>本群群发记录</source>
+        <translation>This group&apos;s broadcasts</translation>
+    </message>
+    <message>
+        <source>已添加{0}机器人; 点“测试”发一条测试消息确认设置正确</source>
+        <translation>Added the {0} robot; click “Test” to send a test message and check the settings</translation>
+    </message>
+    <message>
+        <source>正在发送测试消息…</source>
+        <translation>Sending a test message…</translation>
+    </message>
+    <message>
+        <source>删除机器人</source>
+        <translation>Delete robot</translation>
+    </message>
+    <message>
+        <source>删除{0}机器人 {1}? 以后这个群的群发改为手动发送。</source>
+        <translation>Delete the {0} robot {1}? This group&apos;s broadcasts will then be sent by hand.</translation>
     </message>
 </context>
 <context>
@@ -2588,6 +3461,10 @@ then click “Recognise”. When you paste a longer jielong again, lines already
         <translation>Group buys</translation>
     </message>
     <message>
+        <source>群发</source>
+        <translation>Broadcasts</translation>
+    </message>
+    <message>
         <source>导入记录</source>
         <translation>Import history</translation>
     </message>
@@ -2598,6 +3475,50 @@ then click “Recognise”. When you paste a longer jielong again, lines already
     <message>
         <source>正在使用的数据库</source>
         <translation>Database in use</translation>
+    </message>
+    <message>
+        <source>群发检查失败: {0}</source>
+        <translation>Broadcast check failed: {0}</translation>
+    </message>
+    <message>
+        <source>正在检查并发送到期的群发…</source>
+        <translation>Checking and sending due broadcasts…</translation>
+    </message>
+    <message>
+        <source>正在发送中, 请稍候</source>
+        <translation>Still sending, please wait</translation>
+    </message>
+    <message>
+        <source>机器人已发送 {0} 条</source>
+        <translation>Robots sent {0} messages</translation>
+    </message>
+    <message>
+        <source>{0} 条发送失败 (见群发 → 发送记录)</source>
+        <translation>{0} sends failed (see Broadcasts → Delivery history)</translation>
+    </message>
+    <message>
+        <source>{0} 条消息发送中断, 请到 群发 → 待确认 确认是否已发出</source>
+        <translation>{0} sends were interrupted; confirm under Broadcasts → To confirm whether they went out</translation>
+    </message>
+    <message>
+        <source>机器人已停用: {0}</source>
+        <translation>Robot stopped: {0}</translation>
+    </message>
+    <message>
+        <source>{0} 条群发消息等你手动发送 (群发 → 待发送)</source>
+        <translation>{0} broadcast messages wait for you to send by hand (Broadcasts → To send)</translation>
+    </message>
+    <message>
+        <source>群发到期</source>
+        <translation>Broadcasts due</translation>
+    </message>
+    <message>
+        <source>机器人已停用</source>
+        <translation>Robot stopped</translation>
+    </message>
+    <message>
+        <source>群发 ({0})</source>
+        <translation>Broadcasts ({0})</translation>
     </message>
     <message>
         <source>沉默判定</source>
@@ -2652,6 +3573,14 @@ then click “Recognise”. When you paste a longer jielong again, lines already
     <message>
         <source>把当前页面表格显示的行和列 (筛选、排序后) 导出为 Excel 或 CSV</source>
         <translation>Export the rows and columns the current table shows (filtered and sorted) to Excel or CSV</translation>
+    </message>
+    <message>
+        <source>立即发送到期消息</source>
+        <translation>Send due messages now</translation>
+    </message>
+    <message>
+        <source>现在就检查到期的群发: 有机器人的群立即发送, 其余放进“待发送”</source>
+        <translation>Check for due broadcasts now: groups with a robot are sent to at once, the rest go to “To send”</translation>
     </message>
     <message>
         <source>退出</source>
@@ -2828,6 +3757,62 @@ then click “Recognise”. When you paste a longer jielong again, lines already
     <message>
         <source>自动分类规则有未保存的修改, 退出前要保存吗?</source>
         <translation>An auto-classification rule has unsaved changes. Save before quitting?</translation>
+    </message>
+</context>
+<context>
+    <name>ManualQueueTab</name>
+    <message>
+        <source>群</source>
+        <extracomment>what a skip from the queue records as the reason how many sends are waiting (for the tab title and the navigation badge) handled here, written (or being written) on the worker: never shown again</extracomment>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>群发</source>
+        <translation>Broadcasts</translation>
+    </message>
+    <message>
+        <source>到期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Ctrl+C 复制 · Enter 已发送并到下一条 · S 跳过 · ↑↓ 切换</source>
+        <translation>Ctrl+C copy · Enter sent, next · S skip · ↑↓ move</translation>
+    </message>
+    <message>
+        <source>复制 (Ctrl+C)</source>
+        <translation>Copy (Ctrl+C)</translation>
+    </message>
+    <message>
+        <source>已手动发送 (Enter)</source>
+        <translation>Sent by hand (Enter)</translation>
+    </message>
+    <message>
+        <source>跳过 (S)</source>
+        <translation>Skip (S)</translation>
+    </message>
+    <message>
+        <source>没有待手动发送的消息</source>
+        <translation>No messages waiting to be sent by hand</translation>
+    </message>
+    <message>
+        <source>剩余 {0}</source>
+        <translation>{0} left</translation>
+    </message>
+    <message>
+        <source>请打开群: {0}</source>
+        <translation>Open the group: {0}</translation>
+    </message>
+    <message>
+        <source>已复制发给“{0}”的消息, 粘贴到群里后按 Enter</source>
+        <translation>Copied the message for “{0}”; paste it in the group, then press Enter</translation>
+    </message>
+    <message>
+        <source>已记录: “{0}”已手动发送</source>
+        <translation>Recorded: “{0}” sent by hand</translation>
+    </message>
+    <message>
+        <source>已跳过“{0}”</source>
+        <translation>Skipped “{0}”</translation>
     </message>
 </context>
 <context>
@@ -4721,6 +5706,41 @@ Received {7}</translation>
     </message>
 </context>
 <context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>编辑模板</source>
+        <translation>Edit template</translation>
+    </message>
+    <message>
+        <source>新建模板</source>
+        <translation>New template</translation>
+    </message>
+    <message>
+        <source>例如: 截单提醒</source>
+        <translation>e.g. Order cut-off reminder</translation>
+    </message>
+    <message>
+        <source>文本</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>例如: {群名}的家人们, 本期团购 {截单时间} 截单, 团长 {团长} 在群里答疑~</source>
+        <translation>e.g. Dear {群名} members, this group buy closes at {截单时间}; leader {团长} answers questions in the group~</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>格式</source>
+        <translation>Format</translation>
+    </message>
+</context>
+<context>
     <name>TierSuggestionsDialog</name>
     <message>
         <source>客户等级建议</source>
@@ -4793,6 +5813,18 @@ Received {7}</translation>
     <message>
         <source>等级建议</source>
         <translation>Tier suggestions</translation>
+    </message>
+</context>
+<context>
+    <name>VariableButtons</name>
+    <message>
+        <source>插入变量:</source>
+        <extracomment>preview at most this many groups at once (the combo lists them; 500 renders are still quick) more sends than this within 7 days earns a warning (a typo like FREQ=HOURLY floods groups)</extracomment>
+        <translation>Insert variable:</translation>
+    </message>
+    <message>
+        <source>插入 {0}: 发送时换成每个群自己的值</source>
+        <translation>Insert {0}: replaced by each group&apos;s own value when sent</translation>
     </message>
 </context>
 <context>

@@ -17,10 +17,792 @@
     </message>
 </context>
 <context>
+    <name>AddRobotDialog</name>
+    <message>
+        <source>添加机器人 · {0}</source>
+        <translation>添加機器人 · {0}</translation>
+    </message>
+    <message>
+        <source>添加机器人</source>
+        <translation>添加機器人</translation>
+    </message>
+    <message>
+        <source>钉钉 / 飞书开启“加签”时填写 (SEC…); 企业微信不需要</source>
+        <translation>釘釘 / 飛書開啟“加簽”時填寫 (SEC…); 企業微信不需要</translation>
+    </message>
+    <message>
+        <source>可不填</source>
+        <translation>可不填</translation>
+    </message>
+    <message>
+        <source>在群设置 → 群机器人里复制完整的 Webhook 地址粘贴到这里。地址和密钥只保存在本机数据库, 界面和日志里只显示打码后的样子。</source>
+        <translation>在群設定 → 群機器人裡複製完整的 Webhook 地址貼上到這裡。地址和密鑰只儲存在本機資料庫, 介面和日誌裡只顯示遮罩後的樣子。</translation>
+    </message>
+    <message>
+        <source>Webhook 地址</source>
+        <translation>Webhook 地址</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>加签密钥</source>
+        <translation>加簽密鑰</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>粘贴地址后自动识别 (企业微信 / 钉钉 / 飞书)</source>
+        <translation>貼上地址後自動識別 (企業微信 / 釘釘 / 飛書)</translation>
+    </message>
+    <message>
+        <source>{0}群机器人</source>
+        <translation>{0}群機器人</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>无法打开数据库</source>
+        <extracomment>one dispatcher for the session: its robots&apos; rate limiters carry over between runs</extracomment>
         <translation>無法開啟資料庫</translation>
+    </message>
+</context>
+<context>
+    <name>BroadcastEditor</name>
+    <message>
+        <source>编辑群发</source>
+        <translation>編輯群發</translation>
+    </message>
+    <message>
+        <source>新建群发</source>
+        <translation>新建群發</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>目標</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>保存并启用</source>
+        <translation>儲存並啟用</translation>
+    </message>
+    <message>
+        <source>存为草稿</source>
+        <translation>存為草稿</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>留空则取内容的第一行</source>
+        <translation>留空則取內容的第一行</translation>
+    </message>
+    <message>
+        <source>不使用模板</source>
+        <translation>不使用範本</translation>
+    </message>
+    <message>
+        <source>文本</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>Markdown 只对机器人有效; 手动发送时复制的是原文</source>
+        <translation>Markdown 只對機器人有效; 手動發送時複製的是原文</translation>
+    </message>
+    <message>
+        <source>例如: {群名}的家人们, 今晚 20:00 截单, 请抓紧接龙~</source>
+        <translation>例如: {群名}的家人們, 今晚 20:00 截單, 請抓緊接龍~</translation>
+    </message>
+    <message>
+        <source>第几天</source>
+        <translation>第幾天</translation>
+    </message>
+    <message>
+        <source>添加步骤</source>
+        <translation>添加步驟</translation>
+    </message>
+    <message>
+        <source>删除步骤</source>
+        <translation>刪除步驟</translation>
+    </message>
+    <message>
+        <source>第 0 天 = 建群当天 (或群的开始日期)</source>
+        <translation>第 0 天 = 建群當天 (或群的開始日期)</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>格式</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>模板</source>
+        <translation>範本</translation>
+    </message>
+    <message>
+        <source>搜索群名</source>
+        <translation>搜尋群名</translation>
+    </message>
+    <message>
+        <source>勾选显示的群</source>
+        <translation>勾選顯示的群</translation>
+    </message>
+    <message>
+        <source>全部取消</source>
+        <translation>全部取消</translation>
+    </message>
+    <message>
+        <source>不使用分组</source>
+        <translation>不使用分組</translation>
+    </message>
+    <message>
+        <source>以及分组</source>
+        <translation>以及分組</translation>
+    </message>
+    <message>
+        <source>一次</source>
+        <translation>一次</translation>
+    </message>
+    <message>
+        <source>周期重复</source>
+        <translation>周期重複</translation>
+    </message>
+    <message>
+        <source>SOP (按建群天数)</source>
+        <translation>SOP (按建群天數)</translation>
+    </message>
+    <message>
+        <source>发送时间</source>
+        <translation>發送時間</translation>
+    </message>
+    <message>
+        <source>每天</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>每周</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>每月</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>自定义规则 (RRULE)</source>
+        <translation>自訂規則 (RRULE)</translation>
+    </message>
+    <message>
+        <source> 日</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <source>重复</source>
+        <translation>重複</translation>
+    </message>
+    <message>
+        <source>星期</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>规则</source>
+        <translation>規則</translation>
+    </message>
+    <message>
+        <source>SOP: 每个群从建群当天 (或群的开始日期) 算第 0 天, 按“内容”页的步骤表依次发送;之后才进入目标分组的群也会收到还没到期的步骤。</source>
+        <translation>SOP: 每個群從建群當天 (或群的開始日期) 算第 0 天, 按“內容”頁的步驟表依次發送;之後才進入目標分組的群也會收到還沒到期的步驟。</translation>
+    </message>
+    <message>
+        <source>免打扰时段</source>
+        <translation>免打擾時段</translation>
+    </message>
+    <message>
+        <source>落在免打扰时段的发送推迟到时段结束</source>
+        <translation>落在免打擾時段的發送推遲到時段結束</translation>
+    </message>
+    <message>
+        <source>发送方式</source>
+        <translation>發送方式</translation>
+    </message>
+    <message>
+        <source>未来 7 天</source>
+        <translation>未來 7 天</translation>
+    </message>
+    <message>
+        <source>预览</source>
+        <translation>預覽</translation>
+    </message>
+    <message>
+        <source>SOP 第 {0} 步: “第几天”应为 0 或正整数</source>
+        <translation>SOP 第 {0} 步: “第幾天”應為 0 或正整數</translation>
+    </message>
+    <message>
+        <source>SOP 第 {0} 步: 时间应写成 时:分, 例如 09:00</source>
+        <translation>SOP 第 {0} 步: 時間應寫成 時:分, 例如 09:00</translation>
+    </message>
+    <message>
+        <source>已选 {0} 个群</source>
+        <translation>已選 {0} 個群</translation>
+    </message>
+    <message>
+        <source>分组“{0}”现在没有任何群: 到时仍没有群就不会发送。目标在每次发送时重新计算, 之后进入分组的群会收到。</source>
+        <translation>分組“{0}”現在沒有任何群: 到時仍沒有群就不會發送。目標在每次發送時重新計算, 之後進入分組的群會收到。</translation>
+    </message>
+    <message>
+        <source>分组“{0}”现在有 {1} 个群; 目标在每次发送时重新计算。</source>
+        <translation>分組“{0}”現在有 {1} 個群; 目標在每次發送時重新計算。</translation>
+    </message>
+    <message>
+        <source>发送时间 {0} 已经过去, 请选择现在或以后的时间</source>
+        <translation>發送時間 {0} 已經過去, 請選擇現在或以後的時間</translation>
+    </message>
+    <message>
+        <source>时间设置有误, 见“时间”页</source>
+        <translation>時間設定有誤, 見“時間”頁</translation>
+    </message>
+    <message>
+        <source>第 {0} 天 {1}  {2}</source>
+        <translation>第 {0} 天 {1}  {2}</translation>
+    </message>
+    <message>
+        <source>SOP 步骤 (每个群按自己的建群日期)</source>
+        <translation>SOP 步驟 (每個群按自己的建群日期)</translation>
+    </message>
+    <message>
+        <source>未来 7 天: {0} 次</source>
+        <translation>未來 7 天: {0} 次</translation>
+    </message>
+    <message>
+        <source>… 共 {0} 次</source>
+        <translation>… 共 {0} 次</translation>
+    </message>
+    <message>
+        <source>7 天内没有发送</source>
+        <translation>7 天內沒有發送</translation>
+    </message>
+    <message>
+        <source>注意: 7 天内要发 {0} 次, 群友可能会觉得被打扰</source>
+        <translation>注意: 7 天內要發 {0} 次, 群友可能會覺得被打擾</translation>
+    </message>
+    <message>
+        <source>{0} 个群: {1} 个由机器人发送, {2} 个手动发送</source>
+        <translation>{0} 個群: {1} 個由機器人發送, {2} 個手動發送</translation>
+    </message>
+    <message>
+        <source>{0} 个群无法生成内容 (标有 ⚠), 这些群不会发送</source>
+        <translation>{0} 個群無法生成內容 (標有 ⚠), 這些群不會發送</translation>
+    </message>
+    <message>
+        <source>{0} 个群的内容超过机器人单条上限, 将分成 {1} 条发送</source>
+        <translation>{0} 個群的內容超過機器人單條上限, 將分成 {1} 條發送</translation>
+    </message>
+    <message>
+        <source>先写内容</source>
+        <translation>先寫內容</translation>
+    </message>
+    <message>
+        <source>先选择目标群或分组</source>
+        <translation>先選擇目標群或分組</translation>
+    </message>
+    <message>
+        <source>超过{0}机器人单条上限, 将分成 {1} 条发送</source>
+        <translation>超過{0}機器人單條上限, 將分成 {1} 條發送</translation>
+    </message>
+    <message>
+        <source>由{0}机器人发送</source>
+        <translation>由{0}機器人發送</translation>
+    </message>
+    <message>
+        <source>这个群没有机器人: 到时放进“待发送”, 由你手动发送</source>
+        <translation>這個群沒有機器人: 到時放進“待發送”, 由你手動發送</translation>
+    </message>
+    <message>
+        <source>请填写重复规则, 例如 FREQ=WEEKLY;BYDAY=MO,WE,FR</source>
+        <translation>請填寫重複規則, 例如 FREQ=WEEKLY;BYDAY=MO,WE,FR</translation>
+    </message>
+    <message>
+        <source>请在“目标”页至少勾选一个群或选择一个分组</source>
+        <translation>請在“目標”頁至少勾選一個群或選擇一個分組</translation>
+    </message>
+</context>
+<context>
+    <name>Broadcasts</name>
+    <message>
+        <source>草稿</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>进行中</source>
+        <translation>進行中</translation>
+    </message>
+    <message>
+        <source>已暂停</source>
+        <translation>已暫停</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>待确认</source>
+        <translation>待確認</translation>
+    </message>
+    <message>
+        <source>等待发送</source>
+        <translation>等待發送</translation>
+    </message>
+    <message>
+        <source>发送中</source>
+        <translation>發送中</translation>
+    </message>
+    <message>
+        <source>已发送</source>
+        <translation>已發送</translation>
+    </message>
+    <message>
+        <source>发送失败</source>
+        <translation>發送失敗</translation>
+    </message>
+    <message>
+        <source>已跳过</source>
+        <translation>已跳過</translation>
+    </message>
+    <message>
+        <source>已手动发送</source>
+        <translation>已手動發送</translation>
+    </message>
+    <message>
+        <source>手动</source>
+        <translation>手動</translation>
+    </message>
+    <message>
+        <source>企业微信</source>
+        <translation>企業微信</translation>
+    </message>
+    <message>
+        <source>钉钉</source>
+        <translation>釘釘</translation>
+    </message>
+    <message>
+        <source>飞书</source>
+        <translation>飛書</translation>
+    </message>
+    <message>
+        <source>一</source>
+        <translation>一</translation>
+    </message>
+    <message>
+        <source>二</source>
+        <translation>二</translation>
+    </message>
+    <message>
+        <source>三</source>
+        <translation>三</translation>
+    </message>
+    <message>
+        <source>四</source>
+        <translation>四</translation>
+    </message>
+    <message>
+        <source>五</source>
+        <translation>五</translation>
+    </message>
+    <message>
+        <source>六</source>
+        <translation>六</translation>
+    </message>
+    <message>
+        <source>日</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>{0} 周{1}</source>
+        <translation>{0} 周{1}</translation>
+    </message>
+    <message>
+        <source>周期: {0}</source>
+        <translation>周期: {0}</translation>
+    </message>
+    <message>
+        <source>每天 {0}</source>
+        <translation>每天 {0}</translation>
+    </message>
+    <message>
+        <source>每 {0} 天 {1}</source>
+        <translation>每 {0} 天 {1}</translation>
+    </message>
+    <message>
+        <source>每周{0} {1}</source>
+        <translation>每周{0} {1}</translation>
+    </message>
+    <message>
+        <source>每 {0} 周的周{1} {2}</source>
+        <translation>每 {0} 周的周{1} {2}</translation>
+    </message>
+    <message>
+        <source>每月 {0} 日 {1}</source>
+        <translation>每月 {0} 日 {1}</translation>
+    </message>
+    <message>
+        <source>每 {0} 个月的 {1} 日 {2}</source>
+        <translation>每 {0} 個月的 {1} 日 {2}</translation>
+    </message>
+    <message>
+        <source>一次 {0}</source>
+        <translation>一次 {0}</translation>
+    </message>
+    <message>
+        <source>一次</source>
+        <translation>一次</translation>
+    </message>
+    <message>
+        <source>SOP {0} 步</source>
+        <translation>SOP {0} 步</translation>
+    </message>
+    <message>
+        <source>{0} 个群</source>
+        <translation>{0} 個群</translation>
+    </message>
+    <message>
+        <source>分组“{0}”</source>
+        <translation>分組“{0}”</translation>
+    </message>
+    <message>
+        <source>分组 (已删除)</source>
+        <translation>分組 (已刪除)</translation>
+    </message>
+</context>
+<context>
+    <name>BroadcastsPage</name>
+    <message>
+        <source>群发列表</source>
+        <extracomment>what the page listens to manual sends waiting (the navigation shows a badge)</extracomment>
+        <translation>群發列表</translation>
+    </message>
+    <message>
+        <source>待发送</source>
+        <translation>待發送</translation>
+    </message>
+    <message>
+        <source>待确认</source>
+        <translation>待確認</translation>
+    </message>
+    <message>
+        <source>日程</source>
+        <translation>日程</translation>
+    </message>
+    <message>
+        <source>模板</source>
+        <translation>範本</translation>
+    </message>
+    <message>
+        <source>去确认</source>
+        <translation>去確認</translation>
+    </message>
+    <message>
+        <source>知道了</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>发送计划</source>
+        <translation>發送計劃</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>目標</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>下次发送</source>
+        <translation>下次發送</translation>
+    </message>
+    <message>
+        <source>已发/失败/待发</source>
+        <translation>已發/失敗/待發</translation>
+    </message>
+    <message>
+        <source>已发送 (含手动) / 发送失败 / 等待发送</source>
+        <translation>已發送 (含手動) / 發送失敗 / 等待發送</translation>
+    </message>
+    <message>
+        <source>新建…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>编辑…</source>
+        <translation>編輯…</translation>
+    </message>
+    <message>
+        <source>暂停</source>
+        <translation>暫停</translation>
+    </message>
+    <message>
+        <source>取消…</source>
+        <translation>取消…</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>删除草稿…</source>
+        <translation>刪除草稿…</translation>
+    </message>
+    <message>
+        <source>还没有群发。
+点击“新建…”写一条消息, 选择目标群和发送时间;
+有机器人的群自动发送, 其余的群到时出现在“待发送”里。</source>
+        <translation>還沒有群發。
+點擊“新建…”寫一條訊息, 選擇目標群和發送時間;
+有機器人的群自動發送, 其餘的群到時出現在“待發送”裡。</translation>
+    </message>
+    <message>
+        <source>群</source>
+        <translation>群</translation>
+    </message>
+    <message>
+        <source>时间点</source>
+        <translation>時間點</translation>
+    </message>
+    <message>
+        <source>到期 {0}</source>
+        <translation>到期 {0}</translation>
+    </message>
+    <message>
+        <source>尝试</source>
+        <translation>嘗試</translation>
+    </message>
+    <message>
+        <source>最后错误</source>
+        <translation>最後錯誤</translation>
+    </message>
+    <message>
+        <source>发送于</source>
+        <translation>發送於</translation>
+    </message>
+    <message>
+        <source>发送记录</source>
+        <translation>發送記錄</translation>
+    </message>
+    <message>
+        <source>重新发送</source>
+        <translation>重新發送</translation>
+    </message>
+    <message>
+        <source>把发送失败的这一条重新排队</source>
+        <translation>把發送失敗的這一條重新排隊</translation>
+    </message>
+    <message>
+        <source>群发</source>
+        <translation>群發</translation>
+    </message>
+    <message>
+        <source>到期</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>机器人</source>
+        <translation>機器人</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <source>已发出</source>
+        <translation>已發出</translation>
+    </message>
+    <message>
+        <source>在群里看到了这条消息: 记为已发送</source>
+        <translation>在群裡看到了這條訊息: 記為已發送</translation>
+    </message>
+    <message>
+        <source>未发出 (重新排队)</source>
+        <translation>未發出 (重新排隊)</translation>
+    </message>
+    <message>
+        <source>群里没有这条消息: 重新排队, 下次发送时发出</source>
+        <translation>群裡沒有這條訊息: 重新排隊, 下次發送時發出</translation>
+    </message>
+    <message>
+        <source>这些消息发送到一半时程序退出了, 无法确定群里是否收到。请到群里看一眼再选择; 群管家不会自动重发。</source>
+        <translation>這些訊息發送到一半時程式退出了, 無法確定群裡是否收到。請到群裡看一眼再選擇; 群管家不會自動重發。</translation>
+    </message>
+    <message>
+        <source>没有需要确认的消息</source>
+        <translation>沒有需要確認的訊息</translation>
+    </message>
+    <message>
+        <source>所有群</source>
+        <translation>所有群</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>渠道</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>未来 7 天 · 群</source>
+        <translation>未來 7 天 · 群</translation>
+    </message>
+    <message>
+        <source>{0} 个群</source>
+        <translation>{0} 個群</translation>
+    </message>
+    <message>
+        <source>手动</source>
+        <translation>手動</translation>
+    </message>
+    <message>
+        <source>机器人 {0} · 手动 {1}</source>
+        <translation>機器人 {0} · 手動 {1}</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>格式</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>文本</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>变量</source>
+        <translation>變數</translation>
+    </message>
+    <message>
+        <source>删除…</source>
+        <translation>刪除…</translation>
+    </message>
+    <message>
+        <source>预览群</source>
+        <translation>預覽群</translation>
+    </message>
+    <message>
+        <source>发送记录: {0}</source>
+        <translation>發送記錄: {0}</translation>
+    </message>
+    <message>
+        <source>待确认 ({0})</source>
+        <translation>待確認 ({0})</translation>
+    </message>
+    <message>
+        <source>有 {0} 条消息在发送途中被中断 (程序退出或崩溃), 不知道群里是否收到。请在“待确认”里逐条确认, 群管家不会自动重发。</source>
+        <translation>有 {0} 條訊息在發送途中被中斷 (程式退出或崩潰), 不知道群裡是否收到。請在“待確認”裡逐條確認, 群管家不會自動重發。</translation>
+    </message>
+    <message>
+        <source>待发送 ({0})</source>
+        <translation>待發送 ({0})</translation>
+    </message>
+    <message>
+        <source>{0} 次发送, 共 {1} 条消息</source>
+        <translation>{0} 次發送, 共 {1} 條訊息</translation>
+    </message>
+    <message>
+        <source>未来 7 天没有安排发送</source>
+        <translation>未來 7 天沒有安排發送</translation>
+    </message>
+    <message>
+        <source>机器人已停用: {0}。请在群组页该群的“机器人”页检查 Webhook 地址后重新启用。</source>
+        <translation>機器人已停用: {0}。請在群組頁該群的“機器人”頁檢查 Webhook 地址後重新啟用。</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>啟用</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>恢復</translation>
+    </message>
+    <message>
+        <source>已保存群发“{0}”</source>
+        <translation>已儲存群發“{0}”</translation>
+    </message>
+    <message>
+        <source>取消群发</source>
+        <translation>取消群發</translation>
+    </message>
+    <message>
+        <source>取消群发“{0}”? 还没发送的消息都不再发送 (记为已跳过), 发送记录会保留。</source>
+        <translation>取消群發“{0}”? 還沒發送的訊息都不再發送 (記為已跳過), 發送記錄會保留。</translation>
+    </message>
+    <message>
+        <source>已复制为草稿“{0}”</source>
+        <translation>已複製為草稿“{0}”</translation>
+    </message>
+    <message>
+        <source>删除草稿</source>
+        <translation>刪除草稿</translation>
+    </message>
+    <message>
+        <source>删除草稿“{0}”?</source>
+        <translation>刪除草稿“{0}”?</translation>
+    </message>
+    <message>
+        <source>已记为已发送: {0}</source>
+        <translation>已記為已發送: {0}</translation>
+    </message>
+    <message>
+        <source>已重新排队: {0}</source>
+        <translation>已重新排隊: {0}</translation>
+    </message>
+    <message>
+        <source>已保存模板“{0}”</source>
+        <translation>已儲存範本“{0}”</translation>
+    </message>
+    <message>
+        <source>删除模板</source>
+        <translation>刪除範本</translation>
+    </message>
+    <message>
+        <source>删除模板“{0}”? 用过它的群发不受影响。</source>
+        <translation>刪除範本“{0}”? 用過它的群發不受影響。</translation>
     </message>
 </context>
 <context>
@@ -315,7 +1097,7 @@
     <name>DashboardPage</name>
     <message>
         <source>今天</source>
-        <extracomment>the operator clicked a group&apos;s bar: show it on the Groups page a dashboard (overview) is on screen; the people and heatmap parts may still be coming</extracomment>
+        <extracomment>the operator clicked a group&apos;s bar: show it on the Groups page a dashboard (overview) is on screen; the people and heatmap parts may still be coming charts with something to draw, drawn once the visible ones have painted (see _plot)</extracomment>
         <translation>今天</translation>
     </message>
     <message>
@@ -1343,6 +2125,10 @@
         <translation>訂單</translation>
     </message>
     <message>
+        <source>机器人</source>
+        <translation>機器人</translation>
+    </message>
+    <message>
         <source>消息 {0} · 进群 {1} · 退群 {2} · 单日最多 {3} 人发言</source>
         <translation>訊息 {0} · 入群 {1} · 退群 {2} · 單日最多 {3} 人發言</translation>
     </message>
@@ -1404,6 +2190,93 @@
     <message>
         <source>未设置</source>
         <translation>未設定</translation>
+    </message>
+</context>
+<context>
+    <name>GroupRobotsTab</name>
+    <message>
+        <source>类型</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>啟用</translation>
+    </message>
+    <message>
+        <source>停用: {0}</source>
+        <translation>停用: {0}</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source> · 加签</source>
+        <translation> · 加簽</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>添加机器人…</source>
+        <translation>添加機器人…</translation>
+    </message>
+    <message>
+        <source>测试</source>
+        <translation>測試</translation>
+    </message>
+    <message>
+        <source>向群里发一条测试消息</source>
+        <translation>向群裡發一條測試訊息</translation>
+    </message>
+    <message>
+        <source>删除…</source>
+        <translation>刪除…</translation>
+    </message>
+    <message>
+        <source>这个群没有机器人: 群发到时会放进“待发送”, 由你手动粘贴发送。</source>
+        <translation>這個群沒有機器人: 群發到時會放進“待發送”, 由你手動貼上發送。</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>群发</source>
+        <translation>群發</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <source>本群群发记录</source>
+        <translation>本群群發記錄</translation>
+    </message>
+    <message>
+        <source>已添加{0}机器人; 点“测试”发一条测试消息确认设置正确</source>
+        <translation>已添加{0}機器人; 點“測試”發一條測試訊息確認設定正確</translation>
+    </message>
+    <message>
+        <source>正在发送测试消息…</source>
+        <translation>正在發送測試訊息…</translation>
+    </message>
+    <message>
+        <source>删除机器人</source>
+        <translation>刪除機器人</translation>
+    </message>
+    <message>
+        <source>删除{0}机器人 {1}? 以后这个群的群发改为手动发送。</source>
+        <translation>刪除{0}機器人 {1}? 以後這個群的群發改為手動發送。</translation>
     </message>
 </context>
 <context>
@@ -2588,6 +3461,10 @@
         <translation>團購</translation>
     </message>
     <message>
+        <source>群发</source>
+        <translation>群發</translation>
+    </message>
+    <message>
         <source>导入记录</source>
         <translation>匯入記錄</translation>
     </message>
@@ -2598,6 +3475,50 @@
     <message>
         <source>正在使用的数据库</source>
         <translation>目前使用的資料庫</translation>
+    </message>
+    <message>
+        <source>群发检查失败: {0}</source>
+        <translation>群發檢查失敗: {0}</translation>
+    </message>
+    <message>
+        <source>正在检查并发送到期的群发…</source>
+        <translation>正在檢查並發送到期的群發…</translation>
+    </message>
+    <message>
+        <source>正在发送中, 请稍候</source>
+        <translation>正在發送中, 請稍候</translation>
+    </message>
+    <message>
+        <source>机器人已发送 {0} 条</source>
+        <translation>機器人已發送 {0} 條</translation>
+    </message>
+    <message>
+        <source>{0} 条发送失败 (见群发 → 发送记录)</source>
+        <translation>{0} 條發送失敗 (見群發 → 發送記錄)</translation>
+    </message>
+    <message>
+        <source>{0} 条消息发送中断, 请到 群发 → 待确认 确认是否已发出</source>
+        <translation>{0} 條訊息發送中斷, 請到 群發 → 待確認 確認是否已發出</translation>
+    </message>
+    <message>
+        <source>机器人已停用: {0}</source>
+        <translation>機器人已停用: {0}</translation>
+    </message>
+    <message>
+        <source>{0} 条群发消息等你手动发送 (群发 → 待发送)</source>
+        <translation>{0} 條群發訊息等你手動發送 (群發 → 待發送)</translation>
+    </message>
+    <message>
+        <source>群发到期</source>
+        <translation>群發到期</translation>
+    </message>
+    <message>
+        <source>机器人已停用</source>
+        <translation>機器人已停用</translation>
+    </message>
+    <message>
+        <source>群发 ({0})</source>
+        <translation>群發 ({0})</translation>
     </message>
     <message>
         <source>沉默判定</source>
@@ -2652,6 +3573,14 @@
     <message>
         <source>把当前页面表格显示的行和列 (筛选、排序后) 导出为 Excel 或 CSV</source>
         <translation>把目前頁面表格顯示的列和欄 (篩選、排序後) 匯出為 Excel 或 CSV</translation>
+    </message>
+    <message>
+        <source>立即发送到期消息</source>
+        <translation>立即發送到期訊息</translation>
+    </message>
+    <message>
+        <source>现在就检查到期的群发: 有机器人的群立即发送, 其余放进“待发送”</source>
+        <translation>現在就檢查到期的群發: 有機器人的群立即發送, 其餘放進“待發送”</translation>
     </message>
     <message>
         <source>退出</source>
@@ -2828,6 +3757,62 @@
     <message>
         <source>自动分类规则有未保存的修改, 退出前要保存吗?</source>
         <translation>自動分類規則有未儲存的修改, 結束前要儲存嗎?</translation>
+    </message>
+</context>
+<context>
+    <name>ManualQueueTab</name>
+    <message>
+        <source>群</source>
+        <extracomment>what a skip from the queue records as the reason how many sends are waiting (for the tab title and the navigation badge) handled here, written (or being written) on the worker: never shown again</extracomment>
+        <translation>群</translation>
+    </message>
+    <message>
+        <source>群发</source>
+        <translation>群發</translation>
+    </message>
+    <message>
+        <source>到期</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Ctrl+C 复制 · Enter 已发送并到下一条 · S 跳过 · ↑↓ 切换</source>
+        <translation>Ctrl+C 複製 · Enter 已發送並到下一條 · S 跳過 · ↑↓ 切換</translation>
+    </message>
+    <message>
+        <source>复制 (Ctrl+C)</source>
+        <translation>複製 (Ctrl+C)</translation>
+    </message>
+    <message>
+        <source>已手动发送 (Enter)</source>
+        <translation>已手動發送 (Enter)</translation>
+    </message>
+    <message>
+        <source>跳过 (S)</source>
+        <translation>跳過 (S)</translation>
+    </message>
+    <message>
+        <source>没有待手动发送的消息</source>
+        <translation>沒有待手動發送的訊息</translation>
+    </message>
+    <message>
+        <source>剩余 {0}</source>
+        <translation>剩餘 {0}</translation>
+    </message>
+    <message>
+        <source>请打开群: {0}</source>
+        <translation>請打開群: {0}</translation>
+    </message>
+    <message>
+        <source>已复制发给“{0}”的消息, 粘贴到群里后按 Enter</source>
+        <translation>已複製發給“{0}”的訊息, 貼上到群裡後按 Enter</translation>
+    </message>
+    <message>
+        <source>已记录: “{0}”已手动发送</source>
+        <translation>已記錄: “{0}”已手動發送</translation>
+    </message>
+    <message>
+        <source>已跳过“{0}”</source>
+        <translation>已跳過“{0}”</translation>
     </message>
 </context>
 <context>
@@ -4721,6 +5706,41 @@
     </message>
 </context>
 <context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>编辑模板</source>
+        <translation>編輯範本</translation>
+    </message>
+    <message>
+        <source>新建模板</source>
+        <translation>新建範本</translation>
+    </message>
+    <message>
+        <source>例如: 截单提醒</source>
+        <translation>例如: 截單提醒</translation>
+    </message>
+    <message>
+        <source>文本</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>例如: {群名}的家人们, 本期团购 {截单时间} 截单, 团长 {团长} 在群里答疑~</source>
+        <translation>例如: {群名}的家人們, 本期團購 {截单时间} 截單, 團長 {团长} 在群裡答疑~</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>格式</source>
+        <translation>格式</translation>
+    </message>
+</context>
+<context>
     <name>TierSuggestionsDialog</name>
     <message>
         <source>客户等级建议</source>
@@ -4793,6 +5813,18 @@
     <message>
         <source>等级建议</source>
         <translation>等級建議</translation>
+    </message>
+</context>
+<context>
+    <name>VariableButtons</name>
+    <message>
+        <source>插入变量:</source>
+        <extracomment>preview at most this many groups at once (the combo lists them; 500 renders are still quick) more sends than this within 7 days earns a warning (a typo like FREQ=HOURLY floods groups)</extracomment>
+        <translation>插入變數:</translation>
+    </message>
+    <message>
+        <source>插入 {0}: 发送时换成每个群自己的值</source>
+        <translation>插入 {0}: 發送時換成每個群自己的值</translation>
     </message>
 </context>
 <context>

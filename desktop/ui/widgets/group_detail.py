@@ -37,7 +37,10 @@ from desktop.ui.widgets.activity_bars import ActivityBars
 from desktop.workers.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from desktop.services.broadcasts import BroadcastService
+    from desktop.services.channels import ChannelService
     from desktop.services.group_detail import GroupDetailService
+    from desktop.ui.widgets.group_robots import GroupRobotsTab
 
 
 def _date(value) -> str:  # type: ignore[no-untyped-def]
@@ -134,6 +137,17 @@ class GroupDetailTabs(QTabWidget):
         self.addTab(self.interactions_view, self.tr("互动"))
         self.addTab(self.orders_view, self.tr("订单"))
 
+        self.robots_tab: GroupRobotsTab | None = None
+
+    def add_robots_tab(self, channels: ChannelService, broadcasts: BroadcastService | None = None) -> GroupRobotsTab:
+        """The 机器人 tab (the group's webhook robots and its broadcast history), once broadcasts exist."""
+        from desktop.ui.widgets.group_robots import GroupRobotsTab
+
+        self.robots_tab = GroupRobotsTab(self._runner, channels, broadcasts)
+        self.addTab(self.robots_tab, self.tr("机器人"))
+        self.robots_tab.show_group(self._group_id)
+        return self.robots_tab
+
     @property
     def group_id(self) -> int | None:
         return self._group_id
@@ -147,6 +161,8 @@ class GroupDetailTabs(QTabWidget):
         self.activity.set_summary(None)
         self.activity_label.clear()
         self._set_counts(None, None, None)
+        if self.robots_tab is not None:
+            self.robots_tab.show_group(group_id)
         if group_id is not None:
             self.reload()
 

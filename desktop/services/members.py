@@ -507,7 +507,9 @@ class MemberService:
                 int(600 * read / expected), f"读取互动记录 {read:,} 条…"))
         for events, start in zip(blocks, range(0, ids.size, LEVEL_BLOCK), strict=True):
             report(600 + int(400 * start / max(ids.size, 1)), f"计算活跃度 {start:,} / {ids.size:,}…")
-            with self._db.transaction() as session:
+            # runs off the writer thread (it would hold the writer for seconds): take the write lock
+            # first, or a commit of the writer between this block's read and write fails it
+            with self._db.transaction(immediate=True) as session:
                 levels = levels_of_block(session, ids[start:start + LEVEL_BLOCK], events, today, params)
                 store_levels(session, levels, today)
         if progress is not None:

@@ -22,12 +22,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from desktop.domain.errors import DatabaseOpenError
+from desktop.domain.transactions import begin_immediately
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 #: PRAGMA cache_size: negative = KiB (64 MB); pages are only taken as they are read
 SQLITE_CACHE_KIB = -65536
+#: connection execution option asking the "begin" hook for BEGIN IMMEDIATE
+IMMEDIATE_OPTION = "qundesk_begin_immediate"
 
 #: the newest migration shipped with this release (a test checks it against the scripts). Knowing it
 #: up front lets a database that is already current open without importing Alembic (0.5 s of start-up).
@@ -94,9 +97,16 @@ class Database:
         return self.url.render_as_string(hide_password=True)
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One unit of work: commit on success, roll back on any error."""
+    def transaction(self, *, immediate: bool | None = None) -> Iterator[Session]:
+        """One unit of work: commit on success, roll back on any error.
+
+        ``immediate``: on SQLite, take the write lock before the first read (``BEGIN IMMEDIATE``; see
+        desktop.domain.transactions); None follows ``begin_immediately`` of the calling context."""
+        if immediate is None:
+            immediate = begin_immediately.get()
         with self._sessions() as session, session.begin():
+            if immediate and self.is_sqlite:
+                session.connection(execution_options={IMMEDIATE_OPTION: True})  # begins the transaction
             yield session
 
     def dispose(self) -> None:
@@ -172,7 +182,7 @@ def _install_sqlite_pragmas(engine: Engine, busy_timeout_ms: int) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):  # type: ignore[no-untyped-def]
-        conn.exec_driver_sql("BEGIN")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(IMMEDIATE_OPTION) else "BEGIN")
 
 
 def backup_sqlite(source: Path, destination: Path) -> Path:

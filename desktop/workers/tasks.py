@@ -9,14 +9,12 @@
 * A progress dialog with a Cancel button appears only for jobs given a title that run > 600 ms;
   ``on_progress(done, total, message)`` receives progress on the UI thread for inline displays.
 * While any job runs, Python's full (oldest-generation) garbage collections are held back; see
-  ``_FullCollectionsHeld``.
+  ``desktop.domain.gc_hold``.
 """
 
 from __future__ import annotations
 
-import gc
 import logging
-import threading
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -26,9 +24,15 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop.domain.errors import QunDeskError
+from desktop.domain.gc_hold import _full_collections_held as _full_collections_held
+from desktop.domain.gc_hold import _FullCollectionsHeld as _FullCollectionsHeld
+from desktop.domain.gc_hold import full_collections as full_collections
 from desktop.domain.progress import Cancelled, CancelToken
+from desktop.domain.transactions import begin_immediately
 
 log = logging.getLogger(__name__)
+# _FullCollectionsHeld, _full_collections_held and full_collections live in the Qt-free
+# desktop.domain.gc_hold (the import service holds them too) and are re-exported from here
 
 PROGRESS_DELAY_MS = 600
 
@@ -43,55 +47,6 @@ class TaskContext:
             self._emit(done, total, message)
 
 
-class _FullCollectionsHeld:
-    """Holds back Python's full garbage collections while jobs run (re-entrant across threads).
-
-    A full collection walks every tracked object and holds the GIL from start to end. A job that
-    builds 100,000 rows of dicts and tuples (an import) triggers one every few hundred
-    milliseconds, each of 150-500 ms, and the UI thread is frozen for all of it (a 5 ms timer on
-    the UI thread measured gaps of up to 530 ms, each one a gen-2 collection on the worker; see
-    tests/benchmarks/bench_import_gui_stall.py). Young collections (generations 0 and 1) still run
-    as before and take cyclic garbage that dies young; what survives them waits for the next full
-    collection, which runs as usual once no job is running. Only the oldest generation's threshold
-    is raised, and it is put back when the last job ends."""
-
-    HELD = 1 << 30
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._running = 0
-        self._saved: tuple[int, int, int] | None = None
-
-    def __enter__(self) -> None:
-        with self._lock:
-            self._running += 1
-            if self._running == 1:
-                self._saved = gc.get_threshold()
-                young, middle, _oldest = self._saved
-                gc.set_threshold(young, middle, self.HELD)
-
-    def __exit__(self, *_exc: object) -> None:
-        with self._lock:
-            self._running -= 1
-            if self._running == 0 and self._saved is not None:
-                young, middle, oldest = self._saved
-                if gc.get_threshold() == (young, middle, self.HELD):  # nobody changed it meanwhile
-                    gc.set_threshold(young, middle, oldest)
-                self._saved = None
-
-    def hold(self) -> None:
-        """Hold full collections until ``release`` (for UI work that spans several event-loop turns,
-        such as a page drawing its charts one per turn: a held-back collection landing in the middle
-        froze the first paint for ~100 ms). Every ``hold`` needs exactly one ``release``."""
-        self.__enter__()
-
-    def release(self) -> None:
-        self.__exit__(None, None, None)
-
-
-_full_collections_held = _FullCollectionsHeld()
-#: the one holder shared by the runner's jobs and the UI's own long drawing
-full_collections = _full_collections_held
 
 
 class _Signals(QObject):
@@ -111,12 +66,18 @@ class _Job(QRunnable):
         # deleted under a running job (its result then never arrived)
         self.signals = signals
         ctx._emit = lambda done, total, message: self.signals.progress.emit(job_id, done, total, message)
+        #: runs on the single writer: its transactions take SQLite's write lock before reading
+        self.on_writer = False
 
     def run(self) -> None:
         try:
             try:
-                with _full_collections_held:
-                    result = self.fn(self.ctx)
+                token = begin_immediately.set(self.on_writer)
+                try:
+                    with _full_collections_held:
+                        result = self.fn(self.ctx)
+                finally:
+                    begin_immediately.reset(token)
             except BaseException as exc:  # reported to the UI thread, never lost
                 self.signals.failed.emit(self.job_id, exc, traceback.format_exc())
             else:
@@ -199,6 +160,7 @@ class TaskRunner(QObject):
         if len(self._pending) == 1:
             self.busy_changed.emit(True)
         is_write = bool(changes) if write is None else write
+        job.on_writer = is_write
         (self._writes if is_write else self._reads).start(job)
         return ctx
 

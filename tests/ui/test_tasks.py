@@ -139,3 +139,17 @@ def test_callbacks_of_a_closed_owner_are_dropped(qtbot) -> None:
     qtbot.waitUntil(lambda: runner.active_count == 0, timeout=5_000)
     assert called == []
     assert runner.wait_for_done()
+
+
+def test_writer_jobs_begin_their_transactions_immediately(qtbot, runner: TaskRunner) -> None:
+    """Jobs on the single writer take SQLite's write lock before reading (desktop.domain.transactions);
+    reads, and writes a job runs off the writer on purpose, ask for it themselves."""
+    from desktop.domain.transactions import begin_immediately
+
+    seen: dict[str, bool] = {}
+    runner.run(lambda _ctx: seen.setdefault("write", begin_immediately.get()), changes="groups")
+    runner.run(lambda _ctx: seen.setdefault("read", begin_immediately.get()))
+    runner.run(lambda _ctx: seen.setdefault("off the writer", begin_immediately.get()), changes="members", write=False)
+    qtbot.waitUntil(lambda: len(seen) == 3, timeout=5000)
+    assert seen == {"write": True, "read": False, "off the writer": False}
+    assert begin_immediately.get() is False  # the UI thread's own context is untouched

@@ -343,3 +343,53 @@ def test_a_0003_database_with_members_upgrades_and_keeps_its_rows(db_path: Path)
             assert session.execute(text("SELECT count(*) FROM members WHERE activity_level IS NULL")).scalar() == 2
     finally:
         db.dispose()
+
+
+def _read_then_write_around_another_commit(db, *, immediate: bool | None) -> list[str]:  # type: ignore[no-untyped-def]
+    """A transaction reads, another connection tries to commit meanwhile, then the first one writes."""
+    import threading
+
+    from sqlalchemy import select, update
+    from sqlalchemy.exc import OperationalError
+
+    from desktop.store.models import Member
+
+    with db.transaction() as session:
+        session.add(Member(nickname="甲"))
+    outcome: list[str] = []
+
+    def other() -> None:
+        with db.transaction(immediate=True) as session:
+            session.execute(update(Member).values(note="other"))
+        outcome.append("other committed")
+
+    thread = threading.Thread(target=other)
+    try:
+        with db.transaction(immediate=immediate) as session:
+            session.execute(select(Member.id)).all()
+            thread.start()
+            thread.join(timeout=0.3)  # the other commits now unless this transaction holds the write lock
+            session.execute(update(Member).values(note="mine"))
+        outcome.append("mine committed")
+    except OperationalError as exc:
+        outcome.append(f"mine failed: {exc.__class__.__name__}")
+    thread.join()
+    return outcome
+
+
+def test_a_write_transaction_taking_the_lock_first_never_fails_on_a_stale_snapshot(db) -> None:  # type: ignore[no-untyped-def]
+    # a plain BEGIN reads a snapshot; another connection's commit makes its first write fail at once
+    assert _read_then_write_around_another_commit(db, immediate=False) == ["other committed",
+                                                                            "mine failed: OperationalError"]
+    # BEGIN IMMEDIATE holds the write lock from the start: the other waits (busy_timeout) and both commit
+    assert _read_then_write_around_another_commit(db, immediate=True) == ["mine committed", "other committed"]
+
+
+def test_begin_immediately_in_the_context_makes_transactions_immediate(db) -> None:  # type: ignore[no-untyped-def]
+    from desktop.domain.transactions import begin_immediately
+
+    token = begin_immediately.set(True)  # as the task runner does for its writer thread
+    try:
+        assert _read_then_write_around_another_commit(db, immediate=None) == ["mine committed", "other committed"]
+    finally:
+        begin_immediately.reset(token)

@@ -193,7 +193,7 @@ class BroadcastsPage(QWidget):
                    tooltip=lambda _b: self.tr("已发送 (含手动) / 发送失败 / 等待发送")),
         ], self)
         self.table = table_view(self.model, "broadcastList")
-        for column, width in ((0, 150), (1, 130), (2, 90), (3, 56), (4, 110)):
+        for column, width in ((0, 200), (1, 180), (2, 120), (3, 64), (4, 130)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._broadcast_chosen())
         self.table.doubleClicked.connect(lambda _i: self.edit_broadcast())
@@ -242,7 +242,7 @@ class BroadcastsPage(QWidget):
             Column(self.tr("发送于"), lambda d: when(d.sent_at), lambda d: d.sent_at.isoformat() if d.sent_at else ""),
         ], self)
         self.history = table_view(self.history_model, "deliveryHistory")
-        for column, width in ((0, 150), (1, 110), (2, 80), (3, 40), (4, 160)):
+        for column, width in ((0, 200), (1, 130), (2, 90), (3, 44), (4, 320)):
             self.history.setColumnWidth(column, width)
         self.history.selectionModel().selectionChanged.connect(lambda *_: self._update_history_buttons())
         self.history_title = QLabel(self.tr("发送记录"))

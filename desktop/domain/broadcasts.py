@@ -6,6 +6,8 @@ needs python-dateutil and therefore lives in desktop.services.schedules; here a 
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -23,6 +25,10 @@ SOP_STEPS_MAX = 60
 SOP_OFFSET_MAX = 3650
 DEFAULT_QUIET_START = time(22, 0)
 DEFAULT_QUIET_END = time(8, 0)
+#: WeChat lets one paste at most 9 pictures at a time; more files than that is not one message
+ATTACHMENTS_MAX = 9
+#: shown as a thumbnail and copied to the clipboard as a picture (by extension, no file is opened)
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp"})
 
 #: template variable (as the operator types it) -> key in the values a service supplies
 TEMPLATE_VARIABLES: dict[str, str] = {
@@ -219,6 +225,72 @@ def number_parts(parts: Sequence[str], max_bytes: int) -> list[str]:
     return [f"{part}\n({i}/{total})" for i, part in enumerate(again, 1)]
 
 
+# ------------------------------------------------------------------------------------- attachments
+def is_image(path: str) -> bool:
+    """Whether an attachment is shown and copied as a picture (recognised by its extension)."""
+    return os.path.splitext(path)[1].lower() in IMAGE_SUFFIXES
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """One file to send by hand with a message; ``missing`` when it was not there when last looked at."""
+
+    path: str
+    is_image: bool
+    missing: bool = False
+
+    @property
+    def name(self) -> str:
+        return os.path.basename(self.path) or self.path
+
+    @staticmethod
+    def probe(path: str) -> Attachment:
+        return Attachment(path, is_image(path), not os.path.isfile(path))
+
+
+def clean_attachments(paths: object, *, check_files: bool = True) -> tuple[str, ...]:
+    """Absolute paths, duplicates dropped, at most ATTACHMENTS_MAX; with ``check_files`` each must be an
+    existing regular file (checked when saving; a file gone by the time of sending is shown on the queue row).
+    """
+    if isinstance(paths, str) or not isinstance(paths, Iterable):
+        raise ValidationError("附件应为文件路径的列表", "attachments")
+    out: list[str] = []
+    for raw in paths:
+        if not isinstance(raw, str | os.PathLike):
+            raise ValidationError("附件应为文件路径", "attachments")
+        text = os.fspath(raw).strip()
+        if not text:
+            continue
+        if any(unicodedata.category(c) == "Cc" for c in text):
+            raise ValidationError("附件路径含有无法识别的控制字符", "attachments")
+        path = os.path.abspath(os.path.expanduser(text))
+        if os.path.normcase(path) in {os.path.normcase(p) for p in out}:
+            continue
+        if check_files:
+            if os.path.isdir(path):
+                raise ValidationError(f"附件“{os.path.basename(path)}”是文件夹, 请选择文件", "attachments")
+            if not os.path.isfile(path):
+                raise ValidationError(f"附件文件不存在: {path}", "attachments")
+        out.append(path)
+    if len(out) > ATTACHMENTS_MAX:
+        raise ValidationError(f"附件最多 {ATTACHMENTS_MAX} 个, 现在有 {len(out)} 个", "attachments")
+    return tuple(out)
+
+
+def attachments_from_json(text: str | None) -> tuple[str, ...]:
+    """The stored JSON list; anything unreadable counts as no attachments (never an exception)."""
+    try:
+        data = json.loads(text or "[]")
+    except (ValueError, TypeError):
+        return ()
+    return tuple(str(p) for p in data if isinstance(p, str) and p) if isinstance(data, list) else ()
+
+
+def effective_attachments(own: Sequence[str], template: Sequence[str]) -> tuple[str, ...]:
+    """A broadcast's own attachments, else (none of its own) those of its template."""
+    return tuple(own) if own else tuple(template)
+
+
 # ------------------------------------------------------------------------------------------ drafts
 @dataclass(frozen=True, slots=True)
 class SopStep:
@@ -280,8 +352,10 @@ class BroadcastDraft:
     quiet_start: time | None = DEFAULT_QUIET_START
     quiet_end: time | None = DEFAULT_QUIET_END
     template_id: int | None = None
+    #: files sent by hand with the text (empty: the template's apply); robots send the text only
+    attachments: tuple[str, ...] = ()
 
-    def validated(self) -> BroadcastDraft:
+    def validated(self, *, check_files: bool = True) -> BroadcastDraft:
         title = " ".join(str(self.title or "").split())
         try:
             kind = ScheduleKind(self.schedule_kind)
@@ -310,12 +384,13 @@ class BroadcastDraft:
             raise ValidationError("请至少选择一个目标群或一个分组", "targets")
         if (self.quiet_start is None) != (self.quiet_end is None):
             raise ValidationError("免打扰时段需要同时填写开始和结束时间", "quiet_start")
+        attachments = clean_attachments(self.attachments, check_files=check_files)
         return BroadcastDraft(
             title=title, body=body, format=fmt, schedule_kind=kind,
             run_at=self.run_at.replace(second=0, microsecond=0) if self.run_at else None,
             rrule=str(self.rrule or "").strip(), sop_steps=steps, group_ids=group_ids,
             segment_id=self.segment_id, quiet_start=self.quiet_start, quiet_end=self.quiet_end,
-            template_id=self.template_id,
+            template_id=self.template_id, attachments=attachments,
         )
 
 
@@ -352,7 +427,7 @@ class TemplateDraft:
     format: MessageFormat = MessageFormat.TEXT
     attachments: tuple[str, ...] = ()
 
-    def validated(self) -> TemplateDraft:
+    def validated(self, *, check_files: bool = True) -> TemplateDraft:
         name = " ".join(str(self.name or "").split())
         if not name:
             raise ValidationError("模板名称不能为空", "name")
@@ -362,7 +437,8 @@ class TemplateDraft:
             fmt = MessageFormat(self.format)
         except ValueError:
             raise ValidationError("不认识的消息格式", "format") from None
-        return TemplateDraft(name, clean_body(self.body), fmt, tuple(str(a) for a in self.attachments))
+        return TemplateDraft(name, clean_body(self.body), fmt,
+                             clean_attachments(self.attachments, check_files=check_files))
 
 
 # -------------------------------------------------------------------------------------------- DTOs
@@ -397,6 +473,8 @@ class BroadcastDTO:
     activated_at: datetime | None
     next_due: datetime | None
     counts: Mapping[DeliveryStatus, int] = field(default_factory=dict)
+    #: the broadcast's own files (an empty tuple: its template's apply, see effective_attachments)
+    attachments: tuple[str, ...] = ()
 
     def schedule_text(self) -> str:
         if self.schedule_kind is ScheduleKind.ONCE:
@@ -426,10 +504,16 @@ class DeliveryDTO:
     parts_sent: int
     flagged: bool
     updated_at: datetime | None
+    #: the files to send by hand with the text (the broadcast's own, else its template's)
+    attachments: tuple[Attachment, ...] = ()
 
     @property
     def by_robot(self) -> bool:
         return self.channel_id is not None
+
+    @property
+    def missing_attachments(self) -> tuple[Attachment, ...]:
+        return tuple(a for a in self.attachments if a.missing)
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ from desktop.domain.broadcasts import (
     PLATFORM_NAMES,
     STATUS_NAMES,
     AgendaEntry,
+    Attachment,
     BroadcastDraft,
     BroadcastDTO,
     DeliveryDTO,
@@ -34,6 +35,8 @@ from desktop.domain.broadcasts import (
     SopStep,
     TemplateDraft,
     TemplateDTO,
+    attachments_from_json,
+    effective_attachments,
     format_day,
     format_moment,
     render_template,
@@ -270,7 +273,7 @@ class BroadcastService:
                 title=(source.title + " (副本)")[:200], template_id=source.template_id, body=source.body,
                 format=source.format, schedule_kind=source.schedule_kind, run_at=source.run_at, rrule=source.rrule,
                 sop_steps_json=source.sop_steps_json, quiet_start=source.quiet_start, quiet_end=source.quiet_end,
-                segment_id=source.segment_id, status=BroadcastStatus.DRAFT,
+                segment_id=source.segment_id, status=BroadcastStatus.DRAFT, attachments_json=source.attachments_json,
             )
             session.add(copy)
             session.flush()
@@ -297,8 +300,8 @@ class BroadcastService:
                 raise ValidationError(
                     f"群发“{broadcast.title}”当前为{_STATUS_TEXT[broadcast.status]}, 不能{_ACTION_TEXT[action]}", "status")
             if target is BroadcastStatus.ACTIVE:
-                if action == "activate":
-                    self._checked(session, _draft_of(session, broadcast), now)
+                if action == "activate":  # a file gone since saving shows on the queue row, not here
+                    self._checked(session, _draft_of(session, broadcast), now, check_files=False)
                     broadcast.activated_at, broadcast.expanded_until = now, None
                 else:  # resume: what fell due while paused is not sent now
                     broadcast.expanded_until = max(broadcast.expanded_until or now, now)
@@ -315,13 +318,14 @@ class BroadcastService:
             return self._dtos(session, [broadcast])[0]
 
     # ------------------------------------------------------------------ validation
-    def _checked(self, session: Session, draft: BroadcastDraft, now: datetime) -> BroadcastDraft:
+    def _checked(self, session: Session, draft: BroadcastDraft, now: datetime, *,
+                 check_files: bool = True) -> BroadcastDraft:
         if not isinstance(draft, BroadcastDraft):
             raise ValidationError("群发内容无效", "draft")
         if draft.template_id is not None and not (draft.body or "").strip():
             template = _get(session, Template, draft.template_id, "模板")
             draft = _replace(draft, body=template.body, format=template.format)
-        clean = draft.validated()
+        clean = draft.validated(check_files=check_files)
         if clean.group_ids:
             found = set(session.scalars(select(Group.id).where(Group.id.in_(list(clean.group_ids)))))
             missing = [str(i) for i in clean.group_ids if i not in found]
@@ -348,6 +352,7 @@ class BroadcastService:
         broadcast.sop_steps_json = json.dumps([s.to_json() for s in clean.sop_steps], ensure_ascii=False)
         broadcast.quiet_start, broadcast.quiet_end = clean.quiet_start, clean.quiet_end
         broadcast.segment_id = clean.segment_id
+        broadcast.attachments_json = json.dumps(list(clean.attachments), ensure_ascii=False)
         session.flush()
         wanted = set(clean.group_ids)
         current = set(_target_ids(session, broadcast.id))
@@ -545,7 +550,7 @@ class BroadcastService:
                 stmt = stmt.where(Delivery.group_id == group_id)
             if statuses is not None:
                 stmt = stmt.where(Delivery.status.in_(list(statuses)))
-            return [_delivery_dto(row) for row in session.execute(stmt)]
+            return _delivery_dtos(session.execute(stmt))
 
     def manual_queue(self) -> list[DeliveryDTO]:
         """Due now, waiting for the operator: groups without an enabled robot (or whose robot was stopped)."""
@@ -557,7 +562,7 @@ class BroadcastService:
                     .where(Delivery.status == DeliveryStatus.PENDING, Delivery.due_at <= now,
                            Broadcast.status.in_(SENDABLE), robots.c.channel_id.is_(None))
                     .order_by(Delivery.due_at, Group.name, Delivery.id))
-            return [_delivery_dto(row) for row in session.execute(stmt)]
+            return _delivery_dtos(session.execute(stmt))
 
     def mark_done_by_hand(self, delivery_id: int) -> DeliveryDTO:
         """The operator pasted the text into the group: record it (from pending, failed or flagged)."""
@@ -584,7 +589,7 @@ class BroadcastService:
         with self._db.transaction() as session:
             stmt = (_delivery_select().where(Delivery.status == DeliveryStatus.SENDING, Delivery.flagged.is_(True))
                     .order_by(Delivery.due_at, Delivery.id))
-            return [_delivery_dto(row) for row in session.execute(stmt)]
+            return _delivery_dtos(session.execute(stmt))
 
     def confirm_in_flight(self, delivery_id: int, *, sent: bool, resend: bool = False) -> DeliveryDTO:
         """The operator looked in the group: it arrived (sent) or not (failed, or queued again if ``resend``)."""
@@ -710,6 +715,7 @@ class BroadcastService:
             quiet_start=b.quiet_start, quiet_end=b.quiet_end, status=BroadcastStatus(b.status),
             template_id=b.template_id, created_at=b.created_at, activated_at=b.activated_at,
             next_due=self._next_due(b, now), counts=dict(counts[b.id]),
+            attachments=attachments_from_json(b.attachments_json),
         ) for b in broadcasts]
 
     @staticmethod
@@ -751,10 +757,7 @@ def _replace(draft: BroadcastDraft, **changes: object) -> BroadcastDraft:
 
 
 def _template_dto(t: Template) -> TemplateDTO:
-    try:
-        attachments = tuple(str(a) for a in json.loads(t.attachments_json or "[]"))
-    except (ValueError, TypeError):
-        attachments = ()
+    attachments = attachments_from_json(t.attachments_json)
     try:
         variables = tuple(template_variables(t.body))
     except ValidationError:
@@ -792,7 +795,7 @@ def _draft_of(session: Session, b: Broadcast) -> BroadcastDraft:
                           schedule_kind=ScheduleKind(b.schedule_kind), run_at=b.run_at, rrule=b.rrule,
                           sop_steps=tuple(_steps(b)), group_ids=tuple(_target_ids(session, b.id)),
                           segment_id=b.segment_id, quiet_start=b.quiet_start, quiet_end=b.quiet_end,
-                          template_id=b.template_id)
+                          template_id=b.template_id, attachments=attachments_from_json(b.attachments_json))
 
 
 def _group_day0(group: Group) -> date:
@@ -855,14 +858,25 @@ def _current_campaigns(session: Session, group_ids: Sequence[int], moment: datet
 
 
 def _delivery_select():  # type: ignore[no-untyped-def]
-    return (select(Delivery, Broadcast.title, Group.name, Channel.name, Channel.kind)
+    return (select(Delivery, Broadcast.title, Group.name, Channel.name, Channel.kind,
+                   Broadcast.attachments_json, Template.attachments_json)
             .join(Broadcast, Broadcast.id == Delivery.broadcast_id)
             .join(Group, Group.id == Delivery.group_id)
-            .outerjoin(Channel, Channel.id == Delivery.channel_id))
+            .outerjoin(Channel, Channel.id == Delivery.channel_id)
+            .outerjoin(Template, Template.id == Broadcast.template_id))
 
 
-def _delivery_dto(row) -> DeliveryDTO:  # type: ignore[no-untyped-def]
-    d, title, group_name, channel_name, channel_kind = row
+def _delivery_dtos(rows: Iterable) -> builtins.list[DeliveryDTO]:  # type: ignore[type-arg]
+    """DTOs of _delivery_select rows; each attachment file is looked at once per call (is it still there?)."""
+    probed: dict[str, Attachment] = {}
+    return [_delivery_dto(row, probed) for row in rows]
+
+
+def _delivery_dto(row, probed: dict[str, Attachment] | None = None) -> DeliveryDTO:  # type: ignore[no-untyped-def]
+    d, title, group_name, channel_name, channel_kind, own_json, template_json = row
+    probed = {} if probed is None else probed
+    paths = effective_attachments(attachments_from_json(own_json), attachments_from_json(template_json))
+    attachments = tuple(probed.get(p) or probed.setdefault(p, Attachment.probe(p)) for p in paths)
     label = None
     if d.channel_id is not None:
         label = channel_name or (str(channel_kind) if channel_kind else None)
@@ -871,6 +885,7 @@ def _delivery_dto(row) -> DeliveryDTO:  # type: ignore[no-untyped-def]
         occurrence_at=d.occurrence_at, due_at=d.due_at, channel_id=d.channel_id, channel_name=label,
         status=DeliveryStatus(d.status), attempts=d.attempts, last_error=d.last_error, body=d.body_rendered,
         sent_at=d.sent_at, step=d.step, parts_sent=d.parts_sent, flagged=bool(d.flagged), updated_at=d.updated_at,
+        attachments=attachments,
     )
 
 

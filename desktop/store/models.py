@@ -316,6 +316,8 @@ class Broadcast(Stamped, Base):
     rrule: Mapped[str] = mapped_column(Text, default="")
     #: JSON list of {"offset_days": n, "time": "HH:MM", "body": "..."} for SOPs
     sop_steps_json: Mapped[str] = mapped_column(Text, default="[]")
+    #: JSON list of file paths sent by hand with the text; empty: the template's attachments apply
+    attachments_json: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
     quiet_start: Mapped[time | None] = mapped_column(Time, default=time(22, 0))
     quiet_end: Mapped[time | None] = mapped_column(Time, default=time(8, 0))
     segment_id: Mapped[int | None] = mapped_column(ForeignKey("segments.id", ondelete="SET NULL"))

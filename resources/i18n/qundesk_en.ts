@@ -72,6 +72,72 @@ Joined {3} · left {4}</translation>
     </message>
 </context>
 <context>
+    <name>AttachmentList</name>
+    <message>
+        <source>添加附件…</source>
+        <extracomment>rows the editor&apos;s list shows before it scrolls rows the queue shows before it scrolls (then half of the next one, so the scroll is evident)</extracomment>
+        <translation>Add attachments…</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>添加附件</source>
+        <translation>Add attachments</translation>
+    </message>
+    <message>
+        <source>图片 ({0});;所有文件 (*)</source>
+        <translation>Images ({0});;All files (*)</translation>
+    </message>
+    <message>
+        <source>最多 {0} 个附件, 另外 {1} 个没有添加</source>
+        <translation>At most {0} attachments; {1} more were not added</translation>
+    </message>
+    <message>
+        <source>{0} (文件不存在)</source>
+        <translation>{0} (file not found)</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentPanel</name>
+    <message>
+        <source>附件 {0} 个 (先发文字, 再逐个粘贴)</source>
+        <translation>{0} attachments: send the text, then paste each</translation>
+    </message>
+    <message>
+        <source>{0} 个文件不存在</source>
+        <translation>{0} file(s) not found</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentRow</name>
+    <message>
+        <source>文件不存在</source>
+        <translation>File not found</translation>
+    </message>
+    <message>
+        <source>复制图片</source>
+        <translation>Copy image</translation>
+    </message>
+    <message>
+        <source>复制文件</source>
+        <translation>Copy file</translation>
+    </message>
+    <message>
+        <source>放到剪贴板, 再到群聊里粘贴</source>
+        <translation>Put it on the clipboard, then paste it into the group chat</translation>
+    </message>
+    <message>
+        <source>把文件放到剪贴板, 再到群聊里粘贴</source>
+        <translation>Put the file on the clipboard, then paste it into the group chat</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+</context>
+<context>
     <name>BroadcastEditor</name>
     <message>
         <source>编辑群发</source>
@@ -156,6 +222,10 @@ Joined {3} · left {4}</translation>
     <message>
         <source>模板</source>
         <translation>Template</translation>
+    </message>
+    <message>
+        <source>附件 (图片和文件, 只用于手动发送)</source>
+        <translation>Attachments (images and files, manual sends only)</translation>
     </message>
     <message>
         <source>搜索群名</source>
@@ -252,6 +322,18 @@ Joined {3} · left {4}</translation>
     <message>
         <source>预览</source>
         <translation>Preview</translation>
+    </message>
+    <message>
+        <source>没有添加附件时使用模板“{0}”的 {1} 个附件: {2}</source>
+        <translation>With no attachments of its own, the {1} attachments of template “{0}” are used: {2}</translation>
+    </message>
+    <message>
+        <source>附件只用于手动发送的群, 机器人群只发文字 (目标中有 {0} 个机器人群)</source>
+        <translation>Attachments are for manually sent groups only; robot groups get the text only ({0} robot groups among the targets)</translation>
+    </message>
+    <message>
+        <source>到时在“待发送”里复制图片, 粘贴到群里; 有机器人的群只发文字</source>
+        <translation>When due, copy the images in “To send” and paste them into the group; groups with a robot get the text only</translation>
     </message>
     <message>
         <source>SOP 第 {0} 步: “第几天”应为 0 或正整数</source>
@@ -3775,8 +3857,12 @@ then click “Recognise”. When you paste a longer jielong again, lines already
         <translation>Due</translation>
     </message>
     <message>
-        <source>Ctrl+C 复制 · Enter 已发送并到下一条 · S 跳过 · ↑↓ 切换</source>
-        <translation>Ctrl+C copy · Enter sent, next · S skip · ↑↓ move</translation>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Ctrl+C 复制 · Ctrl+Shift+C 复制图片 · Enter 已发送并到下一条 · S 跳过 · ↑↓ 切换</source>
+        <translation>Ctrl+C copy · Ctrl+Shift+C copy image · Enter sent, next · S skip · ↑↓ move</translation>
     </message>
     <message>
         <source>复制 (Ctrl+C)</source>
@@ -3803,8 +3889,36 @@ then click “Recognise”. When you paste a longer jielong again, lines already
         <translation>Open the group: {0}</translation>
     </message>
     <message>
+        <source> (文件不存在)</source>
+        <translation> (file not found)</translation>
+    </message>
+    <message>
         <source>已复制发给“{0}”的消息, 粘贴到群里后按 Enter</source>
         <translation>Copied the message for “{0}”; paste it in the group, then press Enter</translation>
+    </message>
+    <message>
+        <source>这条消息没有图片附件</source>
+        <translation>This message has no image attachment</translation>
+    </message>
+    <message>
+        <source>文件不存在: {0}</source>
+        <translation>File not found: {0}</translation>
+    </message>
+    <message>
+        <source>无法读取图片: {0}</source>
+        <translation>Cannot read the image: {0}</translation>
+    </message>
+    <message>
+        <source>已复制图片“{0}”, 到群里粘贴</source>
+        <translation>Copied image “{0}”; paste it into the group</translation>
+    </message>
+    <message>
+        <source>已复制文件“{0}”, 到群里粘贴</source>
+        <translation>Copied file “{0}”; paste it into the group</translation>
+    </message>
+    <message>
+        <source>文件夹不存在: {0}</source>
+        <translation>Folder not found: {0}</translation>
     </message>
     <message>
         <source>已记录: “{0}”已手动发送</source>
@@ -5698,6 +5812,7 @@ Received {7}</translation>
     <name>TaskRunner</name>
     <message>
         <source>操作失败</source>
+        <extracomment>runs on the single writer: its transactions take SQLite&apos;s write lock before reading</extracomment>
         <translation>Operation failed</translation>
     </message>
     <message>
@@ -5732,12 +5847,20 @@ Received {7}</translation>
         <translation>e.g. Dear {群名} members, this group buy closes at {截单时间}; leader {团长} answers questions in the group~</translation>
     </message>
     <message>
+        <source>图片和文件只用于手动发送 (在“待发送”里复制); 机器人群只发文字</source>
+        <translation>Images and files are for manual sends only (copy them in “To send”); robot groups get the text only</translation>
+    </message>
+    <message>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
         <source>格式</source>
         <translation>Format</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachments</translation>
     </message>
 </context>
 <context>

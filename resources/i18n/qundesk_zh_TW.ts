@@ -72,6 +72,72 @@
     </message>
 </context>
 <context>
+    <name>AttachmentList</name>
+    <message>
+        <source>添加附件…</source>
+        <extracomment>rows the editor&apos;s list shows before it scrolls rows the queue shows before it scrolls (then half of the next one, so the scroll is evident)</extracomment>
+        <translation>新增附件…</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>添加附件</source>
+        <translation>新增附件</translation>
+    </message>
+    <message>
+        <source>图片 ({0});;所有文件 (*)</source>
+        <translation>圖片 ({0});;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>最多 {0} 个附件, 另外 {1} 个没有添加</source>
+        <translation>最多 {0} 個附件, 另外 {1} 個沒有加入</translation>
+    </message>
+    <message>
+        <source>{0} (文件不存在)</source>
+        <translation>{0} (檔案不存在)</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentPanel</name>
+    <message>
+        <source>附件 {0} 个 (先发文字, 再逐个粘贴)</source>
+        <translation>附件 {0} 個 (先發文字, 再逐個貼上)</translation>
+    </message>
+    <message>
+        <source>{0} 个文件不存在</source>
+        <translation>{0} 個檔案不存在</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentRow</name>
+    <message>
+        <source>文件不存在</source>
+        <translation>檔案不存在</translation>
+    </message>
+    <message>
+        <source>复制图片</source>
+        <translation>複製圖片</translation>
+    </message>
+    <message>
+        <source>复制文件</source>
+        <translation>複製檔案</translation>
+    </message>
+    <message>
+        <source>放到剪贴板, 再到群聊里粘贴</source>
+        <translation>放到剪貼簿, 再到群聊裡貼上</translation>
+    </message>
+    <message>
+        <source>把文件放到剪贴板, 再到群聊里粘贴</source>
+        <translation>把檔案放到剪貼簿, 再到群聊裡貼上</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>開啟所在資料夾</translation>
+    </message>
+</context>
+<context>
     <name>BroadcastEditor</name>
     <message>
         <source>编辑群发</source>
@@ -156,6 +222,10 @@
     <message>
         <source>模板</source>
         <translation>範本</translation>
+    </message>
+    <message>
+        <source>附件 (图片和文件, 只用于手动发送)</source>
+        <translation>附件 (圖片和檔案, 只用於手動發送)</translation>
     </message>
     <message>
         <source>搜索群名</source>
@@ -252,6 +322,18 @@
     <message>
         <source>预览</source>
         <translation>預覽</translation>
+    </message>
+    <message>
+        <source>没有添加附件时使用模板“{0}”的 {1} 个附件: {2}</source>
+        <translation>沒有加入附件時使用範本“{0}”的 {1} 個附件: {2}</translation>
+    </message>
+    <message>
+        <source>附件只用于手动发送的群, 机器人群只发文字 (目标中有 {0} 个机器人群)</source>
+        <translation>附件只用於手動發送的群, 機器人群只發文字 (目標中有 {0} 個機器人群)</translation>
+    </message>
+    <message>
+        <source>到时在“待发送”里复制图片, 粘贴到群里; 有机器人的群只发文字</source>
+        <translation>到時在“待發送”裡複製圖片, 貼到群裡; 有機器人的群只發文字</translation>
     </message>
     <message>
         <source>SOP 第 {0} 步: “第几天”应为 0 或正整数</source>
@@ -3775,8 +3857,12 @@
         <translation>到期</translation>
     </message>
     <message>
-        <source>Ctrl+C 复制 · Enter 已发送并到下一条 · S 跳过 · ↑↓ 切换</source>
-        <translation>Ctrl+C 複製 · Enter 已發送並到下一條 · S 跳過 · ↑↓ 切換</translation>
+        <source>附件</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Ctrl+C 复制 · Ctrl+Shift+C 复制图片 · Enter 已发送并到下一条 · S 跳过 · ↑↓ 切换</source>
+        <translation>Ctrl+C 複製 · Ctrl+Shift+C 複製圖片 · Enter 已發送並到下一條 · S 跳過 · ↑↓ 切換</translation>
     </message>
     <message>
         <source>复制 (Ctrl+C)</source>
@@ -3803,8 +3889,36 @@
         <translation>請打開群: {0}</translation>
     </message>
     <message>
+        <source> (文件不存在)</source>
+        <translation> (檔案不存在)</translation>
+    </message>
+    <message>
         <source>已复制发给“{0}”的消息, 粘贴到群里后按 Enter</source>
         <translation>已複製發給“{0}”的訊息, 貼上到群裡後按 Enter</translation>
+    </message>
+    <message>
+        <source>这条消息没有图片附件</source>
+        <translation>這則訊息沒有圖片附件</translation>
+    </message>
+    <message>
+        <source>文件不存在: {0}</source>
+        <translation>檔案不存在: {0}</translation>
+    </message>
+    <message>
+        <source>无法读取图片: {0}</source>
+        <translation>無法讀取圖片: {0}</translation>
+    </message>
+    <message>
+        <source>已复制图片“{0}”, 到群里粘贴</source>
+        <translation>已複製圖片“{0}”, 到群裡貼上</translation>
+    </message>
+    <message>
+        <source>已复制文件“{0}”, 到群里粘贴</source>
+        <translation>已複製檔案“{0}”, 到群裡貼上</translation>
+    </message>
+    <message>
+        <source>文件夹不存在: {0}</source>
+        <translation>資料夾不存在: {0}</translation>
     </message>
     <message>
         <source>已记录: “{0}”已手动发送</source>
@@ -5698,6 +5812,7 @@
     <name>TaskRunner</name>
     <message>
         <source>操作失败</source>
+        <extracomment>runs on the single writer: its transactions take SQLite&apos;s write lock before reading</extracomment>
         <translation>操作失敗</translation>
     </message>
     <message>
@@ -5732,12 +5847,20 @@
         <translation>例如: {群名}的家人們, 本期團購 {截单时间} 截單, 團長 {团长} 在群裡答疑~</translation>
     </message>
     <message>
+        <source>图片和文件只用于手动发送 (在“待发送”里复制); 机器人群只发文字</source>
+        <translation>圖片和檔案只用於手動發送 (在“待發送”裡複製); 機器人群只發文字</translation>
+    </message>
+    <message>
         <source>名称</source>
         <translation>名稱</translation>
     </message>
     <message>
         <source>格式</source>
         <translation>格式</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>附件</translation>
     </message>
 </context>
 <context>

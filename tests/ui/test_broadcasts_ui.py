@@ -7,9 +7,9 @@ from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import QDateTime, QSize, Qt, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QImage
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
 from desktop.domain.broadcasts import BroadcastDraft, TemplateDraft
 from desktop.domain.enums import DeliveryStatus
@@ -205,3 +205,129 @@ def test_editor_refuses_a_rule_firing_every_second_and_previews_a_template(qtbot
     qtbot.waitUntil(lambda: page.agenda_model.rowCount() >= 3, timeout=10_000)
     assert page.agenda_model.index(0, 2).data() == "截单提醒"
     assert page.agenda_model.index(0, 4).data() == "机器人 0 · 手动 2"
+
+
+def test_a_broadcast_with_a_picture_is_sent_by_hand_with_the_keyboard(qtbot, open_window, db_path: Path,
+                                                                      tmp_path: Path, monkeypatch) -> None:
+    db = open_database(db_path)
+    groups = GroupService(db)
+    for name in QUEUE_GROUPS[:2]:
+        groups.create(GroupDraft(name=name, owner="王芳"))
+    db.dispose()
+    picture = QImage(120, 80, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#ff8800"))
+    poster, prices = tmp_path / "海报.png", tmp_path / "价目表.pdf"
+    assert picture.save(str(poster))
+    prices.write_bytes(b"%PDF-1.4")
+    chosen = [str(poster), str(prices)]
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *_a, **_k: (chosen, "")))
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+
+    window = open_window(db_path)
+    wait_loaded(qtbot, window, 2)
+    window.show_page("broadcasts")
+    page = window.broadcasts_page
+    idle(qtbot, window)
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page._dialog is not None, timeout=10_000)
+    dialog = page._dialog
+    dialog.body.setPlainText("{群名}的家人们, 今晚上新, 海报见下图")
+    dialog._check_visible(True, every=True)
+    qtbot.mouseClick(dialog.attachments.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.attachments.paths() == (str(poster), str(prices))
+    assert not dialog.attachments.list.item(0).icon().pixmap(40, 40).isNull()  # the picture's thumbnail
+    dialog.attachments.list.item(1).setSelected(True)
+    qtbot.mouseClick(dialog.attachments.remove_button, Qt.MouseButton.LeftButton)
+    assert dialog.attachments.paths() == (str(poster),)
+    qtbot.mouseClick(dialog.attachments.add_button, Qt.MouseButton.LeftButton)  # the same files again: no repeats
+    assert dialog.attachments.paths() == (str(poster), str(prices))
+    dialog.tabs.setCurrentIndex(2)
+    dialog.quiet.setChecked(False)  # due now, any hour
+    dialog.run_at.setDateTime(QDateTime.currentDateTime())
+    qtbot.waitUntil(lambda: dialog.preview_group.count() == 2, timeout=10_000)
+    assert "机器人群只发文字" not in dialog.attachments.note.text()  # no robot among the targets
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page._dialog is None and page.model.rowCount() == 1, timeout=10_000)
+    idle(qtbot, window)
+    assert page._service.get(page.model.row_at(0).id).attachments == (str(poster), str(prices))
+
+    window.send_due_action.trigger()
+    idle(qtbot, window)
+    queue = page.queue_tab
+    page.tabs.setCurrentWidget(queue)
+    qtbot.waitUntil(lambda: queue.model.rowCount() == 2, timeout=10_000)
+    messages: list[str] = []
+    queue.status_message.connect(messages.append)
+    queue.table.setFocus()
+    first, second = queue.model.row_at(0), queue.model.row_at(1)
+    assert queue.model.index(0, 3).data() == "2"
+    rows = queue.attachments.rows
+    assert not queue.attachments.isHidden() and [r.name.text() for r in rows] == ["海报.png", "价目表.pdf"]
+    assert [r.copy_button.text() for r in rows] == ["复制图片", "复制文件"]
+    assert rows[0].thumb.pixmap() is not None and not rows[0].thumb.pixmap().isNull()
+
+    clipboard = QGuiApplication.clipboard()
+    clipboard.clear()
+    qtbot.keyClick(queue.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert clipboard.image().size() == QSize(120, 80) and clipboard.image().pixelColor(5, 5) == QColor("#ff8800")
+    assert messages[-1] == "已复制图片“海报.png”, 到群里粘贴"
+    qtbot.keyClick(queue.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)  # the text, as before
+    assert clipboard.text() == first.body and first.body.startswith(first.group_name + "的家人们")
+    qtbot.mouseClick(rows[1].folder_button, Qt.MouseButton.LeftButton)
+    assert opened == [QUrl.fromLocalFile(str(tmp_path))]
+    qtbot.mouseClick(rows[1].copy_button, Qt.MouseButton.LeftButton)
+    assert [u.toLocalFile() for u in clipboard.mimeData().urls()] == [str(prices)]
+
+    qtbot.keyClick(queue.table, Qt.Key.Key_Return)  # done by hand, on to the next group
+    assert queue.model.rowCount() == 1 and queue.current().id == second.id
+    assert second.group_name in queue.group_label.text()
+
+    # the picture was moved away meanwhile: the row says so in red and nothing is copied
+    poster.unlink()
+    queue.select(0)
+    row = queue.attachments.rows[0]
+    assert row.problem.text() == "文件不存在" and not row.problem.isHidden() and not row.copy_button.isEnabled()
+    assert "c62828" in row.problem.styleSheet()
+    clipboard.setText("unchanged")
+    qtbot.keyClick(queue.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert clipboard.text() == "unchanged" and messages[-1] == f"文件不存在: {poster}"
+    qtbot.keyClick(queue.table, Qt.Key.Key_Return)
+    assert queue.model.rowCount() == 0 and queue.attachments.isHidden()
+    idle(qtbot, window)
+
+
+def test_editor_warns_that_robot_groups_get_the_text_only(qtbot, open_window, seeded_path: Path,
+                                                           tmp_path: Path) -> None:
+    from desktop.services.channels import ChannelService
+
+    poster = tmp_path / "海报.png"
+    assert QImage(40, 40, QImage.Format.Format_RGB32).save(str(poster))
+    db = open_database(seeded_path)
+    robot_group = GroupService(db).list_groups()[0]
+    ChannelService(db).add_robot(robot_group.id, "http://127.0.0.1:9/cgi-bin/webhook/send?key=KEY-abcdef123")
+    BroadcastService(db).create_template(TemplateDraft("上新", "{群名}今天上新", attachments=(str(poster),)))
+    db.dispose()
+    window = open_window(seeded_path)
+    wait_loaded(qtbot, window, 5)
+    page = window.broadcasts_page
+    window.show_page("broadcasts")
+    idle(qtbot, window)
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page._dialog is not None, timeout=10_000)
+    dialog = page._dialog
+    dialog.template.setCurrentIndex(dialog.template.findText("上新"))
+    dialog.template.activated.emit(dialog.template.currentIndex())
+    assert dialog.attachments.paths() == () and dialog.effective_attachments() == (str(poster),)
+    assert "使用模板“上新”的 1 个附件: 海报.png" in dialog.attachments.note.text()
+    dialog.check_group(robot_group.id)
+    dialog._targets_changed()
+    qtbot.waitUntil(lambda: dialog.preview_group.count() == 1, timeout=10_000)
+    assert "附件只用于手动发送的群, 机器人群只发文字" in dialog.attachments.note.text()
+    dialog._check_visible(True, every=True)
+    dialog.check_group(robot_group.id, checked=False)
+    dialog._targets_changed()
+    qtbot.waitUntil(lambda: dialog.preview_group.count() == 4, timeout=10_000)
+    assert "机器人群" not in dialog.attachments.note.text()
+    dialog.reject()
+    idle(qtbot, window)

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from pathlib import Path
 
 import pytest
 
 from desktop.domain.broadcasts import (
+    ATTACHMENTS_MAX,
+    Attachment,
     BroadcastDraft,
     SopStep,
+    TemplateDraft,
+    attachments_from_json,
+    clean_attachments,
+    effective_attachments,
     format_day,
+    is_image,
     mask_secret,
     mask_url,
     number_parts,
@@ -117,3 +125,50 @@ def test_masking_secrets_everywhere() -> None:
     fragments = secret_fragments(url, "SECabcdef123456")
     text = scrub(f"POST {url} failed, secret SECabcdef123456", fragments)
     assert key not in text and "SECabcdef123456" not in text
+
+
+def test_attachments_are_existing_files_checked_when_saved(tmp_path: Path, monkeypatch) -> None:
+    photo, menu = tmp_path / "脐橙.JPG", tmp_path / "价目表.pdf"
+    photo.write_bytes(b"x")
+    menu.write_bytes(b"x")
+    monkeypatch.chdir(tmp_path)
+    # relative paths become absolute, repeats and blanks go, the order stays
+    assert clean_attachments(["脐橙.JPG", str(menu), str(photo), " "]) == (str(photo), str(menu))
+    with pytest.raises(ValidationError, match="附件文件不存在") as missing:
+        clean_attachments([str(tmp_path / "gone.png")])
+    assert missing.value.field == "attachments"
+    with pytest.raises(ValidationError, match="是文件夹"):
+        clean_attachments([str(tmp_path)])
+    with pytest.raises(ValidationError, match="列表"):
+        clean_attachments(str(photo))
+    many = []
+    for i in range(ATTACHMENTS_MAX + 1):
+        (tmp_path / f"{i}.png").write_bytes(b"x")
+        many.append(str(tmp_path / f"{i}.png"))
+    assert len(clean_attachments(many[:ATTACHMENTS_MAX])) == 9
+    with pytest.raises(ValidationError, match="最多 9 个"):
+        clean_attachments(many)
+    # stored drafts are re-read without looking at the files (a file gone later is the queue's concern)
+    assert clean_attachments([str(tmp_path / "gone.png")], check_files=False) == (str(tmp_path / "gone.png"),)
+
+    draft = BroadcastDraft(title="上新", body="今天上新", group_ids=(1,), attachments=(str(photo),)).validated()
+    assert draft.attachments == (str(photo),)
+    with pytest.raises(ValidationError, match="不存在"):
+        BroadcastDraft(title="上新", body="今天上新", group_ids=(1,), attachments=("gone.png",)).validated()
+    assert TemplateDraft("上新", "今天上新", attachments=(str(menu),)).validated().attachments == (str(menu),)
+    with pytest.raises(ValidationError, match="不存在"):
+        TemplateDraft("上新", "今天上新", attachments=("gone.png",)).validated()
+
+
+def test_images_by_extension_and_effective_attachments(tmp_path: Path) -> None:
+    assert [is_image(n) for n in ("a.PNG", "b.jpeg", "c.webp", "d.pdf", "e", "png")] == [
+        True, True, True, False, False, False]
+    (tmp_path / "a.png").write_bytes(b"x")
+    assert Attachment.probe(str(tmp_path / "a.png")) == Attachment(str(tmp_path / "a.png"), True, False)
+    gone = Attachment.probe(str(tmp_path / "gone.xlsx"))
+    assert gone.missing and not gone.is_image and gone.name == "gone.xlsx"
+    assert effective_attachments(("own.png",), ("tpl.png",)) == ("own.png",)
+    assert effective_attachments((), ("tpl.png",)) == ("tpl.png",)
+    assert attachments_from_json('["a.png", 3, ""]') == ("a.png",)
+    assert attachments_from_json("not json") == () and attachments_from_json(None) == ()
+    assert attachments_from_json('{"a": 1}') == ()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -194,3 +195,51 @@ def test_clock_set_back_expands_nothing_twice(db: Database, service: BroadcastSe
     clock.set_wall(datetime(2026, 11, 24, 10, 30))
     assert service.materialize_due()[0] == 0
     assert len(_statuses(db)) == 1
+
+
+def test_attachments_own_else_the_templates_and_a_missing_file_shown_on_the_queue_row(
+        db: Database, service: BroadcastService, clock: FakeClock, tmp_path: Path) -> None:
+    ids = add_groups(db, ["群A", "群B"], START)
+    poster, menu, own = (tmp_path / n for n in ("海报.png", "价目表.pdf", "自带.jpg"))
+    for path in (poster, menu, own):
+        path.write_bytes(b"x")
+    template = service.create_template(TemplateDraft("上新模板", "{群名}今天上新",
+                                                     attachments=(str(poster), str(menu))))
+    assert template.attachments == (str(poster), str(menu))
+    with pytest.raises(ValidationError, match="附件文件不存在"):
+        service.update_template(template.id, TemplateDraft("上新模板", "x", attachments=(str(tmp_path / "无.png"),)))
+
+    by_template = service.create(BroadcastDraft(title="用模板", template_id=template.id, group_ids=(ids[0],)))
+    own_files = service.create(BroadcastDraft(title="自带附件", body="没有模板", group_ids=(ids[1],),
+                                              attachments=(str(own),)))
+    both = service.create(BroadcastDraft(title="两者都有", template_id=template.id, group_ids=(ids[1],),
+                                         attachments=(str(own),)))
+    assert by_template.attachments == () and own_files.attachments == (str(own),)
+    assert service.get(both.id).attachments == (str(own),)
+    service.materialize_due()
+    queue = {d.broadcast_title: d for d in service.manual_queue()}
+    assert [a.path for a in queue["用模板"].attachments] == [str(poster), str(menu)]
+    assert [a.is_image for a in queue["用模板"].attachments] == [True, False]
+    assert [a.path for a in queue["自带附件"].attachments] == [str(own)]
+    assert [a.path for a in queue["两者都有"].attachments] == [str(own)]  # its own replace the template's
+
+    # a file gone by the time of sending: the row says so, nothing raises
+    poster.unlink()
+    row = next(d for d in service.manual_queue() if d.broadcast_title == "用模板")
+    assert [a.name for a in row.missing_attachments] == ["海报.png"] and not row.attachments[1].missing
+    # ... and activating a draft whose file went since it was saved is not refused
+    draft = service.create(BroadcastDraft(title="草稿", body="x", group_ids=(ids[0],), attachments=(str(own),)),
+                           activate=False)
+    own.unlink()
+    assert service.activate(draft.id).status is BroadcastStatus.ACTIVE
+    # the template's files come back once a broadcast's own are removed; a copy keeps its own
+    copy = service.duplicate(both.id)
+    assert copy.attachments == (str(own),)
+    menu2 = tmp_path / "新价目表.pdf"
+    menu2.write_bytes(b"x")
+    assert service.update(both.id, BroadcastDraft(title="两者都有", template_id=template.id, group_ids=(ids[1],),
+                                                  body="{群名}今天上新")).attachments == ()
+    row = next(d for d in service.manual_queue() if d.broadcast_title == "两者都有")
+    assert [a.name for a in row.attachments] == ["海报.png", "价目表.pdf"]
+    history = service.deliveries(broadcast_id=own_files.id)
+    assert [a.missing for a in history[0].attachments] == [True]

@@ -345,6 +345,34 @@ def test_a_0003_database_with_members_upgrades_and_keeps_its_rows(db_path: Path)
         db.dispose()
 
 
+def test_a_0007_database_with_broadcasts_gains_attachments(db_path: Path) -> None:
+    """0008 adds broadcasts.attachments_json: existing broadcasts get an empty list (their template's apply)."""
+    db = open_database(db_path, migrate=False)
+    _migrate_to(db, "0007_dashboard_indexes")
+    with db.transaction() as session:
+        session.execute(text(
+            "INSERT INTO broadcasts (id, title, body, format, schedule_kind, rrule, sop_steps_json, status,"
+            " created_at, updated_at) VALUES (1, '老群发', '早安', 'text', 'once', '', '[]', 'draft',"
+            " '2026-11-01 00:00:00.000000', '2026-11-01 00:00:00.000000')"))
+    db.dispose()
+
+    db = open_database(db_path)
+    try:
+        assert current_revision(db) == engine_module.SCHEMA_HEAD == "0008_broadcast_attachments"
+        with db.transaction() as session:
+            assert session.execute(text("SELECT title, attachments_json FROM broadcasts")).all() == [("老群发", "[]")]
+        from desktop.services.broadcasts import BroadcastService
+
+        assert BroadcastService(db).get(1).attachments == ()
+        _migrate_to(db, "0007_dashboard_indexes", down=True)
+        assert "attachments_json" not in {c["name"] for c in inspect(db.engine).get_columns("broadcasts")}
+        _migrate_to(db, "head")
+        with db.transaction() as session:
+            assert session.execute(text("SELECT attachments_json FROM broadcasts")).scalar() == "[]"
+    finally:
+        db.dispose()
+
+
 def _read_then_write_around_another_commit(db, *, immediate: bool | None) -> list[str]:  # type: ignore[no-untyped-def]
     """A transaction reads, another connection tries to commit meanwhile, then the first one writes."""
     import threading

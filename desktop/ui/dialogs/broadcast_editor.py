@@ -4,10 +4,14 @@ the sends of the next 7 days. Also the small template editor, which shares the v
 
 The schedule is checked as it is typed (RRULE rules need no database); the preview is rendered by
 BroadcastService.preview on a worker, a moment after the operator stops typing.
+
+Attachments (images, files) are for manual sends only: a broadcast without its own uses its
+template's, and robot groups get the text alone (the editor says so when targets include them).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
@@ -52,12 +56,14 @@ from desktop.domain.broadcasts import (
     SopStep,
     TemplateDraft,
     TemplateDTO,
+    effective_attachments,
     parse_clock,
     shift_out_of_quiet,
 )
 from desktop.domain.enums import BroadcastStatus, ChannelKind, MessageFormat, ScheduleKind
 from desktop.domain.errors import ValidationError
 from desktop.services.schedules import check_rrule, occurrences_between
+from desktop.ui.widgets.attachments import AttachmentList
 from desktop.ui.widgets.broadcast_labels import (
     VARIABLES,
     WEEKDAY_CODES,
@@ -188,6 +194,7 @@ class BroadcastEditor(QDialog):
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self.refresh_preview)
         self._load(broadcast)
+        self._attachments_changed()
         self._kind_changed()
         self._count_groups()
         self._segment_chosen()
@@ -245,6 +252,9 @@ class BroadcastEditor(QDialog):
         self.body_stack = QStackedWidget()
         self.body_stack.addWidget(self.body)
         self.body_stack.addWidget(steps_page)
+        self.attachments = AttachmentList()
+        self.attachments.setObjectName("broadcastAttachments")
+        self.attachments.changed.connect(self._attachments_changed)
 
         page = QWidget()
         form = QFormLayout()
@@ -259,6 +269,10 @@ class BroadcastEditor(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.variables)
         layout.addWidget(self.body_stack, 1)
+        attachments_title = QLabel(self.tr("附件 (图片和文件, 只用于手动发送)"))
+        attachments_title.setStyleSheet("font-weight: 600;")
+        layout.addWidget(attachments_title)
+        layout.addWidget(self.attachments)
         return page
 
     def _targets_tab(self, groups: Sequence[GroupDTO], segments: Sequence[tuple[SegmentDTO, int | None]]) -> QWidget:
@@ -483,6 +497,7 @@ class BroadcastEditor(QDialog):
         if b.quiet_start is not None and b.quiet_end is not None:
             self.quiet_start.setTime(_qtime(b.quiet_start))
             self.quiet_end.setTime(_qtime(b.quiet_end))
+        self.attachments.set_paths(b.attachments)
 
     def _load_rule(self, rule: str) -> None:
         """Show a rule in the simple controls when they can say it exactly, else as a custom rule."""
@@ -528,6 +543,29 @@ class BroadcastEditor(QDialog):
         self.format.setCurrentIndex(self.format.findData(template.format.value))
         if not self.title.text().strip():
             self.title.setText(template.name)
+        self._attachments_changed()
+
+    def effective_attachments(self) -> tuple[str, ...]:
+        """What the manual queue will offer: the broadcast's own files, else its template's."""
+        template = self._templates.get(self.template.currentData())
+        return effective_attachments(self.attachments.paths(), template.attachments if template else ())
+
+    def _attachments_changed(self) -> None:
+        """The note under the list: the template's files in use, and that robot groups get the text only."""
+        template = self._templates.get(self.template.currentData())
+        lines = []
+        if not self.attachments.paths() and template is not None and template.attachments:
+            names = "、".join(os.path.basename(path) for path in template.attachments)
+            lines.append(self.tr("没有添加附件时使用模板“{0}”的 {1} 个附件: {2}").format(
+                template.name, len(template.attachments), names))
+        robots = sum(1 for p in self._previews if p.channel_kind is not ChannelKind.MANUAL)
+        if self.effective_attachments() and robots:
+            lines.append(self.tr("附件只用于手动发送的群, 机器人群只发文字 (目标中有 {0} 个机器人群)").format(robots))
+            self.attachments.set_note("\n".join(lines), WARN_STYLE)
+            return
+        if not lines and not self.attachments.paths():
+            lines.append(self.tr("到时在“待发送”里复制图片, 粘贴到群里; 有机器人的群只发文字"))
+        self.attachments.set_note("\n".join(lines), HINT_STYLE)
 
     def add_step(self, offset: int | None = None, at: time | None = None, body: str = "") -> None:
         row = self.steps.rowCount()
@@ -815,6 +853,7 @@ class BroadcastEditor(QDialog):
                 len(split), max(p.parts for p in split)))
         self.preview_summary.setText("\n".join(lines))
         self.preview_summary.setStyleSheet(WARN_STYLE if problems or split else HINT_STYLE)
+        self._attachments_changed()
         if not previews:
             self.preview_text.clear()
             self.preview_note.setStyleSheet(HINT_STYLE)
@@ -864,7 +903,7 @@ class BroadcastEditor(QDialog):
             format=MessageFormat(self.format.currentData()), schedule_kind=kind, run_at=run_at, rrule=rrule,
             sop_steps=self.sop_steps() if kind is ScheduleKind.SOP else (), group_ids=tuple(self.group_ids()),
             segment_id=self.segment.currentData(), quiet_start=quiet_start, quiet_end=quiet_end,
-            template_id=self.template.currentData(),
+            template_id=self.template.currentData(), attachments=self.attachments.paths(),
         ).validated()
 
     def _save(self, *, activate: bool) -> None:
@@ -887,6 +926,7 @@ class BroadcastEditor(QDialog):
             "title": (0, self.title), "body": (0, self.body), "sop_steps": (0, self.steps),
             "targets": (1, self.groups), "group_ids": (1, self.groups),
             "rrule": (2, self.rrule), "run_at": (2, self.run_at), "quiet_start": (2, self.quiet_start),
+            "attachments": (0, self.attachments.list),
         }
         target = places.get(field_name or "") if message else None
         for _tab, widget in places.values():
@@ -904,7 +944,7 @@ class TemplateDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("templateDialog")
         self.setWindowTitle(self.tr("编辑模板") if template else self.tr("新建模板"))
-        self.resize(560, 420)
+        self.resize(560, 520)
         self._submit = submit
         self.name = QLineEdit(template.name if template else "")
         self.name.setObjectName("templateName")
@@ -919,6 +959,11 @@ class TemplateDialog(QDialog):
         self.body.setPlaceholderText(self.tr("例如: {群名}的家人们, 本期团购 {截单时间} 截单, 团长 {团长} 在群里答疑~"))
         variables = VariableButtons()
         variables.inserted.connect(lambda v: (self.body.insertPlainText(v), self.body.setFocus()))
+        self.attachments = AttachmentList()
+        self.attachments.setObjectName("templateAttachments")
+        if template is not None:
+            self.attachments.set_paths(template.attachments)
+        self.attachments.set_note(self.tr("图片和文件只用于手动发送 (在“待发送”里复制); 机器人群只发文字"))
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
@@ -932,12 +977,16 @@ class TemplateDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(variables)
         layout.addWidget(self.body, 1)
+        attachments_title = QLabel(self.tr("附件"))
+        attachments_title.setStyleSheet("font-weight: 600;")
+        layout.addWidget(attachments_title)
+        layout.addWidget(self.attachments)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
     def draft(self) -> TemplateDraft:
         return TemplateDraft(self.name.text(), self.body.toPlainText(),
-                             MessageFormat(self.format.currentData())).validated()
+                             MessageFormat(self.format.currentData()), self.attachments.paths()).validated()
 
     def _save(self) -> None:
         try:

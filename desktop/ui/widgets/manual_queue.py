@@ -1,8 +1,9 @@
 """待发送: the manual send queue, worked through with the keyboard.
 
 For each due delivery of a group without a robot: which group to open, the text to paste and when it
-fell due. Ctrl+C copies the text, Enter records it as sent by hand and moves to the next, S skips it,
-Up and Down move. A handled row leaves the list at once (the write follows on the worker), so the
+fell due. Ctrl+C copies the text, Ctrl+Shift+C the first picture attached (each attachment has its own
+复制图片 / 打开所在文件夹 under the text), Enter records it as sent by hand and moves to the next, S skips
+it, Up and Down move. A handled row leaves the list at once (the write follows on the worker), so the
 operator can go through 50 groups without waiting for the database.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QMimeData, Qt, QUrl, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.broadcasts import DeliveryDTO
+from desktop.domain.broadcasts import Attachment, DeliveryDTO
 from desktop.ui.models.rows_model import Column, RowsModel
+from desktop.ui.widgets.attachments import AttachmentPanel, load_image, open_folder
 from desktop.workers.tasks import TaskRunner, error_message
 
 if TYPE_CHECKING:
@@ -41,13 +43,18 @@ class QueueTable(QTableView):
     """A table that turns Ctrl+C, Enter and S into queue actions (and claims them before any shortcut)."""
 
     copy_requested = Signal()
+    copy_image_requested = Signal()
     done_requested = Signal()
     skip_requested = Signal()
 
     def _action(self, event: QKeyEvent) -> Signal | None:
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() == Qt.Key.Key_C and modifiers == (Qt.KeyboardModifier.ControlModifier
+                                                         | Qt.KeyboardModifier.ShiftModifier):
+            return self.copy_image_requested
         if event.matches(QKeySequence.StandardKey.Copy):
             return self.copy_requested
-        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+        plain = modifiers == Qt.KeyboardModifier.NoModifier
         if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             return self.done_requested
         if plain and event.key() == Qt.Key.Key_S:
@@ -87,6 +94,8 @@ class ManualQueueTab(QWidget):
             Column(self.tr("群"), lambda d: d.group_name, tooltip=lambda d: d.group_name),
             Column(self.tr("群发"), lambda d: d.broadcast_title, tooltip=lambda d: d.broadcast_title),
             Column(self.tr("到期"), lambda d: d.due_at.strftime("%m-%d %H:%M"), lambda d: d.due_at),
+            Column(self.tr("附件"), self._attachments_text, lambda d: len(d.attachments),
+                   tooltip=self._attachments_tooltip),
         ], self)
         self.table = QueueTable()
         self.table.setObjectName("manualQueueTable")
@@ -99,18 +108,21 @@ class ManualQueueTab(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultSectionSize(56)  # before stretching: the 附件 column never gets narrower than this
         header.setStretchLastSection(True)
-        self.table.setColumnWidth(0, 150)
-        self.table.setColumnWidth(1, 110)
+        self.table.setColumnWidth(0, 140)
+        self.table.setColumnWidth(1, 100)
+        self.table.setColumnWidth(2, 84)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_current())
         self.table.copy_requested.connect(self.copy_current)
+        self.table.copy_image_requested.connect(self.copy_first_image)
         self.table.done_requested.connect(self.mark_done)
         self.table.skip_requested.connect(self.skip_current)
 
         self.remaining = QLabel()
         self.remaining.setObjectName("queueRemaining")
         self.remaining.setStyleSheet("font-weight: 600;")
-        keys = QLabel(self.tr("Ctrl+C 复制 · Enter 已发送并到下一条 · S 跳过 · ↑↓ 切换"))
+        keys = QLabel(self.tr("Ctrl+C 复制 · Ctrl+Shift+C 复制图片 · Enter 已发送并到下一条 · S 跳过 · ↑↓ 切换"))
         keys.setStyleSheet("color: #757575;")
         keys.setWordWrap(True)
         left = QWidget()
@@ -130,6 +142,9 @@ class ManualQueueTab(QWidget):
         self.text = QPlainTextEdit()
         self.text.setObjectName("queueText")
         self.text.setReadOnly(True)
+        self.attachments = AttachmentPanel()
+        self.attachments.copy_requested.connect(self.copy_attachment)
+        self.attachments.folder_requested.connect(self.open_attachment_folder)
         self.copy_button = QPushButton(self.tr("复制 (Ctrl+C)"))
         self.copy_button.setObjectName("queueCopy")
         self.copy_button.clicked.connect(self.copy_current)
@@ -151,6 +166,7 @@ class ManualQueueTab(QWidget):
         right_layout.setContentsMargins(4, 0, 0, 0)
         right_layout.addWidget(self.group_label)
         right_layout.addWidget(self.text, 1)
+        right_layout.addWidget(self.attachments)
         right_layout.addLayout(buttons)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -159,6 +175,7 @@ class ManualQueueTab(QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([500, 500])  # halves: the list's four columns fit, the text and attachments too
         left.setMinimumWidth(200)
         right.setMinimumWidth(200)
         self.empty = QLabel(self.tr("没有待手动发送的消息"))
@@ -225,9 +242,22 @@ class ManualQueueTab(QWidget):
         if delivery is None:
             self.group_label.clear()
             self.text.clear()
+            self.attachments.set_attachments([])
             return
         self.group_label.setText(self.tr("请打开群: {0}").format(delivery.group_name))
         self.text.setPlainText(delivery.body)
+        # looked at again now: a file moved since the queue was read shows as missing
+        self.attachments.set_attachments([Attachment.probe(a.path) for a in delivery.attachments])
+
+    def _attachments_text(self, d: DeliveryDTO) -> str:
+        if not d.attachments:
+            return ""
+        return ("⚠ " if d.missing_attachments else "") + str(len(d.attachments))
+
+    def _attachments_tooltip(self, d: DeliveryDTO) -> str | None:
+        if not d.attachments:
+            return None
+        return "\n".join(a.name + (self.tr(" (文件不存在)") if a.missing else "") for a in d.attachments)
 
     # ------------------------------------------------------------------ actions
     def copy_current(self) -> None:
@@ -236,6 +266,42 @@ class ManualQueueTab(QWidget):
             return
         QGuiApplication.clipboard().setText(delivery.body)
         self.status_message.emit(self.tr("已复制发给“{0}”的消息, 粘贴到群里后按 Enter").format(delivery.group_name))
+
+    def copy_first_image(self) -> None:
+        """Ctrl+Shift+C: the first picture attached to the current message goes on the clipboard."""
+        delivery = self.current()
+        if delivery is None:
+            return
+        image = next((a for a in delivery.attachments if a.is_image), None)
+        if image is None:
+            self.status_message.emit(self.tr("这条消息没有图片附件"))
+            return
+        self.copy_attachment(image)
+
+    def copy_attachment(self, attachment: Attachment) -> None:
+        """A picture goes on the clipboard as an image, any other file as a file (both paste into a chat)."""
+        if Attachment.probe(attachment.path).missing:
+            row = self.attachments.row_for(attachment.path)
+            if row is not None:
+                row.mark_missing()
+            self.status_message.emit(self.tr("文件不存在: {0}").format(attachment.path))
+            return
+        if attachment.is_image:
+            image = load_image(attachment.path)
+            if image.isNull():
+                self.status_message.emit(self.tr("无法读取图片: {0}").format(attachment.path))
+                return
+            QGuiApplication.clipboard().setImage(image)
+            self.status_message.emit(self.tr("已复制图片“{0}”, 到群里粘贴").format(attachment.name))
+            return
+        data = QMimeData()
+        data.setUrls([QUrl.fromLocalFile(attachment.path)])
+        QGuiApplication.clipboard().setMimeData(data)
+        self.status_message.emit(self.tr("已复制文件“{0}”, 到群里粘贴").format(attachment.name))
+
+    def open_attachment_folder(self, attachment: Attachment) -> None:
+        if not open_folder(attachment.path):
+            self.status_message.emit(self.tr("文件夹不存在: {0}").format(attachment.path))
 
     def mark_done(self) -> None:
         service = self._service

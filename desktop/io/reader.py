@@ -10,8 +10,10 @@ import csv
 import io
 import zipfile
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from python_calamine import CalamineError, PasswordError
 
@@ -58,13 +60,34 @@ def read_grid(path: Path, sheet: str | None = None) -> SheetGrid:
             if name not in names:
                 raise ImportFileError(f"{path.name} 中没有工作表“{name}”，可选：{'、'.join(names)}", str(path))
             try:
-                frame = pd.read_excel(book, sheet_name=name, header=None, dtype=object, na_filter=False)
+                frame = _sheet_frame(book, name)
             except (CalamineError, ValueError, OSError) as exc:
                 raise ImportFileError(f"{path.name} 的工作表“{name}”无法读取：{exc}", str(path)) from exc
     frame = _trimmed(frame)
     if frame.empty:
         raise ImportFileError(f"{path.name} 的工作表“{name}”是空的", str(path))
     return SheetGrid(path, name, frame)
+
+
+def _sheet_frame(book: pd.ExcelFile, name: str) -> pd.DataFrame:
+    """The sheet as ``pd.read_excel(book, sheet_name=name, header=None, dtype=object, na_filter=False)``
+    gives it, without pandas' per-cell pass: the same calamine read, and the same cell conversions
+    (a whole-number float becomes an int, a date a datetime) done only in the columns holding such
+    cells."""
+    rows = book.book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    if not rows:
+        return pd.DataFrame(dtype=object)
+    width = len(rows[0])
+    if any(len(row) != width for row in rows):  # calamine gives a rectangle; if not, pandas pads it
+        return pd.read_excel(book, sheet_name=name, header=None, dtype=object, na_filter=False)
+    grid = np.empty((len(rows), width), dtype=object)
+    grid[:] = rows
+    for c, values in enumerate(grid.T.tolist()):
+        types = set(map(type, values))
+        if float in types or date in types:
+            grid[:, c] = [int(v) if v.__class__ is float and v.is_integer()
+                          else datetime(v.year, v.month, v.day) if v.__class__ is date else v for v in values]
+    return pd.DataFrame(grid, dtype=object)
 
 
 def _existing(path: Path) -> Path:
@@ -133,13 +156,26 @@ def _read_csv(path: Path) -> pd.DataFrame:
     return pd.DataFrame([row + [""] * (width - len(row)) for row in rows], dtype=object)
 
 
+#: cell types that are never a missing value (None, NaN, NaT, pd.NA)
+_NEVER_MISSING = frozenset({str, int, bool, datetime, date, time, timedelta})
+
+
+def filled_cells(cells: np.ndarray) -> np.ndarray:
+    """Where a grid of raw cells holds something: neither "" nor a missing value (pandas' notna, only
+    run when the grid holds a type that can be missing: calamine and CSV grids usually do not)."""
+    filled = cells != ""
+    if not set(map(type, cells.ravel().tolist())) <= _NEVER_MISSING:
+        filled &= pd.notna(cells)
+    return np.asarray(filled, dtype=bool)
+
+
 def _trimmed(frame: pd.DataFrame) -> pd.DataFrame:
     """Without trailing all-blank rows and columns (formatted but empty areas of a sheet)."""
     if frame.empty:
         return frame
-    filled = frame.ne("") & frame.notna()
-    rows = filled.any(axis=1).to_numpy().nonzero()[0]
-    cols = filled.any(axis=0).to_numpy().nonzero()[0]
+    filled = filled_cells(frame.to_numpy(dtype=object))
+    rows = filled.any(axis=1).nonzero()[0]
+    cols = filled.any(axis=0).nonzero()[0]
     if not len(rows):
         return frame.iloc[0:0, 0:0]
     trimmed = frame.iloc[: rows[-1] + 1, : cols[-1] + 1]

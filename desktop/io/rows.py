@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
 from functools import partial
 from pathlib import Path
 
@@ -50,7 +51,7 @@ from .normalize import (
     to_phone,
     to_text,
 )
-from .reader import read_grid
+from .reader import filled_cells, read_grid
 
 NORMALISERS: dict[FieldType, Callable[[object], object]] = {
     FieldType.TEXT: to_text,
@@ -113,11 +114,14 @@ def parse_rows(
     fields = [(name, column) for name, column in mapping.columns.items() if column < cells.shape[1]]
 
     columns: list[list[object]] = []
+    blank_masks: list[np.ndarray] = []
     problems: dict[int, list[RowProblem]] = defaultdict(list)
     for step, (name, column) in enumerate(fields):
         if cancel is not None:
             cancel.raise_if_cancelled()
         values, errors = _normalise_column(cells[:, column], NORMALISERS[specs[name].type])
+        blank_masks.append(np.equal(values, None))
+        values = values.tolist()
         for position, raw, reason in errors:
             problems[position].append(RowProblem(row_numbers[position], name, column, raw, reason))
         columns.append(values)
@@ -126,15 +130,28 @@ def parse_rows(
 
     names = [name for name, _ in fields]
     required = [(i, column) for i, (name, column) in enumerate(fields) if specs[name].required]
+    # which rows read nothing at all, and which leave a required field empty: column-wise, in numpy
+    empty = np.logical_and.reduce(blank_masks) if blank_masks else np.ones(len(row_numbers), dtype=bool)
+    lacking = np.zeros(len(row_numbers), dtype=bool)
+    for i, _column in required:
+        lacking |= blank_masks[i]
     rows = []
-    for position, values in enumerate(zip(*columns, strict=True)):
-        found = problems.get(position, [])
-        if not found and all(value is None for value in values):
-            continue  # nothing this import reads is filled in
+    append = rows.append
+    for position, (number, is_empty, is_lacking, values) in enumerate(
+        zip(row_numbers, empty.tolist(), lacking.tolist(), zip(*columns, strict=True), strict=False)
+    ):
+        found = problems.get(position)
+        if found is None:
+            if is_empty:
+                continue  # nothing this import reads is filled in
+            if not is_lacking:  # most rows: nothing to report
+                append(ParsedRow(number, dict(zip(names, values, strict=True)), ()))
+                continue
+            found = []
         for i, column in required:
             if values[i] is None and not any(p.field == names[i] for p in found):
                 found.append(RowProblem(row_numbers[position], names[i], column, "", REQUIRED_EMPTY))
-        rows.append(ParsedRow(row_numbers[position], dict(zip(names, values, strict=True)), tuple(found)))
+        append(ParsedRow(row_numbers[position], dict(zip(names, values, strict=True)), tuple(found)))
     missing = tuple(name for name, spec in specs.items() if spec.required and name not in mapping.columns)
     return ParsedSheet(kind, mapping, tuple(rows), skipped, missing)
 
@@ -143,21 +160,21 @@ def _data_rows(cells: np.ndarray, header: np.ndarray) -> tuple[np.ndarray, np.nd
     """Masks of the body rows that hold data and of the totals and repeated-header rows."""
     if not len(cells):
         return np.zeros(0, dtype=bool), np.zeros(0, dtype=bool)
-    filled = (cells != "") & pd.notna(cells)
+    filled = filled_cells(cells)
     keep = filled.any(axis=1)
     repeated = (cells == header).all(axis=1)
     first = filled.argmax(axis=1)
     rest = filled.copy()
     rest[np.arange(len(cells)), first] = False
     second = rest.argmax(axis=1)
-    totals = np.fromiter(
-        (
-            filled_row and (_says_total(cells[r, a]) or _says_total(cells[r, b]))
-            for r, (filled_row, a, b) in enumerate(zip(keep, first, second, strict=True))
-        ),
-        dtype=bool,
-        count=len(cells),
-    )
+    # the first two filled cells of each row, each distinct text looked at once
+    index = np.arange(len(cells))
+    totals = np.zeros(len(cells), dtype=bool)
+    for picked in (cells[index, first], cells[index, second]):
+        codes, uniques = pd.factorize(picked)
+        says = np.fromiter((_says_total(value) for value in uniques), dtype=bool, count=len(uniques))
+        totals |= np.append(says, False)[codes]
+    totals &= keep
     dropped = keep & (totals | repeated)
     return keep & ~dropped, dropped
 
@@ -169,10 +186,64 @@ def _says_total(value: object) -> bool:
     return any(word in text for word in TOTAL_WORDS)
 
 
+#: cell types ``pd.factorize`` may group by value: equal values of these always normalise alike,
+#: provided no two of the number types (1 == 1.0 == True) are in one column
+_FACTORIZABLE = frozenset({str, int, float, bool, datetime, date, time, timedelta, type(None)})
+_NUMBER_TYPES = frozenset({int, float, bool})
+
+
 def _normalise_column(
     raw_values: np.ndarray, normalise: Callable[[object], object]
+) -> tuple[np.ndarray, list[tuple[int, str, str]]]:
+    """Normalised values (an object array, None for blank) and (position, raw text, reason) for
+    cells that failed.
+
+    Each distinct value is normalised once: the column is factorised (codes per cell, one
+    normaliser call per distinct value) and the results are spread back with one take."""
+    types = set(map(type, raw_values.tolist()))
+    if not types <= _FACTORIZABLE or len(types & _NUMBER_TYPES) > 1:
+        cell_values, cell_errors = _normalise_cells(raw_values, normalise)
+        # element for element: a tuple of labels stays one element
+        return np.fromiter(cell_values, dtype=object, count=len(cell_values)), cell_errors
+    codes, uniques = pd.factorize(raw_values)
+    results = np.empty(len(uniques) + 1, dtype=object)  # the last stays None: code -1 (None, NaN)
+    failed: dict[int, str] = {}
+    text_field, when_field = normalise is to_text, normalise is to_datetime
+    for code, raw in enumerate(uniques.tolist()):
+        kind = raw.__class__
+        if kind is str:
+            if not raw or raw.isspace():  # is_blank
+                continue
+            if text_field:
+                text = raw.strip()
+                if text[:1] != "'":  # to_text of plain text, without three calls per value
+                    results[code] = text
+                    continue
+        elif kind is int and text_field:
+            results[code] = str(raw)  # to_text of a whole number
+            continue
+        elif kind is datetime and when_field and raw.tzinfo is None:
+            results[code] = raw  # what to_datetime gives back for a naive datetime: the same moment
+            continue
+        result = _normalise_cell(raw, normalise)
+        if result is _BLANK:
+            continue
+        if isinstance(result, CellError):
+            failed[code] = result.reason
+        else:
+            results[code] = result
+    values = results[codes]
+    errors: list[tuple[int, str, str]] = []
+    if failed:
+        for position in np.flatnonzero(np.isin(codes, list(failed))).tolist():
+            errors.append((position, to_text(raw_values[position]), failed[int(codes[position])]))
+    return values, errors
+
+
+def _normalise_cells(
+    raw_values: np.ndarray, normalise: Callable[[object], object]
 ) -> tuple[list[object], list[tuple[int, str, str]]]:
-    """Normalised values (None for blank) and (position, raw text, reason) for cells that failed."""
+    """``_normalise_column`` cell by cell, with a cache keyed by type and value (mixed-type columns)."""
     values: list[object] = [None] * len(raw_values)
     errors: list[tuple[int, str, str]] = []
     cache: dict[tuple[type, object], object] = {}

@@ -23,12 +23,12 @@ time, refund, fulfilment, notes, pickup point), recorded for undo.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
 from sqlalchemy import Table, insert, select
@@ -61,14 +61,14 @@ UPDATABLE = ("payment_status", "paid_at", "refund_cents", "fulfilment_status", "
              "pickup_point_id")
 #: fields kept in orders.extras_json
 EXTRAS = {"courier": "快递公司", "tracking_no": "快递单号", "receiver": "收货人"}
+_EXTRA_KEYS = {name: encode_basestring(title) for name, title in EXTRAS.items()}
 #: order-level fields read from the first line that fills them
 ORDER_FIELDS = ("buyer_name", "member_note", "placed_at", "paid_at", "leader_note", "refund_cents",
                 "payment_status", "fulfilment_status", "pickup_point", "receiver", "phone", "address", "province",
                 "city", "district", "courier", "tracking_no", "building", "room")
-_ORDER_FIELD_SET = frozenset(ORDER_FIELDS)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     row: int
     product: str
@@ -157,6 +157,9 @@ def plan_orders(session: Session, source: _Source, policy: ImportPolicy) -> _Pla
 def _group(rows: Sequence[ParsedRow], headers: Sequence[str], results: list[RowResult]) -> list[_Order]:
     """Rows by 跟团号, in file order; an order with an unusable cell or two buyers gets a problem."""
     by_no: dict[str, _Order] = {}
+    # the order-level fields any row has (the parser gives every row the same fields)
+    filled = set().union(*{tuple(r.values) for r in rows})
+    present = [name for name in ORDER_FIELDS if name in filled]
     for row in rows:
         number = row.values.get("external_no")
         if number is None:
@@ -165,7 +168,10 @@ def _group(rows: Sequence[ParsedRow], headers: Sequence[str], results: list[RowR
                                      reasons or "跟团号为空"))
             continue
         number = str(number)[:60]
-        by_no.setdefault(number, _Order(number, [])).rows.append(row)
+        order = by_no.get(number)
+        if order is None:
+            order = by_no[number] = _Order(number, [])
+        order.rows.append(row)
     for order in by_no.values():
         bad = [r for r in order.rows if r.problems]
         if bad:
@@ -176,16 +182,18 @@ def _group(rows: Sequence[ParsedRow], headers: Sequence[str], results: list[RowR
             continue
         order.problem = _buyer_conflict(order) if len(order.rows) > 1 else ""
         if not order.problem:
-            if len(order.rows) == 1:  # most orders: one line, its values as they are
-                row_values = order.rows[0].values
-                values = {name: row_values.get(name) for name in ORDER_FIELDS}
-            else:
-                # the first line that fills a field wins: walk the lines last to first, overwriting
-                values = dict.fromkeys(ORDER_FIELDS)
-                for row in reversed(order.rows):
-                    for name, value in row.values.items():
-                        if value is not None and name in _ORDER_FIELD_SET:
-                            values[name] = value
+            first_values = order.rows[0].values
+            values = {name: first_values.get(name) for name in ORDER_FIELDS}
+            if len(order.rows) > 1:
+                # the first line that fills a field wins: fields the first line leaves empty are
+                # looked for in the lines after it, in order
+                for name in present:
+                    if values[name] is None:
+                        for row in order.rows[1:]:
+                            value = row.values.get(name)
+                            if value is not None:
+                                values[name] = value
+                                break
             order.values = values
             if not (order.values.get("buyer_name") or order.values.get("receiver") or order.values.get("phone")):
                 order.problem = "没有下单人、收货人或电话"
@@ -194,6 +202,10 @@ def _group(rows: Sequence[ParsedRow], headers: Sequence[str], results: list[RowR
 
 def _buyer_conflict(order: _Order) -> str:
     for name, what in (("buyer_name", "下单人"), ("phone", "联系电话")):
+        distinct = {row.values.get(name) for row in order.rows}
+        distinct.discard(None)
+        if len(distinct) < 2:  # most orders: every line says the same
+            continue
         seen: dict[Any, int] = {}
         for row in order.rows:
             value = row.values.get(name)
@@ -284,19 +296,21 @@ def _all_rows(plan: _Plan, order: _Order, outcome: RowOutcome, reason: str) -> N
         plan.results.append(RowResult(row.row, outcome, ENTITY, _row_label(order, row), reason))
 
 
-def _insert_results(plan: _Plan, order: _Order, warnings: list[str]) -> None:
+def _insert_results(plan: _Plan, order: _Order, warnings: list[tuple[int, str]]) -> None:
+    append, number = plan.results.append, order.external_no
     first = True
     for line in order.lines:
         reasons = []
         if first:
             reasons.append(f"新订单 {yuan(order.amount)}")
             reasons += order.notes
+            first = False
         if line.note:
             reasons.append(line.note)
-        reasons += [w for row, w in warnings if row == line.row]
-        outcome = RowOutcome.INSERTED
-        plan.results.append(RowResult(line.row, outcome, ENTITY, order.label(line), "；".join(reasons)))
-        first = False
+        if warnings:
+            reasons += [w for row, w in warnings if row == line.row]
+        key = f"{number} {line.product} {line.spec}" if line.spec else f"{number} {line.product}"
+        append(RowResult(line.row, RowOutcome.INSERTED, ENTITY, key, "；".join(reasons)))
 
 
 # ================================================================================================ matching
@@ -434,8 +448,10 @@ def _address(values: Mapping[str, Any]) -> str:
 
 
 def _extras(values: Mapping[str, Any]) -> str:
-    extras = {title: str(values[name]) for name, title in EXTRAS.items() if values.get(name)}
-    return json.dumps(extras, ensure_ascii=False) if extras else "{}"
+    """``json.dumps({title: text, ...}, ensure_ascii=False)`` of the filled extras, written out
+    with json's own string encoder (one call per order otherwise)."""
+    parts = [f"{_EXTRA_KEYS[name]}: {encode_basestring(str(values[name]))}" for name in EXTRAS if values.get(name)]
+    return "{" + ", ".join(parts) + "}" if parts else "{}"
 
 
 def _write(session: Session, batch_id: int, campaign_id: int | None, source: _Source, orders: list[_Order],
@@ -475,10 +491,9 @@ def _write(session: Session, batch_id: int, campaign_id: int | None, source: _So
     write_orders = _row_writer(session, ORDERS, order_rows[0])
     for start in range(0, len(order_rows), 5000):
         write_orders(order_rows[start:start + 5000], batch_id)
-    ids: dict[str, int] = {}
-    for part in chunks([o.external_no for o in orders]):
-        ids.update(dict(session.execute(select(Order.external_no, Order.id).where(
-            Order.campaign_id == campaign_id, Order.external_no.in_(part))).all()))
+    # the orders this batch just wrote are all of the batch's orders in the campaign: one indexed query
+    ids: dict[str, int] = dict(session.execute(select(Order.external_no, Order.id).where(
+        Order.import_batch_id == batch_id, Order.campaign_id == campaign_id)).all())
     items = [{"order_id": ids[order.external_no], "product_id": products[(line.product, line.spec)],
               "quantity": line.quantity, "unit_price_cents": line.amount // line.quantity if line.quantity else 0,
               "amount_cents": line.amount}

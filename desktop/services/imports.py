@@ -1064,6 +1064,47 @@ def _row_writer(session: Session, table: Table,
     return plain
 
 
+def _column_writer(session: Session, table: Table,
+                   names: Sequence[str]) -> Callable[[dict[str, list[Any]], int], None]:
+    """``_row_writer`` for rows given column by column (``{name: values}``, every list as long): the
+    same statement and bind processing, without a dict per row. A column given as one value in a
+    1-item tuple is that value on every row (processed once)."""
+    batched = "import_batch_id" in table.c
+    keys = [*names, "import_batch_id"] if batched else list(names)
+    dialect = session.get_bind().dialect
+    compiled = insert(table).compile(dialect=dialect, column_keys=keys)
+    order = list(compiled.positiontup or ())
+    if not compiled.positional or set(order) != set(keys):
+        def core(columns: dict[str, list[Any]], batch_id: int) -> None:
+            size = max((len(v) for v in columns.values() if not isinstance(v, tuple)), default=0)
+            full = {k: (list(v) * size if isinstance(v, tuple) else v) for k, v in columns.items()}
+            rows = [dict(zip(full, values, strict=True)) for values in zip(*full.values(), strict=True)]
+            session.execute(insert(table), [{**row, "import_batch_id": batch_id} for row in rows] if batched
+                            else rows)
+        return core
+    sql = str(compiled)
+    processors = [_fast_datetimes(table.c[name].type, dialect) for name in order]
+
+    def plain(columns: dict[str, list[Any]], batch_id: int) -> None:
+        size = max((len(v) for v in columns.values() if not isinstance(v, tuple)), default=0)
+        if not size:
+            return
+        out: list[Any] = []
+        for name, process in zip(order, processors, strict=True):
+            values = (batch_id,) if name == "import_batch_id" else columns[name]
+            if isinstance(values, tuple):
+                value = values[0]
+                out.append([process(value) if process is not None and value is not None else value] * size)
+                continue
+            if process is not None:
+                done = {value: process(value) if value is not None else None for value in set(values)}
+                values = [done[value] for value in values]
+            out.append(values)
+        session.connection().exec_driver_sql(sql, list(zip(*out, strict=True)))
+
+    return plain
+
+
 def _fast_datetimes(column_type: Any, dialect: Any) -> Callable[[Any], Any] | None:
     """The column type's bind processor; for SQLite's DATETIME in its default storage format, one that
     writes a naive datetime with ``isoformat`` (the same text, "2026-11-01 08:00:41.000000", in a

@@ -40,7 +40,7 @@ from desktop.domain.imports import ImportPolicy, ParsedRow, RowOutcome, RowResul
 from desktop.domain.orders import QuantityLine, check_quantities, settle_payment, yuan
 from desktop.store.models import Campaign, CampaignPickupPoint, Order, OrderItem, PickupPoint, Product
 
-from .imports import _column_name, _Plan, _row_writer, _Source, _Update
+from .imports import _column_name, _column_writer, _Plan, _Source, _Update
 from .interactions import chunks
 from .orders import (
     Buyer,
@@ -182,20 +182,23 @@ def _group(rows: Sequence[ParsedRow], headers: Sequence[str], results: list[RowR
             continue
         order.problem = _buyer_conflict(order) if len(order.rows) > 1 else ""
         if not order.problem:
-            first_values = order.rows[0].values
-            values = {name: first_values.get(name) for name in ORDER_FIELDS}
+            # the first line that fills a field wins: fields the first line leaves empty are looked
+            # for in the lines after it, in order. The order's values are the first row's own dict
+            # (read only) unless a later line fills something in: every reader uses .get
+            values = order.rows[0].values
             if len(order.rows) > 1:
-                # the first line that fills a field wins: fields the first line leaves empty are
-                # looked for in the lines after it, in order
+                copied = False
                 for name in present:
-                    if values[name] is None:
+                    if values.get(name) is None:
                         for row in order.rows[1:]:
                             value = row.values.get(name)
                             if value is not None:
-                                values[name] = value
+                                if not copied:
+                                    values, copied = dict(values), True
+                                values[name] = value  # type: ignore[index]
                                 break
-            order.values = values
-            if not (order.values.get("buyer_name") or order.values.get("receiver") or order.values.get("phone")):
+            order.values = values  # type: ignore[assignment]
+            if not (values.get("buyer_name") or values.get("receiver") or values.get("phone")):
                 order.problem = "没有下单人、收货人或电话"
     return list(by_no.values())
 
@@ -219,28 +222,32 @@ def _buyer_conflict(order: _Order) -> str:
 
 def _read_lines(order: _Order, products: Mapping[tuple[str, str], _Known]) -> None:
     """Lines with quantities and amounts (see the module docstring for the amount rules)."""
+    lines = order.lines
     for row in order.rows:
-        v = row.values
-        quantity = v.get("quantity")
+        values = row.values
+        get = values.get
+        quantity = get("quantity")
         if quantity == 0:
             order.problem = f"第 {row.row} 行数量为 0"
             return
-        order.lines.append(_Line(row.row, str(v["product"])[:120], str(v.get("spec") or "")[:80],
-                                 quantity if quantity is not None else 1, v.get("unit_price_cents"),
-                                 v.get("line_amount_cents"), v.get("amount_cents"), v.get("cost_cents"),
-                                 note="" if quantity is not None else "未写数量，按 1"))
-    merged: dict[tuple[str, str], _Line] = {}
-    for line in order.lines:
-        key = (line.product, line.spec)
-        if key in merged:
-            first = merged[key]
-            first.quantity += line.quantity
-            first.line_amount = (first.line_amount or 0) + (line.line_amount or 0) if (
-                first.line_amount is not None or line.line_amount is not None) else None
-            line.note = f"与第 {first.row} 行是同一商品，数量已合并"
-            line.quantity = 0
-        else:
-            merged[key] = line
+        spec = get("spec")
+        lines.append(_Line(row.row, str(values["product"])[:120], str(spec)[:80] if spec else "",
+                           quantity if quantity is not None else 1, get("unit_price_cents"),
+                           get("line_amount_cents"), get("amount_cents"), get("cost_cents"),
+                           note="" if quantity is not None else "未写数量，按 1"))
+    if len(lines) > 1:
+        merged: dict[tuple[str, str], _Line] = {}
+        for line in lines:
+            key = (line.product, line.spec)
+            if key in merged:
+                first = merged[key]
+                first.quantity += line.quantity
+                first.line_amount = (first.line_amount or 0) + (line.line_amount or 0) if (
+                    first.line_amount is not None or line.line_amount is not None) else None
+                line.note = f"与第 {first.row} 行是同一商品，数量已合并"
+                line.quantity = 0
+            else:
+                merged[key] = line
     _amounts(order, products)
 
 
@@ -249,17 +256,15 @@ def _amounts(order: _Order, products: Mapping[tuple[str, str], _Known]) -> None:
     order_values = {line.order_amount for line in order.lines if line.order_amount is not None}
     per_line = len(order_values) > 1
     for line in lines:
-        known = products.get((line.product, line.spec))
         if line.line_amount is not None:
             line.amount = line.line_amount
         elif line.unit_price is not None:
             line.amount = line.unit_price * line.quantity
         elif per_line and line.order_amount is not None:
             line.amount = line.order_amount
-        elif known is not None:
-            line.amount = known.price * line.quantity
         else:
-            line.amount = -1
+            known = products.get((line.product, line.spec)) if products else None
+            line.amount = known.price * line.quantity if known is not None else -1
     if per_line:
         order.amount = sum(line.amount for line in lines if line.amount >= 0)
     else:
@@ -471,38 +476,76 @@ def _write(session: Session, batch_id: int, campaign_id: int | None, source: _So
     missing = list(dict.fromkeys(b for b in buyers if members.get(b) is None and b.name and b.name not in ambiguous))
     members.update(create_members(session, [(b, addresses[b]) for b in missing], batch_id, now))
     groups = buyer_groups(session, campaign_id, [m for m in members.values() if m is not None])
-    order_rows = []
-    for order, address in zip(orders, order_addresses, strict=True):
+    # column by column (no dict per order): the same values _order_level and the writer's dict path give
+    member_ids = [members.get(buyer) for buyer in buyers]
+    group_ids = [group_for(groups, member_id) for member_id in member_ids]
+    placed_at, days, statuses, paid_ats, refunds, fulfilments, notes, leader_notes, point_ids = (
+        [], [], [], [], [], [], [], [], [])
+    buildings, rooms, extras, pieces, amounts = [], [], [], [], []
+    waiting, paid_status, unpaid = FulfilmentStatus.WAITING, PaymentStatus.PAID, PaymentStatus.UNPAID
+    for order in orders:
         v = order.values
-        placed = v.get("placed_at") or v.get("paid_at") or now
-        buyer = order.buyer
-        member_id = members.get(buyer)
-        order_rows.append({
-            "campaign_id": campaign_id, "external_no": order.external_no, "member_id": member_id,
-            "group_id": group_for(groups, member_id), "placed_at": placed, "day": placed.date(),
-            "amount_cents": order.amount, "buyer_name": buyer.name[:80], "buyer_phone": buyer.phone,
-            "address": address, "building": str(v.get("building") or "")[:40],
-            "room": str(v.get("room") or "")[:40], "extras_json": _extras(v),
-            "pieces": sum(line.quantity for line in order.lines), "source_seq": None,
-            "source_key": None, "source_text": "", "created_at": now, "updated_at": now,
-            **_order_level(order, points, now),
-        })
+        paid = v.get("paid_at")
+        placed = v.get("placed_at") or paid or now
+        placed_at.append(placed)
+        days.append(placed.date())
+        refund = v.get("refund_cents") or 0
+        status, paid = settle_payment(v.get("payment_status") or (paid_status if paid else unpaid), paid,
+                                      order.amount, refund, paid or now)
+        statuses.append(status)
+        paid_ats.append(paid)
+        refunds.append(refund)
+        fulfilments.append(v.get("fulfilment_status") or waiting)
+        note = v.get("member_note")
+        notes.append(str(note) if note else "")
+        note = v.get("leader_note")
+        leader_notes.append(str(note) if note else "")
+        point = v.get("pickup_point")
+        point_ids.append(points.get(str(point)[:120]) if point else None)
+        building, room = v.get("building"), v.get("room")
+        buildings.append(str(building)[:40] if building else "")
+        rooms.append(str(room)[:40] if room else "")
+        extras.append(_extras(v))
+        pieces.append(sum(line.quantity for line in order.lines))
+        amounts.append(order.amount)
+    columns: dict[str, Any] = {
+        "campaign_id": (campaign_id,), "external_no": [o.external_no for o in orders], "member_id": member_ids,
+        "group_id": group_ids, "placed_at": placed_at, "day": days, "amount_cents": amounts,
+        "buyer_name": [b.name[:80] for b in buyers], "buyer_phone": [b.phone for b in buyers],
+        "address": order_addresses, "building": buildings, "room": rooms, "extras_json": extras,
+        "pieces": pieces, "source_seq": (None,), "source_key": (None,), "source_text": ("",),
+        "created_at": (now,), "updated_at": (now,), "payment_status": statuses, "paid_at": paid_ats,
+        "refund_cents": refunds, "fulfilment_status": fulfilments, "note": notes, "leader_note": leader_notes,
+        "pickup_point_id": point_ids,
+    }
     # positional executemany of tuples (the engine's fast path), batch id added by the writer
-    write_orders = _row_writer(session, ORDERS, order_rows[0])
-    for start in range(0, len(order_rows), 5000):
-        write_orders(order_rows[start:start + 5000], batch_id)
+    write_orders = _column_writer(session, ORDERS, list(columns))
+    for start in range(0, len(orders), 5000):
+        write_orders({name: values if isinstance(values, tuple) else values[start:start + 5000]
+                      for name, values in columns.items()}, batch_id)
     # the orders this batch just wrote are all of the batch's orders in the campaign: one indexed query
     ids: dict[str, int] = dict(session.execute(select(Order.external_no, Order.id).where(
         Order.import_batch_id == batch_id, Order.campaign_id == campaign_id)).all())
-    items = [{"order_id": ids[order.external_no], "product_id": products[(line.product, line.spec)],
-              "quantity": line.quantity, "unit_price_cents": line.amount // line.quantity if line.quantity else 0,
-              "amount_cents": line.amount}
-             for order in orders for line in order.lines if line.quantity]
-    if not items:
+    order_ids, product_ids, quantities, unit_prices, line_amounts = [], [], [], [], []
+    for order in orders:
+        order_id = ids[order.external_no]
+        for line in order.lines:
+            quantity = line.quantity
+            if quantity:
+                order_ids.append(order_id)
+                product_ids.append(products[(line.product, line.spec)])
+                quantities.append(quantity)
+                unit_prices.append(line.amount // quantity)
+                line_amounts.append(line.amount)
+    if not order_ids:
         return
-    write_items = _row_writer(session, OrderItem.__table__, items[0])  # type: ignore[arg-type]
-    for start in range(0, len(items), 5000):
-        write_items(items[start:start + 5000], batch_id)
+    write_items = _column_writer(session, OrderItem.__table__, ("order_id", "product_id", "quantity",  # type: ignore[arg-type]
+                                                                "unit_price_cents", "amount_cents"))
+    for start in range(0, len(order_ids), 5000):
+        end = start + 5000
+        write_items({"order_id": order_ids[start:end], "product_id": product_ids[start:end],
+                     "quantity": quantities[start:end], "unit_price_cents": unit_prices[start:end],
+                     "amount_cents": line_amounts[start:end]}, batch_id)
 
 
 def _ensure_points(session: Session, campaign_id: int, orders: Sequence[_Order], batch_id: int) -> dict[str, int]:

@@ -578,6 +578,10 @@ Joined {3} · left {4}</translation>
         <source>分组 (已删除)</source>
         <translation>Segment (deleted)</translation>
     </message>
+    <message>
+        <source>待发完</source>
+        <translation>Sends waiting</translation>
+    </message>
 </context>
 <context>
     <name>BroadcastsPage</name>
@@ -625,6 +629,10 @@ Joined {3} · left {4}</translation>
     <message>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>没有新的发送要安排, 还有消息等待发送</source>
+        <translation>Nothing more to schedule; some sends are still waiting</translation>
     </message>
     <message>
         <source>下次发送</source>

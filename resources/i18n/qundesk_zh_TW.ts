@@ -578,6 +578,10 @@
         <source>分组 (已删除)</source>
         <translation>分組 (已刪除)</translation>
     </message>
+    <message>
+        <source>待发完</source>
+        <translation>待發完</translation>
+    </message>
 </context>
 <context>
     <name>BroadcastsPage</name>
@@ -625,6 +629,10 @@
     <message>
         <source>状态</source>
         <translation>狀態</translation>
+    </message>
+    <message>
+        <source>没有新的发送要安排, 还有消息等待发送</source>
+        <translation>沒有新的發送要安排, 還有訊息等待發送</translation>
     </message>
     <message>
         <source>下次发送</source>

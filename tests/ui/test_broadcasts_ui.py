@@ -51,6 +51,9 @@ def test_work_through_the_manual_queue_with_the_keyboard(qtbot, open_window, db_
     window.show_page("broadcasts")
     page = window.broadcasts_page
     queue = page.queue_tab
+    # a once-only broadcast has nothing left to schedule, but it is not done while sends wait
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+    assert page.model.index(0, 3).data() == "待发完"
     page.tabs.setCurrentWidget(queue)
     qtbot.waitUntil(lambda: queue.model.rowCount() == 4, timeout=10_000)
     assert queue.remaining.text() == "剩余 4" and page.tabs.tabText(1) == "待发送 (4)"
@@ -86,6 +89,7 @@ def test_work_through_the_manual_queue_with_the_keyboard(qtbot, open_window, db_
                    if page.history_model.row_at(r).status is DeliveryStatus.SKIPPED)
     assert skipped.group_name == second.group_name and skipped.last_error == "跳过"
     assert page.model.row_at(0).title == "截单提醒" and page.model.index(0, 5).data() == "3 / 0 / 0"
+    assert page.model.index(0, 3).data() == "已完成"
 
 
 def test_robot_added_tested_and_used_by_the_dispatcher(qtbot, open_window, seeded_path: Path, monkeypatch) -> None:

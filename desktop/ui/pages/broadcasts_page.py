@@ -42,6 +42,7 @@ from desktop.domain.errors import ValidationError
 from desktop.ui.dialogs.broadcast_editor import BroadcastEditor, TemplateDialog
 from desktop.ui.models.rows_model import Column, RowsModel
 from desktop.ui.widgets.broadcast_labels import (
+    broadcast_state_text,
     broadcast_status_name,
     counts_text,
     day_text,
@@ -187,7 +188,9 @@ class BroadcastsPage(QWidget):
             Column(self.tr("标题"), lambda b: b.title, tooltip=lambda b: b.body or b.title),
             Column(self.tr("发送计划"), schedule_text, tooltip=lambda b: b.rrule or None),
             Column(self.tr("目标"), targets_text),
-            Column(self.tr("状态"), lambda b: broadcast_status_name(b.status), lambda b: b.status.value),
+            Column(self.tr("状态"), broadcast_state_text, lambda b: b.status.value,
+                   tooltip=lambda b: self.tr("没有新的发送要安排, 还有消息等待发送") if broadcast_state_text(b)
+                   != broadcast_status_name(b.status) else None),
             Column(self.tr("下次发送"), lambda b: when(b.next_due), lambda b: b.next_due.isoformat() if b.next_due else ""),
             Column(self.tr("已发/失败/待发"), counts_text, lambda b: sum(b.counts.values()),
                    tooltip=lambda _b: self.tr("已发送 (含手动) / 发送失败 / 等待发送")),

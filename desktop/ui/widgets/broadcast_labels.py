@@ -136,6 +136,15 @@ def targets_text(dto: BroadcastDTO) -> str:
     return " + ".join(parts) or "—"
 
 
+def broadcast_state_text(dto: BroadcastDTO) -> str:
+    """The list's status column: a broadcast with no send left to schedule but deliveries still
+    waiting (manual groups) is not "done" for the operator yet."""
+    waiting = dto.counts.get(DeliveryStatus.PENDING, 0) + dto.counts.get(DeliveryStatus.SENDING, 0)
+    if dto.status is BroadcastStatus.FINISHED and waiting:
+        return _t("待发完")
+    return broadcast_status_name(dto.status)
+
+
 def counts_text(dto: BroadcastDTO) -> str:
     """已发 / 失败 / 待发: done by hand counts as sent, a send in progress as pending."""
     c = dto.counts

@@ -160,25 +160,40 @@ def _read_csv(path: Path) -> pd.DataFrame:
 _NEVER_MISSING = frozenset({str, int, bool, datetime, date, time, timedelta})
 
 
-def filled_cells(cells: np.ndarray) -> np.ndarray:
+#: ``frame.attrs`` key read_grid sets when its grid holds no missing value (None, NaN, NaT, pd.NA):
+#: ``filled_cells`` of it or of a part of it then needs no second look at the cell types
+NO_MISSING = "qundesk_no_missing"
+
+
+def filled_cells(cells: np.ndarray, *, no_missing: bool = False) -> np.ndarray:
     """Where a grid of raw cells holds something: neither "" nor a missing value (pandas' notna, only
-    run when the grid holds a type that can be missing: calamine and CSV grids usually do not)."""
+    run when the grid holds a type that can be missing: calamine and CSV grids usually do not).
+    ``no_missing``: the caller knows the grid holds no missing value (see NO_MISSING)."""
     filled = cells != ""
-    if not set(map(type, cells.ravel().tolist())) <= _NEVER_MISSING:
+    if not no_missing and not _never_missing(cells):
         filled &= pd.notna(cells)
     return np.asarray(filled, dtype=bool)
 
 
+def _never_missing(cells: np.ndarray) -> bool:
+    return set(map(type, cells.ravel().tolist())) <= _NEVER_MISSING
+
+
 def _trimmed(frame: pd.DataFrame) -> pd.DataFrame:
-    """Without trailing all-blank rows and columns (formatted but empty areas of a sheet)."""
+    """Without trailing all-blank rows and columns (formatted but empty areas of a sheet); marked
+    with NO_MISSING when no cell is a missing value."""
     if frame.empty:
         return frame
-    filled = filled_cells(frame.to_numpy(dtype=object))
+    cells = frame.to_numpy(dtype=object)
+    no_missing = _never_missing(cells)
+    filled = filled_cells(cells, no_missing=no_missing)
     rows = filled.any(axis=1).nonzero()[0]
     cols = filled.any(axis=0).nonzero()[0]
     if not len(rows):
         return frame.iloc[0:0, 0:0]
     trimmed = frame.iloc[: rows[-1] + 1, : cols[-1] + 1]
     trimmed.columns = range(len(trimmed.columns))
-    return trimmed.reset_index(drop=True)
+    trimmed = trimmed.reset_index(drop=True)
+    trimmed.attrs[NO_MISSING] = no_missing
+    return trimmed
 

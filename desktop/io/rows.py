@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from functools import partial
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -51,7 +52,7 @@ from .normalize import (
     to_phone,
     to_text,
 )
-from .reader import filled_cells, read_grid
+from .reader import NO_MISSING, filled_cells, read_grid
 
 NORMALISERS: dict[FieldType, Callable[[object], object]] = {
     FieldType.TEXT: to_text,
@@ -106,7 +107,7 @@ def parse_rows(
     body = frame.iloc[mapping.header_row + 1 :]
     cells = body.to_numpy(dtype=object)
     header = frame.iloc[mapping.header_row].to_numpy(dtype=object)
-    keep, dropped = _data_rows(cells, header)
+    keep, dropped = _data_rows(cells, header, bool(frame.attrs.get(NO_MISSING, False)))
     cells = cells[keep]
     # the grid's row i is the row Excel shows as i + 1
     row_numbers = [int(i) + 1 for i in body.index.to_numpy()[keep]]
@@ -135,7 +136,25 @@ def parse_rows(
     lacking = np.zeros(len(row_numbers), dtype=bool)
     for i, _column in required:
         lacking |= blank_masks[i]
-    rows = []
+    if not problems and not lacking.any() and not empty.any():
+        # most sheets: every row is plain data with nothing to report, built without a Python loop
+        rows = _plain_rows(row_numbers, names, columns)
+    else:
+        rows = _rows_with_problems(row_numbers, names, columns, required, empty, lacking, problems)
+    missing = tuple(name for name, spec in specs.items() if spec.required and name not in mapping.columns)
+    return ParsedSheet(kind, mapping, tuple(rows), skipped, missing)
+
+
+def _plain_rows(row_numbers: list[int], names: list[str], columns: list[list[object]]) -> list[ParsedRow]:
+    """What ``_rows_with_problems`` gives when no row is empty, lacking or has a problem: a row per
+    position, its values by name."""
+    return list(map(ParsedRow, row_numbers, map(dict, map(zip, repeat(names), zip(*columns, strict=True)))))
+
+
+def _rows_with_problems(row_numbers: list[int], names: list[str], columns: list[list[object]],
+                        required: list[tuple[int, int]], empty: np.ndarray, lacking: np.ndarray,
+                        problems: dict[int, list[RowProblem]]) -> list[ParsedRow]:
+    rows: list[ParsedRow] = []
     append = rows.append
     for position, (number, is_empty, is_lacking, values) in enumerate(
         zip(row_numbers, empty.tolist(), lacking.tolist(), zip(*columns, strict=True), strict=False)
@@ -152,15 +171,14 @@ def parse_rows(
             if values[i] is None and not any(p.field == names[i] for p in found):
                 found.append(RowProblem(row_numbers[position], names[i], column, "", REQUIRED_EMPTY))
         append(ParsedRow(row_numbers[position], dict(zip(names, values, strict=True)), tuple(found)))
-    missing = tuple(name for name, spec in specs.items() if spec.required and name not in mapping.columns)
-    return ParsedSheet(kind, mapping, tuple(rows), skipped, missing)
+    return rows
 
 
-def _data_rows(cells: np.ndarray, header: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _data_rows(cells: np.ndarray, header: np.ndarray, no_missing: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Masks of the body rows that hold data and of the totals and repeated-header rows."""
     if not len(cells):
         return np.zeros(0, dtype=bool), np.zeros(0, dtype=bool)
-    filled = filled_cells(cells)
+    filled = filled_cells(cells, no_missing=no_missing)
     keep = filled.any(axis=1)
     repeated = (cells == header).all(axis=1)
     first = filled.argmax(axis=1)

@@ -1248,8 +1248,9 @@ class ImportService:
             results = _sorted(results)
             new_groups = tuple(session.scalars(select(Group.id).where(Group.import_batch_id == batch.id)
                                                .order_by(Group.id)))
+            counts = Counter(r.outcome for r in results)
             batch.note = json.dumps({"policy": policy.value, "sheet": read.source.sheet_name,
-                                     **{o.value: sum(r.outcome is o for r in results) for o in RowOutcome}})
+                                     **{o.value: counts[o] for o in RowOutcome}})
             batch_id = batch.id
         if new_groups:
             RuleService(self._db).apply_to_new(new_groups)

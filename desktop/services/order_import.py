@@ -303,19 +303,18 @@ def _all_rows(plan: _Plan, order: _Order, outcome: RowOutcome, reason: str) -> N
 
 def _insert_results(plan: _Plan, order: _Order, warnings: list[tuple[int, str]]) -> None:
     append, number = plan.results.append, order.external_no
-    first = True
+    head = [f"新订单 {yuan(order.amount)}", *order.notes]
     for line in order.lines:
-        reasons = []
-        if first:
-            reasons.append(f"新订单 {yuan(order.amount)}")
-            reasons += order.notes
-            first = False
-        if line.note:
-            reasons.append(line.note)
-        if warnings:
-            reasons += [w for row, w in warnings if row == line.row]
+        if not line.note and not warnings:  # most lines: the order's head on the first, else nothing
+            reason = "；".join(head) if head else ""
+        else:
+            reasons = head + ([line.note] if line.note else [])
+            if warnings:
+                reasons += [w for row, w in warnings if row == line.row]
+            reason = "；".join(reasons)
+        head = []
         key = f"{number} {line.product} {line.spec}" if line.spec else f"{number} {line.product}"
-        append(RowResult(line.row, RowOutcome.INSERTED, ENTITY, key, "；".join(reasons)))
+        append(RowResult(line.row, RowOutcome.INSERTED, ENTITY, key, reason))
 
 
 # ================================================================================================ matching

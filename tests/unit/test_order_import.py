@@ -6,6 +6,7 @@ import json
 from datetime import datetime
 from pathlib import Path
 
+import numpy as np
 import openpyxl
 import pytest
 from sqlalchemy import func, select
@@ -265,3 +266,62 @@ def test_preview_writes_nothing_and_cli_kind_orders(db, export: Path, capsys) ->
     assert report.inserted == 7 and _counts(db)["orders"] == 5
     assert _orders(db)["1"]["items"][("赣南脐橙", "5斤")][0] == 2
     assert {o["status"] for o in _orders(db).values()} >= {PaymentStatus.PAID, PaymentStatus.CANCELLED}
+
+
+@pytest.mark.parametrize("extra_rows", [
+    [],
+    [[6, "孙七", "", "", "", "赣南脐橙", "5斤", "很多", "¥30.00", "", "已支付", "翠苑", "孙七", 13300133000,
+      "", "", "", "", "", "", 14, "", ""],
+     [7, "周八", "", "", "", "赣南脐橙", "5斤", 1, "¥30.00", "", "已支付", "翠苑", "周八", 13200132000,
+      "", "", "", "", "", "", 14, "", ""],
+     [7, "吴九", "", "", "", "阳光玫瑰", "1盒", 1, "¥30.00", "", "已支付", "翠苑", "吴九", 13100131000,
+      "", "", "", "", "", "", 20, "", ""],
+     [8, "郑十", "", "", "", "赣南脐橙", "5斤", 1, "", "", "", "", "", "", "", "", "", "", "", "", "", "", ""],
+     [8, "郑十", "", "", "", "赣南脐橙", "5斤", 2, "", "", "", "", "", "", "", "", "", "", "", "", "", "", ""]],
+], ids=["clean", "with-problems"])
+def test_fast_parsing_gives_the_same_outcomes_and_stored_rows_as_the_per_row_path(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra_rows: list[list[object]]) -> None:
+    """parse_rows' row building without a loop (rows with nothing to report) and the blank scan that
+    trusts read_grid's no-missing mark give what the per-row path and the full scan give."""
+    from desktop.io import reader as reader_module
+    from desktop.io import rows as rows_module
+    from desktop.store.engine import open_database
+
+    path = tmp_path / "周五水果团.xlsx"
+    write_ktt_export(path, extra_rows=extra_rows)
+    plain = rows_module._plain_rows
+    used: list[int] = []
+
+    def spy(numbers, names, columns):  # type: ignore[no-untyped-def]
+        used.append(len(numbers))
+        return plain(numbers, names, columns)
+
+    def outcome(name: str) -> tuple[object, ...]:
+        db = open_database(tmp_path / name)
+        try:
+            service = ImportService(db)
+            report = service.commit(path, BatchKind.ORDERS)
+            results = [(r.row, r.outcome, r.key, r.reason) for r in report.results]
+            stored = (_orders(db), _counts(db))
+            again = [(r.row, r.outcome) for r in service.commit(path, BatchKind.ORDERS, ImportPolicy.UPDATE).results]
+            service.undo(report.batch_id)
+            return results, stored, again, _counts(db)
+        finally:
+            db.dispose()
+
+    monkeypatch.setattr(rows_module, "_plain_rows", spy)
+    fast = outcome("fast.db")
+    assert bool(used) is (not extra_rows)  # the clean file takes the fast path, the other the per-row one
+
+    def per_row(numbers, names, columns):  # type: ignore[no-untyped-def]
+        falses = np.zeros(len(numbers), dtype=bool)
+        return rows_module._rows_with_problems(numbers, names, columns, [], falses, falses, {})
+
+    monkeypatch.setattr(rows_module, "_plain_rows", per_row)
+    monkeypatch.setattr(reader_module, "_never_missing", lambda cells: False)  # pandas' notna on every cell
+    monkeypatch.setattr(rows_module, "NO_MISSING", "not-set")
+    slow = outcome("slow.db")
+    assert fast == slow
+    assert fast[0] and any(o is RowOutcome.INSERTED for _, o, _, _ in fast[0])
+    if extra_rows:
+        assert {o for _, o, _, _ in fast[0]} == {RowOutcome.INSERTED, RowOutcome.FAILED}

@@ -223,6 +223,21 @@ def check_quantity(value: object, label: str) -> int:
     return value
 
 
+def quantity_problem(value: object, name: str = "") -> str | None:
+    """What is wrong with a 接龙 line's quantity of product ``name`` (worded as the 接龙 parser words
+    it), or None for a whole number from 1 up."""
+    what = f"“{name}”的数量" if name else "数量"
+    if isinstance(value, bool) or not isinstance(value, int):
+        return f"{what}不是整数：{value}"
+    if value == 0:
+        return f"{what}为 0"
+    if value < 0:
+        return f"{what}不能为负数：{value}"
+    if value > QUANTITY_MAX:
+        return f"{what} {value} 太大，请核对"
+    return None
+
+
 def check_refund(amount_cents: int, refund_cents: int) -> None:
     if refund_cents > amount_cents:
         raise ValidationError(f"退款 {yuan(refund_cents)} 超过订单金额 {yuan(amount_cents)}", "refund_cents")
@@ -262,9 +277,19 @@ class QuantityLine:
 
 
 def check_quantities(lines: Sequence[QuantityLine], rules: Mapping[int, ProductRule],
-                     bought: Mapping[tuple[str, int], int], sold: Mapping[int, int]) -> dict[int, list[str]]:
+                     bought: Mapping[tuple[str, int], int], sold: Mapping[int, int], *,
+                     whole_batch: bool = False) -> dict[int, list[str]]:
     """ref -> problems for the lines that break a per-person limit or the stock, counting the lines
-    in order on top of what each buyer already ``bought`` and what is already ``sold``."""
+    in order on top of what each buyer already ``bought`` and what is already ``sold``.
+
+    With ``whole_batch`` (a 接龙 paste) a buyer whose lines together go over a per-person limit is
+    named on every one of those lines, since any of them may be the one to fix; otherwise only the
+    line that goes over is. Stock is first come, first served: the lines that no longer fit."""
+    in_batch: dict[tuple[str, int], int] = {}
+    if whole_batch:
+        for line in lines:
+            for product_id, quantity in line.items:
+                in_batch[(line.buyer, product_id)] = in_batch.get((line.buyer, product_id), 0) + quantity
     problems: dict[int, list[str]] = {}
     per_buyer: dict[tuple[str, int], int] = dict(bought)
     taken: dict[int, int] = dict(sold)
@@ -275,11 +300,18 @@ def check_quantities(lines: Sequence[QuantityLine], rules: Mapping[int, ProductR
                 continue
             key = (line.buyer, product_id)
             mine = per_buyer.get(key, 0) + quantity
-            if rule.per_person_limit is not None and line.buyer and mine > rule.per_person_limit:
-                before = mine - quantity
-                extra = f"（之前已买 {before} 份）" if before else ""
-                problems.setdefault(line.ref, []).append(
-                    f"“{rule.label}”每人限购 {rule.per_person_limit} 份，这里是 {quantity} 份{extra}")
+            if rule.per_person_limit is not None and line.buyer:
+                if whole_batch:
+                    before, others = bought.get(key, 0), in_batch[key] - quantity
+                    over = before + in_batch[key] > rule.per_person_limit
+                else:
+                    before, others, over = mine - quantity, 0, mine > rule.per_person_limit
+                if over:
+                    parts = ([f"之前已买 {before} 份"] if before else []) + (
+                        [f"同一人其他行 {others} 份"] if others else [])
+                    extra = f"（{'，'.join(parts)}）" if parts else ""
+                    problems.setdefault(line.ref, []).append(
+                        f"“{rule.label}”每人限购 {rule.per_person_limit} 份，这里是 {quantity} 份{extra}")
             total = taken.get(product_id, 0) + quantity
             if rule.stock is not None and total > rule.stock:
                 left = max(rule.stock - taken.get(product_id, 0), 0)
@@ -467,6 +499,9 @@ class ReviewLine:
     warnings: tuple[str, ...]
     #: the order this line became (status DONE)
     order_id: int | None = None
+    #: the part of ``problems`` found by the parser in the text itself (an unknown product, two pickup
+    #: points): only the text shows them, so they hold until the operator corrects the line
+    parse_problems: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -511,6 +546,27 @@ class JielongLineDraft:
         return cls(line.line_no, line.seq, line.source, line.key, line.nickname,
                    tuple(OrderItemDraft(i.product_id, i.quantity) for i in line.items), line.phone,
                    line.member_id, line.pickup_point_id, line.building, line.room, line.note)
+
+
+class LineErrors(ValidationError):
+    """Pasted lines that would make bad orders: ``lines`` maps each line number to its problems; the
+    message names the first few lines, as the operator reads them."""
+
+    SHOWN = 5
+
+    def __init__(self, lines: Mapping[int, Sequence[str]], labels: Mapping[int, str] | None = None,
+                 heading: str = "接龙有问题，未创建任何订单：") -> None:
+        self.lines: dict[int, tuple[str, ...]] = {n: tuple(found) for n, found in sorted(lines.items()) if found}
+        self.labels: dict[int, str] = dict(labels or {})
+        shown = [f"第 {n} 行（{self.labels[n]}）：" if self.labels.get(n) else f"第 {n} 行：" for n in self.lines]
+        text = [head + "；".join(found) for head, found in zip(shown, self.lines.values(), strict=True)]
+        more = f"\n（另有 {len(text) - self.SHOWN} 行有问题）" if len(text) > self.SHOWN else ""
+        super().__init__(heading + "\n" + "\n".join(text[:self.SHOWN]) + more, "lines")
+
+
+def merge_problems(*parts: Iterable[str]) -> tuple[str, ...]:
+    """Problems from several checks, each message once, in order."""
+    return tuple(dict.fromkeys(problem for part in parts for problem in part))
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -37,6 +37,7 @@ from desktop.domain.orders import (
     JielongLineDraft,
     JielongResult,
     JielongReview,
+    LineErrors,
     LineStatus,
     OrderDetail,
     OrderDraft,
@@ -55,6 +56,8 @@ from desktop.domain.orders import (
     check_quantities,
     check_refund,
     items_text,
+    merge_problems,
+    quantity_problem,
     settle_payment,
 )
 from desktop.store.engine import Database
@@ -705,14 +708,28 @@ class OrderService:
                     line.line_no, line.seq, line.source, line.key, line.nickname, line.phone, member_id,
                     names.get(member_id, "") if member_id is not None else "", items, line.pickup_point_id,
                     line.pickup_point_name, line.building, line.room, line.note, status, tuple(problems),
-                    tuple(warnings), order_id))
-            lines = _with_limit_problems(session, campaign_id, lines)
+                    tuple(warnings), order_id, tuple(line.problems)))
+            # what 创建订单 would refuse in the new lines (limits and stock over the paste included)
+            found = _jielong_problems(session, campaign_id, [JielongLineDraft.from_review(line) for line in lines
+                                                             if line.status is LineStatus.NEW], done)
+            lines = [replace(line, problems=merge_problems(line.problems, found[line.line_no]))
+                     if line.status is LineStatus.NEW and line.line_no in found else line for line in lines]
             return JielongReview(campaign_id, paste.title, tuple(lines), paste.ignored_lines)
+
+    def check_jielong(self, campaign_id: int, lines: Sequence[JielongLineDraft]) -> dict[int, tuple[str, ...]]:
+        """Line number -> problems for reviewed lines as the operator left them: exactly what
+        ``apply_jielong`` would refuse them for (lines ordered before are skipped), nothing written."""
+        with self._db.transaction() as session:
+            require_campaign(session, campaign_id)
+            done = _done_lines(session, campaign_id)
+            return _jielong_problems(session, campaign_id, [line for line in lines if line.key not in done.by_key],
+                                     done)
 
     def apply_jielong(self, campaign_id: int, lines: Sequence[JielongLineDraft],
                       placed_at: datetime | None = None, source_name: str = "接龙") -> JielongResult:
         """Create the orders of reviewed lines, all or none, under one import batch. Lines ordered
-        before (same key) are skipped; any line still wrong refuses the whole paste, naming it."""
+        before (same key) are skipped; any line still wrong refuses the whole paste with
+        ``LineErrors`` (line number -> problems, as ``check_jielong`` finds them)."""
         now = datetime.now()
         placed = placed_at or now
         with self._db.transaction() as session:
@@ -722,8 +739,10 @@ class OrderService:
             skipped = len(lines) - len(todo)
             if not todo:
                 return JielongResult(None, (), skipped)
+            problems = _jielong_problems(session, campaign_id, todo, done)
+            if problems:
+                raise LineErrors(problems, {line.line_no: line.nickname or line.source[:20] for line in todo})
             products = {p.id: p for p in session.scalars(select(Product).where(Product.campaign_id == campaign_id))}
-            _check_jielong_lines(session, campaign_id, todo, products, done)
             batch = ImportBatch(kind=BatchKind.JIELONG.value, source_name=source_name[:500], rows=len(todo),
                                 status=ImportStatus.DONE)
             session.add(batch)
@@ -791,8 +810,6 @@ def _with_buyer_name(session: Session, clean: OrderDraft) -> OrderDraft:
     """An order for a member without a typed name carries the member's nickname (lists show it)."""
     if clean.buyer_name or clean.member_id is None:
         return clean
-    from dataclasses import replace
-
     nickname, phone = session.execute(select(Member.nickname, Member.phone).where(Member.id == clean.member_id)).one()
     return replace(clean, buyer_name=nickname[:80], buyer_phone=clean.buyer_phone or phone or "")
 
@@ -833,21 +850,6 @@ def _member_names(session: Session, ids: Iterable[int]) -> dict[int, str]:
     return out
 
 
-def _with_limit_problems(session: Session, campaign_id: int, lines: list[ReviewLine]) -> list[ReviewLine]:
-    """Per-person limits and stock over the new lines, counted in paste order on top of the store."""
-    bought, sold = bought_and_sold(session, campaign_id)
-    quantity_lines = [QuantityLine(n, buyer_key(line.member_id, normalise_phone_or_blank(line.phone), line.nickname),
-                                   tuple((i.product_id, i.quantity) for i in line.items))
-                      for n, line in enumerate(lines) if line.status is LineStatus.NEW and line.ok]
-    problems = check_quantities(quantity_lines, product_rules(session, campaign_id), bought, sold)
-    if not problems:
-        return lines
-    from dataclasses import replace
-
-    return [replace(line, problems=(*line.problems, *problems.get(n, ()))) if n in problems else line
-            for n, line in enumerate(lines)]
-
-
 def normalise_phone_or_blank(text: str) -> str:
     try:
         return normalise_phone(text) or ""
@@ -855,46 +857,60 @@ def normalise_phone_or_blank(text: str) -> str:
         return ""
 
 
-def _check_jielong_lines(session: Session, campaign_id: int, todo: Sequence[JielongLineDraft],
-                         products: Mapping[int, Product], done: _Done) -> None:
-    """Refuse the paste when any line would make a bad order, naming the line and the reason."""
-    errors: list[str] = []
+def _jielong_problems(session: Session, campaign_id: int, todo: Sequence[JielongLineDraft],
+                      done: _Done) -> dict[int, tuple[str, ...]]:
+    """Line number -> what makes each line a bad order: no or unknown products, a quantity that is not
+    a whole number from 1 up, a product twice, an unknown pickup point or member, no buyer, a bad
+    phone, a 接龙 number ordered before with other text, a line given twice; then the per-person
+    limits (the buyer's live orders in the campaign and their other lines here) and the stock (live
+    orders, then the lines in order). The one check behind review, ``check_jielong`` and apply."""
+    products = {pid: name for pid, name in session.execute(
+        select(Product.id, Product.name).where(Product.campaign_id == campaign_id))}
     points = set(session.scalars(select(PickupPoint.id)))
+    members: set[int] = set()
+    for part in chunks(sorted({line.member_id for line in todo if line.member_id is not None})):
+        members.update(session.scalars(select(Member.id).where(Member.id.in_(part))))
+    buyers = [Buyer(line.nickname[:120], normalise_phone_or_blank(line.phone)) for line in todo]
+    found = find_members(session, [b for b, line in zip(buyers, todo, strict=True) if line.member_id is None])
+    problems: dict[int, list[str]] = defaultdict(list)
+    quantity_lines: list[QuantityLine] = []
     seen_keys: set[str] = set()
-    for line in todo:
-        where = f"第 {line.line_no} 行（{line.nickname or line.source[:20]}）"
+    for n, (line, buyer) in enumerate(zip(todo, buyers, strict=True)):
+        out = problems[line.line_no]
         if not line.items:
-            errors.append(f"{where}：没有商品")
+            out.append("没有写商品")
+        counted: list[tuple[int, int]] = []
         for item in line.items:
-            if item.product_id not in products:
-                errors.append(f"{where}：商品不属于这个团购活动")
-            if isinstance(item.quantity, bool) or not isinstance(item.quantity, int) or item.quantity <= 0:
-                errors.append(f"{where}：数量必须是大于 0 的整数")
+            name = products.get(item.product_id)
+            if name is None:
+                out.append(f"商品 #{item.product_id} 不属于这个团购活动")
+            wrong = quantity_problem(item.quantity, name or "")
+            if wrong:
+                out.append(wrong)
+            elif name is not None:
+                counted.append((item.product_id, item.quantity))
         if len({i.product_id for i in line.items}) != len(line.items):
-            errors.append(f"{where}：同一商品出现了两次，请合并数量")
+            out.append("同一商品出现了两次，请合并数量")
+        if line.member_id is not None and line.member_id not in members:
+            out.append("所选成员不存在（可能已被合并或删除）")
+        elif line.member_id is None and not buyer.name.strip() and not buyer.phone:
+            out.append("没有下单人")
         if line.pickup_point_id is not None and line.pickup_point_id not in points:
-            errors.append(f"{where}：自提点不存在")
+            out.append("自提点不存在")
         if line.seq is not None and line.seq in done.by_seq:
-            errors.append(f"{where}：接龙号 {line.seq} 已下过单（订单 #{done.by_seq[line.seq][0]}），内容不同")
-        if line.phone and not normalise_phone_or_blank(line.phone):
-            errors.append(f"{where}：手机号“{line.phone}”格式不对")
+            out.append(f"接龙号 {line.seq} 已下过单（订单 #{done.by_seq[line.seq][0]}），内容不同")
+        if line.phone and not buyer.phone:
+            out.append(f"手机号“{line.phone}”格式不对")
         if line.key in seen_keys:
-            errors.append(f"{where}：与前面一行重复")
+            out.append("与前面一行重复")
         seen_keys.add(line.key)
-    if not errors:
-        bought, sold = bought_and_sold(session, campaign_id)
-        found = find_members(session, [Buyer(line.nickname, line.phone) for line in todo])
-        quantity_lines = [QuantityLine(n, buyer_key(line.member_id or found.get(Buyer(line.nickname, line.phone)),
-                                                    normalise_phone_or_blank(line.phone), line.nickname),
-                                       tuple((i.product_id, i.quantity) for i in line.items))
-                          for n, line in enumerate(todo)]
-        for n, problems in sorted(check_quantities(quantity_lines, product_rules(session, campaign_id),
-                                                   bought, sold).items()):
-            line = todo[n]
-            errors.append(f"第 {line.line_no} 行（{line.nickname}）：{'；'.join(problems)}")
-    if errors:
-        more = f"\n（另有 {len(errors) - 5} 处问题）" if len(errors) > 5 else ""
-        raise ValidationError("接龙有问题，未创建任何订单：\n" + "\n".join(errors[:5]) + more, "lines")
+        member_id = line.member_id if line.member_id is not None else found.get(buyer)
+        quantity_lines.append(QuantityLine(n, buyer_key(member_id, buyer.phone, buyer.name[:80]), tuple(counted)))
+    bought, sold = bought_and_sold(session, campaign_id)
+    for n, found_here in check_quantities(quantity_lines, product_rules(session, campaign_id), bought, sold,
+                                          whole_batch=True).items():
+        problems[todo[n].line_no].extend(found_here)
+    return {n: merge_problems(found_here) for n, found_here in sorted(problems.items()) if found_here}
 
 
 def _jielong_members(session: Session, todo: Sequence[JielongLineDraft], batch_id: int,

@@ -5266,24 +5266,12 @@ Pick another period, or use File → Import… to import daily group data or cha
         <translation>Problems</translation>
     </message>
     <message>
-        <source>没有商品: 请在“商品”列选择</source>
-        <translation>No product: choose one in the “Product” column</translation>
-    </message>
-    <message>
-        <source>没有下单人</source>
-        <translation>No buyer</translation>
-    </message>
-    <message>
         <source>已下单 (订单 #{0})</source>
         <translation>Already ordered (order #{0})</translation>
     </message>
     <message>
         <source>✓ {0}</source>
         <translation>✓ {0}</translation>
-    </message>
-    <message>
-        <source>数量必须大于 0</source>
-        <translation>The quantity must be more than 0</translation>
     </message>
 </context>
 <context>

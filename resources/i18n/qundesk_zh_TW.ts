@@ -5266,24 +5266,12 @@
         <translation>問題</translation>
     </message>
     <message>
-        <source>没有商品: 请在“商品”列选择</source>
-        <translation>沒有商品: 請在「商品」欄選擇</translation>
-    </message>
-    <message>
-        <source>没有下单人</source>
-        <translation>沒有下單人</translation>
-    </message>
-    <message>
         <source>已下单 (订单 #{0})</source>
         <translation>已下單 (訂單 #{0})</translation>
     </message>
     <message>
         <source>✓ {0}</source>
         <translation>✓ {0}</translation>
-    </message>
-    <message>
-        <source>数量必须大于 0</source>
-        <translation>數量必須大於 0</translation>
     </message>
 </context>
 <context>

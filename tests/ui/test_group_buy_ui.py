@@ -7,10 +7,10 @@ from pathlib import Path
 
 import openpyxl
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFileDialog, QMessageBox, QSpinBox
 
 from desktop.domain.enums import PaymentStatus
-from desktop.domain.orders import LineStatus
+from desktop.domain.orders import LineStatus, OrderDraft, OrderItemDraft
 from desktop.ui.widgets.jielong_review import Col
 
 from .conftest import type_text
@@ -69,6 +69,19 @@ def choose_product(qtbot, tab, row: int, label: str) -> None:  # type: ignore[no
     delegate.closeEditor.emit(editor)
 
 
+def set_quantity(tab, row: int, quantity: int) -> None:  # type: ignore[no-untyped-def]
+    """Open the quantity box of a review line, type a number and commit, as the operator does."""
+    index = tab.model.index(row, Col.QUANTITY)
+    tab.table.setCurrentIndex(index)
+    tab.table.edit(index)
+    editor = tab.table.findChild(QSpinBox, "quantityEditor")
+    assert editor is not None
+    editor.setValue(quantity)
+    delegate = tab.table.itemDelegate()
+    delegate.commitData.emit(editor)
+    delegate.closeEditor.emit(editor)
+
+
 def order_rows(page):  # type: ignore[no-untyped-def]
     tab = page.orders_tab
     return [tab.model.cached(r) for r in range(tab.model.rowCount())]
@@ -96,9 +109,9 @@ def test_jielong_to_orders_payment_summary_and_sheets(qtbot, open_window, seeded
     assert [line.problems for n, line in enumerate(lines) if n != banana] == [[]] * 5
 
     choose_product(qtbot, tab, banana, "苹果")
-    assert tab.model.lines[banana].items and not tab.model.lines[banana].problems
     assert tab.model.index(banana, Col.PRODUCT).data() == "苹果×1"
-    assert tab.create_button.isEnabled()
+    qtbot.waitUntil(lambda: not tab.checking and tab.create_button.isEnabled(), timeout=10_000)
+    assert tab.model.lines[banana].items and not tab.model.lines[banana].problems
     qtbot.mouseClick(tab.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.model.rowCount() == 6 and all(line.done for line in tab.model.lines),
                     timeout=15_000)
@@ -231,3 +244,79 @@ def test_quick_entry_errors_on_the_field_and_undo_a_paste(qtbot, open_window, se
     qtbot.waitUntil(lambda: page.list_stack.currentWidget() is page.list_empty, timeout=10_000)
     idle(qtbot, window)
     assert "1 笔订单" in asked[0]
+
+
+def test_jielong_problems_are_checked_by_the_service_while_editing(qtbot, open_window, seeded_path: Path,
+                                                                   monkeypatch) -> None:
+    window = open_window(seeded_path)
+    page = create_campaign(qtbot, window)  # 苹果: 2 per person
+    page.tabs.setCurrentWidget(page.jielong_tab)
+    tab = page.jielong_tab
+    tab.paste.setPlainText("#接龙\n1. 周敏 苹果×2\n2. 吴刚 脐橙×1\n3. 周敏 苹果x1\n")
+    qtbot.mouseClick(tab.recognise_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 3, timeout=10_000)
+    idle(qtbot, window)
+
+    # 周敏 is over the limit across lines 1 and 3: both say so, before 创建订单 is pressed
+    lines = tab.model.lines
+    assert lines[0].problems == ["“苹果”每人限购 2 份，这里是 2 份（同一人其他行 1 份）"]
+    assert lines[2].problems == ["“苹果”每人限购 2 份，这里是 1 份（同一人其他行 2 份）"]
+    assert lines[1].problems == []
+    for row in (0, 2):
+        assert "限购" in tab.model.index(row, Col.PROBLEMS).data()
+        assert tab.model.index(row, Col.SOURCE).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert tab.model.index(1, Col.SOURCE).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert not tab.create_button.isEnabled() and "2 行有问题" in tab.state_label.text()
+
+    # a quantity of 0 typed in the table: the service says so on that line; line 3 now fits
+    set_quantity(tab, 0, 0)
+    assert tab.checking and not tab.create_button.isEnabled()
+    qtbot.waitUntil(lambda: not tab.checking, timeout=10_000)
+    idle(qtbot, window)
+    assert tab.model.lines[0].problems == ["“苹果”的数量为 0"] and tab.model.lines[2].problems == []
+    assert not tab.create_button.isEnabled()
+
+    # a check still running when the operator edits again is dropped: only the last edit's result lands
+    marked: list[dict] = []
+    mark = tab.model.mark_checked
+    monkeypatch.setattr(tab.model, "mark_checked", lambda lines, found: marked.append(dict(found)) or mark(lines, found))
+    set_quantity(tab, 0, 3)
+    tab.check_now()  # the check of 3 apples starts at once
+
+    # fixed to 1 (what the quantity box commits, before any event runs): no problem left, 创建订单 enabled
+    assert tab.model.setData(tab.model.index(0, Col.QUANTITY), 1, Qt.ItemDataRole.EditRole)
+    qtbot.waitUntil(lambda: not tab.checking and tab.create_button.isEnabled(), timeout=10_000)
+    idle(qtbot, window)
+    assert [line.problems for line in tab.model.lines] == [[], [], []]
+    assert all(tab.model.index(row, Col.SOURCE).data(Qt.ItemDataRole.BackgroundRole) is None for row in range(3))
+    assert "有问题" not in tab.state_label.text()
+    assert marked == [{}]  # the over-the-limit result of 3 apples never reached the table
+
+    # meanwhile 周敏 buys an apple by quick entry: 创建订单 is refused and the lines are marked from the
+    # service's error (no message box)
+    campaign = page.campaign
+    apple = next(p.id for p in campaign.products if p.name == "苹果")
+    tab._service.create_order(OrderDraft(campaign.id, (OrderItemDraft(apple, 1),), buyer_name="周敏"))
+    boxes: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: boxes.append(a[2])))
+    qtbot.mouseClick(tab.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(tab.model.lines[0].problems), timeout=15_000)
+    idle(qtbot, window)
+    assert tab.model.lines[0].problems == ["“苹果”每人限购 2 份，这里是 1 份（之前已买 1 份，同一人其他行 1 份）"]
+    assert tab.model.lines[2].problems and tab.model.lines[1].problems == []
+    assert not boxes and "第 2 行（周敏）" in tab.state_label.text() and not tab.create_button.isEnabled()
+
+    # untick line 3: checked again, line 1 fits, the two others are created
+    tab.model.setData(tab.model.index(2, Col.INCLUDE), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    qtbot.waitUntil(lambda: not tab.checking and tab.create_button.isEnabled(), timeout=10_000)
+    idle(qtbot, window)
+    assert tab.model.lines[0].problems == []
+    qtbot.mouseClick(tab.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 3 and tab.model.lines[0].done and tab.model.lines[1].done,
+                    timeout=15_000)
+    idle(qtbot, window)
+    assert tab.model.lines[2].status is LineStatus.NEW and not tab.model.lines[2].done
+    page.tabs.setCurrentWidget(page.orders_tab)
+    qtbot.waitUntil(lambda: page.orders_tab.model.rowCount() == 3 and all(order_rows(page)), timeout=15_000)
+    idle(qtbot, window)
+    assert sorted(r.buyer_name for r in order_rows(page)) == ["吴刚", "周敏", "周敏"]

@@ -13,6 +13,7 @@ from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.orders import (
     CampaignDraft,
     JielongLineDraft,
+    LineErrors,
     LineStatus,
     OrderDraft,
     OrderFilter,
@@ -130,8 +131,11 @@ def test_paste_review_apply_repaste_and_undo(db, svc: OrderService, campaign) ->
         "张三", [("脐橙 5斤", 2)], "阳光花园自提点")
     assert two.amount_cents == 7000 and two.note == "晚点取"
     assert three.problems == ("“苹果”库存不足：还剩 4 份，这里要 5 份",)
-    with pytest.raises(ValidationError, match=r"第 7 行（王五）：“苹果”库存不足"):
-        svc.apply_jielong(campaign.id, [JielongLineDraft.from_review(line) for line in review.lines])
+    drafts = [JielongLineDraft.from_review(line) for line in review.lines]
+    assert svc.check_jielong(campaign.id, drafts) == {7: three.problems}
+    with pytest.raises(ValidationError, match=r"第 7 行（王五）：“苹果”库存不足") as refused:
+        svc.apply_jielong(campaign.id, drafts)
+    assert isinstance(refused.value, LineErrors) and refused.value.lines == {7: three.problems}
     assert svc.order_ids(campaign.id) == []  # all or nothing
     # the operator fixes line 3 to 4 apples, then creates the orders
     fixed = [JielongLineDraft.from_review(one), JielongLineDraft.from_review(two),
@@ -193,3 +197,69 @@ def test_delete_campaign_takes_its_orders(svc: OrderService, campaign) -> None:
     with pytest.raises(ValidationError, match="不属于这个团购活动"):
         other = svc.create_campaign(CampaignDraft("乙团"), [ProductDraft("梨")])
         svc.create_order(OrderDraft(other.id, (OrderItemDraft(999, 1),), buyer_name="甲"))
+
+
+def _line(no: int, name: str, *items: tuple[int, int], **more) -> JielongLineDraft:  # type: ignore[no-untyped-def]
+    return JielongLineDraft(no, no, f"{no}. {name}", f"k{no}", name,
+                            tuple(OrderItemDraft(pid, quantity) for pid, quantity in items), **more)
+
+
+def test_check_jielong_finds_what_apply_refuses(db, svc: OrderService, campaign) -> None:
+    orange, apple, berry = _pid(campaign, "脐橙"), _pid(campaign, "苹果"), _pid(campaign, "草莓")
+    svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(orange, 2),), buyer_name="张三"))
+    lines = [
+        _line(1, "张三", (orange, 1)),          # 2 bought + 1 here + 1 on line 3: over the limit of 3
+        _line(2, "李四", (apple, 3)),
+        _line(3, "张三", (orange, 1)),
+        _line(4, "王五", (apple, 3)),           # 3 of the 5 apples taken by line 2
+        _line(5, "赵六", (berry, 0)),
+        _line(6, "钱七", (999, 1)),
+        _line(7, "孙八", (berry, 1), pickup_point_id=9999, member_id=9999),
+        _line(8, "", (berry, 1)),
+    ]
+    found = svc.check_jielong(campaign.id, lines)
+    assert found == {
+        1: ("“脐橙 5斤”每人限购 3 份，这里是 1 份（之前已买 2 份，同一人其他行 1 份）",),
+        3: ("“脐橙 5斤”每人限购 3 份，这里是 1 份（之前已买 2 份，同一人其他行 1 份）",),
+        4: ("“苹果”库存不足：还剩 2 份，这里要 3 份",),
+        5: ("“草莓”的数量为 0",),
+        6: ("商品 #999 不属于这个团购活动",),
+        7: ("所选成员不存在（可能已被合并或删除）", "自提点不存在"),
+        8: ("没有下单人",),
+    }
+    with pytest.raises(LineErrors) as refused:
+        svc.apply_jielong(campaign.id, lines)
+    assert refused.value.lines == found
+    message = str(refused.value)
+    assert "第 1 行（张三）：“脐橙 5斤”每人限购 3 份" in message and "另有 2 行有问题" in message
+    assert len(svc.order_ids(campaign.id)) == 1  # nothing written
+
+    # fixed as the operator would: the check comes back clean and apply creates every line
+    fixed = [lines[0], lines[1], _line(3, "张三", (berry, 1)), _line(4, "王五", (apple, 2)),
+             _line(5, "赵六", (berry, 1)), _line(6, "钱七", (berry, 2)), _line(7, "孙八", (berry, 1)),
+             _line(8, "周九", (berry, 1))]
+    assert svc.check_jielong(campaign.id, fixed) == {}
+    result = svc.apply_jielong(campaign.id, fixed)
+    assert len(result.order_ids) == 8
+    # now ordered: the same lines are skipped; 张三 (now a member, with 1 orange from the paste) cannot
+    # have 3 more; a quantity that is not a whole number is refused
+    assert svc.check_jielong(campaign.id, fixed) == {}
+    more = [_line(9, "张三", (orange, 3)), _line(10, "李四", (berry, "2")), _line(11, "李四", (berry, -1))]
+    found = svc.check_jielong(campaign.id, more)
+    assert found == {9: ("“脐橙 5斤”每人限购 3 份，这里是 3 份（之前已买 1 份）",),
+                     10: ("“草莓”的数量不是整数：2",), 11: ("“草莓”的数量不能为负数：-1",)}
+    with pytest.raises(LineErrors) as refused:
+        svc.apply_jielong(campaign.id, more)
+    assert refused.value.lines == found
+
+
+def test_review_names_every_line_of_a_buyer_over_the_limit(svc: OrderService, campaign) -> None:
+    review = svc.review_jielong(campaign.id, "1. 张三 脐橙5斤x2\n2. 李四 脐橙5斤x3\n3. 张三 脐橙5斤x2 草莓x1\n")
+    one, two, three = review.lines
+    assert one.problems == ("“脐橙 5斤”每人限购 3 份，这里是 2 份（同一人其他行 2 份）",)
+    assert not two.problems and three.problems == one.problems
+    drafts = [JielongLineDraft.from_review(line) for line in review.lines]
+    assert svc.check_jielong(campaign.id, drafts) == {1: one.problems, 3: three.problems}
+    # the parser's own problems stay apart, so the table can keep them until the line is edited
+    unknown = svc.review_jielong(campaign.id, "1. 王五 榴莲x1\n")
+    assert unknown.lines[0].parse_problems and set(unknown.lines[0].parse_problems) < set(unknown.lines[0].problems)

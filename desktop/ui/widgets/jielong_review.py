@@ -2,16 +2,21 @@
 source (problems in red), fix product / quantity / pickup point / member in the table, 创建订单 (all or
 nothing, one import batch), and 撤销这次接龙 through the import history's undo.
 
+After each edit (debounced) the ticked lines go to ``OrderService.check_jielong`` on the worker, which
+runs exactly the checks 创建订单 runs (limits across lines and stock included); 创建订单 is enabled only
+once that check has come back clean. A refusal that still happens (the store changed meanwhile) marks
+the lines from ``LineErrors.lines``.
+
 Pasting a longer 接龙 again shows the lines ordered before as 已下单 and creates only the new ones.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,9 +43,11 @@ from desktop.domain.orders import (
     JielongLineDraft,
     JielongResult,
     JielongReview,
+    LineErrors,
     LineStatus,
     OrderItemDraft,
     ReviewLine,
+    merge_problems,
 )
 from desktop.ui.widgets.order_labels import money, parse_items
 from desktop.workers.tasks import TaskRunner, error_message
@@ -54,7 +61,8 @@ PROBLEM_BACKGROUND = QColor("#ffebee")
 DONE_FOREGROUND = QColor("#9e9e9e")
 PROBLEM_FOREGROUND = QColor("#c62828")
 WARNING_FOREGROUND = QColor("#8d6e00")
-_LINE_ERROR = re.compile(r"第 (\d+) 行（[^）]*）：(.+)")
+# an edit is checked by the service once the operator has paused this long
+CHECK_DELAY_MS = 250
 
 
 @dataclass
@@ -67,8 +75,18 @@ class EditableLine:
     member_id: int | None
     items: list[tuple[int, int]]
     pickup_point_id: int | None
+    # what the table shows and 创建订单 waits on: ``own`` then ``checked``
     problems: list[str] = field(default_factory=list)
+    # what only the text shows (the parser's problems until the line is edited, a typed product the
+    # table could not read)
+    own: list[str] = field(default_factory=list)
+    # what the service found for the line as it stands (review, then ``check_jielong``)
+    checked: list[str] = field(default_factory=list)
     edited: bool = False
+
+    def set_checked(self, problems: Sequence[str]) -> None:
+        self.checked = list(problems)
+        self.problems = list(merge_problems(self.own, self.checked))
 
     @property
     def status(self) -> LineStatus:
@@ -104,7 +122,8 @@ class ReviewModel(QAbstractTableModel):
         self.campaign = campaign
         self.lines = [EditableLine(line, line.status is LineStatus.NEW, line.nickname, line.member_id,
                                    [(i.product_id, i.quantity) for i in line.items], line.pickup_point_id,
-                                   list(line.problems))
+                                   list(line.problems), list(line.parse_problems),
+                                   [p for p in line.problems if p not in line.parse_problems])
                       for line in (review.lines if review else ())]
         for line in self.lines:
             if line.status is LineStatus.CHANGED:
@@ -133,28 +152,20 @@ class ReviewModel(QAbstractTableModel):
     def blocking(self) -> list[EditableLine]:
         return [line for line in self.to_create() if line.problems]
 
-    def mark_errors(self, message: str) -> int:
-        """Put the per-line reasons of a refused 创建 on their lines; how many lines were named."""
-        by_no: dict[int, list[str]] = {}
-        for text in message.splitlines():
-            match = _LINE_ERROR.search(text)
-            if match:
-                by_no.setdefault(int(match.group(1)), []).append(match.group(2))
-        for line in self.lines:
-            if line.review.line_no in by_no:
-                line.problems = by_no[line.review.line_no]
-        if by_no and self.lines:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.lines) - 1, Col.PROBLEMS))
-        return len(by_no)
+    def mark_checked(self, lines: Sequence[EditableLine], found: Mapping[int, Sequence[str]]) -> int:
+        """Put the service's problems (line number -> messages) on ``lines``, which were checked as a
+        whole (a line not named is fine); how many of them have problems."""
+        for line in lines:
+            line.set_checked(found.get(line.review.line_no, ()))
+        if self.lines:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.lines) - 1, len(self._headers) - 1))
+        return sum(1 for line in lines if line.checked)
 
-    def _recheck(self, line: EditableLine) -> None:
+    def _touched(self, line: EditableLine, own: Sequence[str] = ()) -> None:
+        """The operator changed the line: the parser's view of its text no longer holds."""
         line.edited = True
-        problems = []
-        if not line.items:
-            problems.append(self.tr("没有商品: 请在“商品”列选择"))
-        if not line.nickname.strip():
-            problems.append(self.tr("没有下单人"))
-        line.problems = problems
+        line.own = list(own)
+        line.set_checked(line.checked)
 
     # ------------------------------------------------------------------ Qt model
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -258,7 +269,7 @@ class ReviewModel(QAbstractTableModel):
             if name == line.nickname:
                 return False
             line.nickname, line.member_id = name, None
-            self._recheck(line)
+            self._touched(line)
         elif column == Col.PRODUCT:
             if isinstance(value, int):  # a product id chosen from the list
                 quantity = line.items[0][1] if len(line.items) == 1 else 1
@@ -267,21 +278,17 @@ class ReviewModel(QAbstractTableModel):
                 try:
                     parsed = parse_items(str(value), self.campaign.products if self.campaign else ())
                 except ValidationError as exc:
-                    self._recheck(line)
-                    line.problems.append(str(exc))
+                    self._touched(line, [str(exc)])
                     self._changed(index.row())
                     return False
                 line.items = [(i.product_id, i.quantity) for i in parsed]
-            self._recheck(line)
+            self._touched(line)
         elif column == Col.QUANTITY and len(line.items) == 1:
-            quantity = int(value)
-            line.items = [(line.items[0][0], quantity)]
-            self._recheck(line)
-            if quantity <= 0:
-                line.problems.append(self.tr("数量必须大于 0"))
+            line.items = [(line.items[0][0], int(value))]
+            self._touched(line)
         elif column == Col.PICKUP:
             line.pickup_point_id = value if value is not None else None
-            self._recheck(line)
+            self._touched(line)
         else:
             return False
         self._changed(index.row())
@@ -372,6 +379,14 @@ class JielongTab(QWidget):
         self.review: JielongReview | None = None
         self.last_batch: int | None = None
         self._serial = 0
+        # bumped by every edit: a check started before the latest edit is dropped when it comes back
+        self._check_serial = 0
+        # an edit not yet checked by the service (创建订单 waits for it)
+        self.checking = False
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(CHECK_DELAY_MS)
+        self._check_timer.timeout.connect(self.check_now)
 
         self.paste = QPlainTextEdit()
         self.paste.setObjectName("jielongPaste")
@@ -396,7 +411,7 @@ class JielongTab(QWidget):
         paste_layout.addLayout(paste_buttons)
 
         self.model = ReviewModel(self)
-        self.model.edited.connect(self._update_state)
+        self.model.edited.connect(self._schedule_check)
         self.model.dataChanged.connect(lambda *_: self._update_state())
         self.table = QTableView()
         self.table.setObjectName("jielongReview")
@@ -452,6 +467,7 @@ class JielongTab(QWidget):
     def set_campaign(self, campaign: CampaignDetail | None) -> None:
         if campaign is None or self.campaign is None or campaign.id != self.campaign.id:
             self.review = None
+            self._drop_check()
             self.model.set_review(None, campaign)
             self.last_batch = None
         else:
@@ -463,6 +479,7 @@ class JielongTab(QWidget):
     def _clear(self) -> None:
         self.paste.clear()
         self.review = None
+        self._drop_check()
         self.model.set_review(None, self.campaign)
         self._update_state()
 
@@ -481,11 +498,54 @@ class JielongTab(QWidget):
             if serial != self._serial:
                 return
             self.review = review
+            self._drop_check()  # the review was checked by the service as it was made
             self.model.set_review(review, campaign)
             self._update_state()
 
         self._runner.run(lambda _ctx: service.review_jielong(campaign.id, text), on_done=done,
                          on_error=lambda exc: self.state_label.setText(error_message(exc)), owner=self)
+
+    def _schedule_check(self) -> None:
+        """An edit: check the ticked lines once the operator pauses; until then 创建订单 waits."""
+        self._check_serial += 1
+        self.checking = True
+        self._check_timer.start()
+        self._update_state()
+
+    def _drop_check(self) -> None:
+        self._check_serial += 1
+        self._check_timer.stop()
+        self.checking = False
+
+    def check_now(self) -> None:
+        """Ask the service what 创建订单 would refuse in the ticked lines, as they stand now."""
+        self._check_timer.stop()
+        campaign, lines = self.campaign, self.model.to_create()
+        serial = self._check_serial
+        if campaign is None or not lines:
+            self.checking = False
+            self._update_state()
+            return
+        drafts = [line.draft() for line in lines]
+        service = self._service
+
+        def done(found: dict[int, tuple[str, ...]]) -> None:
+            if serial != self._check_serial:
+                return  # edited again meanwhile: a newer check follows
+            self.checking = False
+            self.model.mark_checked(lines, found)
+            self._update_state()
+
+        def failed(exc: BaseException) -> None:
+            if serial != self._check_serial:
+                return
+            self.checking = False
+            self._update_state()
+            self.state_label.setText(error_message(exc))
+            self.state_label.setStyleSheet("color: #c62828;")
+
+        self._runner.run(lambda _ctx: service.check_jielong(campaign.id, drafts), on_done=done, on_error=failed,
+                         owner=self)
 
     def _update_state(self) -> None:
         lines = self.model.lines
@@ -507,14 +567,15 @@ class JielongTab(QWidget):
             text += self.tr("; {0} 行有问题 (红色), 请在表格中修改或取消勾选").format(len(blocking))
         self.state_label.setText(text)
         self.state_label.setStyleSheet("color: #c62828;" if blocking else "")
-        self.create_button.setEnabled(bool(todo) and not blocking)
+        self.create_button.setEnabled(bool(todo) and not blocking and not self.checking)
 
     def create_orders(self) -> None:
         campaign = self.campaign
         if campaign is None:
             return
-        lines = [line.draft() for line in self.model.to_create()]
-        if not lines or self.model.blocking():
+        chosen = self.model.to_create()
+        lines = [line.draft() for line in chosen]
+        if not lines or self.model.blocking() or self.checking:
             return
         service = self._service
         self.create_button.setEnabled(False)
@@ -531,13 +592,15 @@ class JielongTab(QWidget):
 
         def failed(exc: BaseException) -> None:
             message = error_message(exc)
-            named = self.model.mark_errors(message)
-            self._update_state()
-            if not named:
-                QMessageBox.warning(self, self.tr("没有创建订单"), message)
-            else:
+            if isinstance(exc, LineErrors) and exc.lines:
+                if not self.checking:  # the store changed since the last check (edited since: rechecked anyway)
+                    self.model.mark_checked(chosen, exc.lines)
+                self._update_state()
                 self.state_label.setText(message)
                 self.state_label.setStyleSheet("color: #c62828;")
+                return
+            self._update_state()
+            QMessageBox.warning(self, self.tr("没有创建订单"), message)
 
         self._runner.run(lambda _ctx: service.apply_jielong(campaign.id, lines, source_name=title[:200]),
                          on_done=done, on_error=failed, changes="orders",

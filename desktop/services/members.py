@@ -42,6 +42,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from desktop.domain.activity import (
@@ -507,14 +508,30 @@ class MemberService:
                 int(600 * read / expected), f"读取互动记录 {read:,} 条…"))
         for events, start in zip(blocks, range(0, ids.size, LEVEL_BLOCK), strict=True):
             report(600 + int(400 * start / max(ids.size, 1)), f"计算活跃度 {start:,} / {ids.size:,}…")
-            # runs off the writer thread (it would hold the writer for seconds): take the write lock
-            # first, or a commit of the writer between this block's read and write fails it
-            with self._db.transaction(immediate=True) as session:
-                levels = levels_of_block(session, ids[start:start + LEVEL_BLOCK], events, today, params)
-                store_levels(session, levels, today)
+            self._store_level_block(ids[start:start + LEVEL_BLOCK], events, today, params, cancel)
         if progress is not None:
             progress(1000, 1000, f"已更新 {ids.size:,} 位成员的活跃度")
         return int(ids.size)
+
+    #: how many times a block waits out the busy timeout (a long import holding the write lock)
+    LEVEL_BLOCK_TRIES = 4
+
+    def _store_level_block(self, ids: np.ndarray, events: Any, today: date, params: ActivityParams,
+                           cancel: CancelToken | None) -> None:
+        """Write one block of levels. This runs off the writer thread (it would hold the writer for
+        seconds), so it takes the write lock first: a commit of the writer between this block's read
+        and write would fail it otherwise. While the writer holds the lock longer than the busy
+        timeout (a large import), the block waits again: it is a cache, writing it later is harmless."""
+        for attempt in range(self.LEVEL_BLOCK_TRIES):
+            try:
+                with self._db.transaction(immediate=True) as session:
+                    store_levels(session, levels_of_block(session, ids, events, today, params), today)
+                return
+            except OperationalError as exc:
+                if "locked" not in str(exc).lower() or attempt == self.LEVEL_BLOCK_TRIES - 1:
+                    raise
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
 
     def activity_levels_fresh_on(self) -> date | None:
         """The oldest day a cached level was computed on (None if no member has one yet): the UI's

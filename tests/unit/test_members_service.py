@@ -540,3 +540,37 @@ def test_bulk_refresh_with_sparse_member_ids_and_on_an_empty_workspace(db, demo_
     expected = members.activity_levels(ids, date(2026, 11, 20))
     members.refresh_activity_levels(date(2026, 11, 20))
     assert {r.id: r.activity_level for r in members.rows(ids)} == expected
+
+
+def test_refresh_waits_out_a_writer_holding_the_lock_past_the_busy_timeout(demo_path, tmp_path) -> None:
+    """The refresh writes off the writer thread; a large import holding the write lock for longer than
+    the busy timeout must delay its blocks, not fail the refresh ("database is locked")."""
+    import shutil
+    import threading
+
+    from desktop.store.engine import open_database
+
+    path = tmp_path / "locked.db"
+    shutil.copy(demo_path, path)
+    db = open_database(path, busy_timeout_ms=150)
+    try:
+        members = MemberService(db)
+        holding, release = threading.Event(), threading.Event()
+
+        def importer() -> None:  # another connection holds the write lock for ~3 busy timeouts
+            with db.transaction(immediate=True):
+                holding.set()
+                release.wait(0.45)
+
+        thread = threading.Thread(target=importer)
+        thread.start()
+        holding.wait(5)
+        try:
+            count = members.refresh_activity_levels(date(2026, 11, 20))
+        finally:
+            release.set()
+            thread.join()
+        assert count == len(members.page_ids())
+        assert members.activity_levels_fresh_on() == date(2026, 11, 20) and members.activity_levels_missing() == 0
+    finally:
+        db.dispose()

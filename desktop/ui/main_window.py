@@ -33,24 +33,9 @@ from desktop import settings as keys
 from desktop.domain.groups import DimensionDTO
 from desktop.paths import icon_path
 from desktop.settings import LANGUAGES, Settings
-from desktop.ui.dialogs.import_wizard import ImportWizard
-from desktop.ui.dialogs.ladder_settings import LadderSettingsDialog
-from desktop.ui.dispatch_scheduler import DispatchScheduler
-from desktop.ui.pages.broadcasts_page import BroadcastsPage
-from desktop.ui.pages.classification_page import ClassificationPage
-from desktop.ui.pages.dashboard_page import DashboardPage
-from desktop.ui.pages.follow_ups_page import FollowUpsPage
-from desktop.ui.pages.group_buy_page import GroupBuyPage
-from desktop.ui.pages.groups_page import GroupsPage
-from desktop.ui.pages.import_history_page import ImportHistoryPage
-from desktop.ui.pages.interactions_page import InteractionsPage
-from desktop.ui.pages.members_page import MembersPage
-from desktop.ui.pages.reports_page import ReportsPage
-from desktop.ui.pages.welcome_page import WelcomePage
-from desktop.ui.widgets.quick_entry import QuickEntryBar
 from desktop.workers.tasks import TaskContext, TaskRunner
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the pages are imported when the workspace is attached, after the first paint
     from desktop.app import Workspace as Services
     from desktop.domain.groups import GroupDTO
     from desktop.domain.segments import SegmentDTO, SegmentSpec
@@ -60,6 +45,20 @@ if TYPE_CHECKING:
     from desktop.services.lifecycle import LifecycleService
     from desktop.services.segments import SegmentService
     from desktop.services.workspace import WorkspaceService
+    from desktop.ui.dialogs.import_wizard import ImportWizard
+    from desktop.ui.dispatch_scheduler import DispatchScheduler
+    from desktop.ui.pages.broadcasts_page import BroadcastsPage
+    from desktop.ui.pages.classification_page import ClassificationPage
+    from desktop.ui.pages.dashboard_page import DashboardPage
+    from desktop.ui.pages.follow_ups_page import FollowUpsPage
+    from desktop.ui.pages.group_buy_page import GroupBuyPage
+    from desktop.ui.pages.groups_page import GroupsPage
+    from desktop.ui.pages.import_history_page import ImportHistoryPage
+    from desktop.ui.pages.interactions_page import InteractionsPage
+    from desktop.ui.pages.members_page import MembersPage
+    from desktop.ui.pages.reports_page import ReportsPage
+    from desktop.ui.pages.welcome_page import WelcomePage
+    from desktop.ui.widgets.quick_entry import QuickEntryBar
 
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "zh_TW": "繁體中文", "en": "English"}
 
@@ -158,6 +157,18 @@ class MainWindow(QMainWindow):
 
     def attach(self, services: Services, *, empty: bool) -> None:
         """Show an opened workspace: build its pages and fill them."""
+        from desktop.ui.pages.classification_page import ClassificationPage
+        from desktop.ui.pages.dashboard_page import DashboardPage
+        from desktop.ui.pages.follow_ups_page import FollowUpsPage
+        from desktop.ui.pages.group_buy_page import GroupBuyPage
+        from desktop.ui.pages.groups_page import GroupsPage
+        from desktop.ui.pages.import_history_page import ImportHistoryPage
+        from desktop.ui.pages.interactions_page import InteractionsPage
+        from desktop.ui.pages.members_page import MembersPage
+        from desktop.ui.pages.reports_page import ReportsPage
+        from desktop.ui.pages.welcome_page import WelcomePage
+        from desktop.ui.widgets.quick_entry import QuickEntryBar
+
         self.workspace = services.workspace
         self.segments = services.segments
         self.lifecycle = services.lifecycle
@@ -248,6 +259,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ broadcasts
     def _attach_broadcasts(self, services: Services) -> None:
         """The 群发 page, the 机器人 tab of the group detail and the dispatcher that runs every 30 s."""
+        from desktop.ui.dispatch_scheduler import DispatchScheduler
+        from desktop.ui.pages.broadcasts_page import BroadcastsPage
+
         assert self.groups_page is not None
         self.broadcasts_page = BroadcastsPage(self.runner, services.broadcasts, services.groups, services.segments)
         self.broadcasts_page.status_message.connect(self._show_status)
@@ -341,6 +355,8 @@ class MainWindow(QMainWindow):
                 self.refresh_dormant()
 
     def edit_ladder_rules(self) -> None:
+        from desktop.ui.dialogs.ladder_settings import LadderSettingsDialog
+
         dialog = LadderSettingsDialog(self.settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.members_page is not None and self.members_page.rules_changed())
@@ -601,6 +617,8 @@ class MainWindow(QMainWindow):
         if self.imports is None:
             return
         orders = self.orders
+        from desktop.ui.dialogs.import_wizard import ImportWizard
+
         wizard = ImportWizard(self.runner, self.imports, self.settings, self,
                               campaigns=(lambda: [(c.id, c.title) for c in orders.campaigns()]) if orders else None)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

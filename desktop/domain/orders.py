@@ -429,6 +429,8 @@ class OrderDetail:
     items: tuple[OrderItemDTO, ...]
     #: the 接龙 line the order came from, if any
     source_text: str = ""
+    #: the member this write registered for a buyer nobody matched (quick entry of a new name)
+    new_member_id: int | None = None
 
 
 class OrderSort(StrEnum):

@@ -44,14 +44,13 @@ from .imports import _column_name, _column_writer, _Plan, _Source, _Update
 from .interactions import chunks
 from .orders import (
     Buyer,
-    ambiguous_names,
     bought_and_sold,
     buyer_groups,
     buyer_key,
-    create_members,
     find_members,
     group_for,
     product_rules,
+    resolve_buyers,
 )
 
 ORDERS: Table = Order.__table__  # type: ignore[assignment]
@@ -468,12 +467,8 @@ def _write(session: Session, batch_id: int, campaign_id: int | None, source: _So
     points = _ensure_points(session, campaign_id, orders, batch_id)
     products = _ensure_products(session, campaign_id, orders, batch_id)
     buyers = [o.buyer for o in orders]
-    members = find_members(session, buyers)
-    ambiguous = ambiguous_names(session, [b.name for b in buyers if not b.phone])
     order_addresses = [_address(o.values) for o in orders]
-    addresses = dict(zip(buyers, order_addresses, strict=True))  # the last order of a buyer wins, as before
-    missing = list(dict.fromkeys(b for b in buyers if members.get(b) is None and b.name and b.name not in ambiguous))
-    members.update(create_members(session, [(b, addresses[b]) for b in missing], batch_id, now))
+    members, _created = resolve_buyers(session, list(zip(buyers, order_addresses, strict=True)), batch_id, now)
     groups = buyer_groups(session, campaign_id, [m for m in members.values() if m is not None])
     # column by column (no dict per order): the same values _order_level and the writer's dict path give
     member_ids = [members.get(buyer) for buyer in buyers]

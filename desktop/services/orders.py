@@ -2,9 +2,11 @@
 pastes turned into orders. One transaction per call; DTOs out, never ORM objects.
 
 Buyers are matched to members by phone, then by a nickname exactly one member has; a buyer matching
-nobody becomes a new member. An order's group is the campaign group the buyer is in (the only
-campaign group when the campaign has one). Per-person limits and stock count live orders (unpaid or
-paid) and are checked for every write with ``desktop.domain.orders.check_quantities``.
+nobody becomes a new member; a nickname several members share (no phone) is never guessed. One rule
+(``resolve_buyers``) for quick entry, edits, 接龙 and order imports, so they count as one buyer. An
+order's group is the campaign group the buyer is in (the only campaign group when the campaign has
+one). Per-person limits and stock count live orders (unpaid or paid) and are checked for every write
+with ``desktop.domain.orders.check_quantities``.
 
 Applying a 接龙 is an import: one ImportBatch (kind ``jielong``) holds the orders and the new members,
 so ``ImportService.undo`` takes the whole paste back. Each order keeps its line's key, unique per
@@ -165,6 +167,23 @@ def create_members(session: Session, buyers: Sequence[tuple[Buyer, str]], batch_
         session.execute(insert(Member.__table__), [{**row, "import_batch_id": None} for row in rows])
     found = find_members(session, [b for b, _ in buyers])
     return {b: member_id for b, member_id in found.items() if member_id is not None}
+
+
+def resolve_buyers(session: Session, buyers: Sequence[tuple[Buyer, str]], batch_id: int | None,
+                   now: datetime) -> tuple[dict[Buyer, int | None], list[int]]:
+    """Buyer -> member for every order path (quick entry, 接龙, order import), ``(buyer, address)`` in:
+    by phone, then by a nickname only one member has (``find_members``); a named buyer matching
+    nobody becomes a new member (``create_members``, the address of their last order), except a
+    buyer without a phone whose nickname several members share: left unlinked, never guessed.
+    Returns the map and the ids of the members created."""
+    found = find_members(session, [b for b, _ in buyers])
+    ambiguous = ambiguous_names(session, [b.name for b, _ in buyers if not b.phone])
+    addresses = dict(buyers)  # the last order of a buyer wins
+    wanted = [b for b, member_id in found.items()
+              if member_id is None and b.name and (b.phone or b.name not in ambiguous)]
+    created = create_members(session, [(b, addresses[b]) for b in wanted], batch_id, now)
+    found.update(created)
+    return found, sorted(created.values())
 
 
 def buyer_groups(session: Session, campaign_id: int, member_ids: Iterable[int]) -> dict[int | None, int | None]:
@@ -587,6 +606,7 @@ class OrderService:
             require_campaign(session, clean.campaign_id)
             products = _check_links(session, clean.campaign_id, clean)
             _check_external_no(session, clean.campaign_id, clean.external_no, None)
+            clean, new_member = _link_buyer(session, clean, now)
             clean = _with_buyer_name(session, clean)
             _check_limits(session, clean.campaign_id, buyer_key(clean.member_id, clean.buyer_phone, clean.buyer_name),
                           clean, None)
@@ -602,8 +622,9 @@ class OrderService:
             order_id = int(session.execute(insert(Order).values(**columns, created_at=now, updated_at=now))
                            .inserted_primary_key[0])
             session.execute(insert(OrderItem), [{**i, "order_id": order_id} for i in items])
-            audit(session, "create", "order", [order_id], {"amount_cents": amount})
-            return self._order(session, order_id)
+            audit(session, "create", "order", [order_id], {"amount_cents": amount, "member_id": clean.member_id,
+                                                          "new_member": new_member is not None})
+            return replace(self._order(session, order_id), new_member_id=new_member)
 
     def update_order(self, order_id: int, draft: OrderDraft) -> OrderDetail:
         """Replace an order's lines and fields; limits are checked without the order's own old lines."""
@@ -617,6 +638,7 @@ class OrderService:
                 raise ValidationError("订单不能移到另一个团购活动", "campaign_id")
             products = _check_links(session, clean.campaign_id, clean)
             _check_external_no(session, clean.campaign_id, clean.external_no, order_id)
+            clean, new_member = _link_buyer(session, clean, now)
             clean = _with_buyer_name(session, clean)
             _check_limits(session, clean.campaign_id, buyer_key(clean.member_id, clean.buyer_phone, clean.buyer_name),
                           clean, order_id)
@@ -631,9 +653,10 @@ class OrderService:
             session.execute(update(Order).where(Order.id == order_id).values(**columns, updated_at=now))
             session.execute(delete(OrderItem).where(OrderItem.order_id == order_id))
             session.execute(insert(OrderItem), [{**i, "order_id": order_id} for i in items])
-            audit(session, "update", "order", [order_id], {"amount_cents": amount})
+            audit(session, "update", "order", [order_id], {"amount_cents": amount, "member_id": clean.member_id,
+                                                          "new_member": new_member is not None})
             session.expire_all()
-            return self._order(session, order_id)
+            return replace(self._order(session, order_id), new_member_id=new_member)
 
     def delete_orders(self, ids: Sequence[int]) -> int:
         with self._db.transaction() as session:
@@ -806,6 +829,22 @@ def _check_point_free(session: Session, name: str, point_id: int | None) -> None
         raise ValidationError(f"已有自提点“{name}”", "name")
 
 
+def _link_buyer(session: Session, clean: OrderDraft, now: datetime) -> tuple[OrderDraft, int | None]:
+    """An order typed without a member gets one as a 接龙 line or an imported row does
+    (``resolve_buyers``): by phone, then by a nickname one member has, else a new member; a nickname
+    several members share (and no phone) stays unlinked. Returns the draft and the new member's id."""
+    if clean.member_id is not None:
+        return clean, None
+    buyer = Buyer(clean.buyer_name[:120], clean.buyer_phone)
+    found, created = resolve_buyers(session, [(buyer, "")], None, now)
+    if created:  # one member, as the member editor makes it: levelled and in the audit log
+        from .activity_cache import refresh_member_levels
+
+        refresh_member_levels(session, created)
+        audit(session, "create", "member", created, {"nickname": buyer.name, "source": "团购"})
+    return replace(clean, member_id=found.get(buyer)), (created[0] if created else None)
+
+
 def _with_buyer_name(session: Session, clean: OrderDraft) -> OrderDraft:
     """An order for a member without a typed name carries the member's nickname (lists show it)."""
     if clean.buyer_name or clean.member_id is None:
@@ -915,16 +954,11 @@ def _jielong_problems(session: Session, campaign_id: int, todo: Sequence[Jielong
 
 def _jielong_members(session: Session, todo: Sequence[JielongLineDraft], batch_id: int,
                      now: datetime) -> tuple[dict[int, int | None], list[int]]:
-    """line number -> member id: the reviewed choice, else matched, else a new member."""
+    """line number -> member id: the reviewed choice, else matched or new (``resolve_buyers``)."""
     buyers = {line.line_no: Buyer(line.nickname[:120], normalise_phone_or_blank(line.phone)) for line in todo}
-    found = find_members(session, [b for n, b in buyers.items()
-                                   if next(line for line in todo if line.line_no == n).member_id is None])
-    ambiguous = ambiguous_names(session, [b.name for b in buyers.values() if not b.phone])
-    wanted = list(dict.fromkeys(b for b, m in found.items() if m is None and b.name and b.name not in ambiguous))
-    created = create_members(session, [(b, "") for b in wanted], batch_id, now)
-    out: dict[int, int | None] = {}
-    for line in todo:
-        buyer = buyers[line.line_no]
-        out[line.line_no] = line.member_id if line.member_id is not None else (found.get(buyer) or created.get(buyer))
-    return out, sorted(created.values())
+    found, created = resolve_buyers(session, [(buyers[line.line_no], "") for line in todo if line.member_id is None],
+                                    batch_id, now)
+    out = {line.line_no: line.member_id if line.member_id is not None else found.get(buyers[line.line_no])
+           for line in todo}
+    return out, created
 

@@ -4736,6 +4736,14 @@ Type a buyer and “product×quantity” in the quick-order line below and press
 or paste the group&apos;s jielong on the “Jielong” tab, or import KuaiTuanTuan / QunJieLong exports with File → Import.</translation>
     </message>
     <message>
+        <source>; “{0}”是新成员, 已自动登记</source>
+        <translation>; “{0}” is a new member and has been registered</translation>
+    </message>
+    <message>
+        <source>; 有多个成员叫“{0}”, 订单未关联成员 (下单时可从提示列表中选择)</source>
+        <translation>; several members are called “{0}”, so the order is not linked to a member (pick one from the suggestions when ordering)</translation>
+    </message>
+    <message>
         <source>商品×数量, 如 脐橙×2 苹果×1</source>
         <translation>product×qty, e.g. 脐橙×2 苹果×1</translation>
     </message>

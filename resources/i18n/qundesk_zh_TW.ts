@@ -4736,6 +4736,14 @@
 或到「接龍」頁貼上群裡的接龍, 或用 檔案 → 匯入 匯入快團團/群接龍匯出的訂單。</translation>
     </message>
     <message>
+        <source>; “{0}”是新成员, 已自动登记</source>
+        <translation>; “{0}”是新成員, 已自動登記</translation>
+    </message>
+    <message>
+        <source>; 有多个成员叫“{0}”, 订单未关联成员 (下单时可从提示列表中选择)</source>
+        <translation>; 有多個成員叫“{0}”, 訂單未關聯成員 (下單時可從提示清單中選擇)</translation>
+    </message>
+    <message>
         <source>商品×数量, 如 脐橙×2 苹果×1</source>
         <translation>商品×數量, 如 臍橙×2 蘋果×1</translation>
     </message>

@@ -10,7 +10,10 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFileDialog, QMessageBox, QSpinBox
 
 from desktop.domain.enums import PaymentStatus
+from desktop.domain.members import MemberDraft
 from desktop.domain.orders import LineStatus, OrderDraft, OrderItemDraft
+from desktop.services.members import MemberService
+from desktop.store.engine import open_database
 from desktop.ui.widgets.jielong_review import Col
 
 from .conftest import type_text
@@ -320,3 +323,48 @@ def test_jielong_problems_are_checked_by_the_service_while_editing(qtbot, open_w
     qtbot.waitUntil(lambda: page.orders_tab.model.rowCount() == 3 and all(order_rows(page)), timeout=15_000)
     idle(qtbot, window)
     assert sorted(r.buyer_name for r in order_rows(page)) == ["吴刚", "周敏", "周敏"]
+
+
+def test_quick_entry_registers_a_new_buyer_and_never_guesses_a_namesake(qtbot, open_window,
+                                                                        seeded_path: Path) -> None:
+    db = open_database(seeded_path)
+    for _ in range(2):
+        MemberService(db).create(MemberDraft(nickname="王芳"))
+    db.dispose()
+    window = open_window(seeded_path)
+    page = create_campaign(qtbot, window)  # 苹果: 2 per person
+    orders = page.orders_tab
+    messages: list[str] = []
+    orders.status_message.connect(messages.append)
+
+    def enter(name: str, items: str, count: int) -> None:
+        type_text(orders.entry_member, name)
+        type_text(orders.entry_items, items)
+        qtbot.keyClick(orders.entry_items, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: orders.model.rowCount() == count and all(order_rows(page)), timeout=10_000)
+        idle(qtbot, window)
+        assert not orders.entry_error.isVisible()
+
+    # a name nobody has: the order is theirs as a new member, and the status line says so
+    enter("小美", "苹果×1", 1)
+    assert "“小美”是新成员" in messages[-1]
+    member_id = order_rows(page)[0].member_id
+    assert member_id is not None
+    # the same name again: that member, nobody new
+    enter("小美", "脐橙×1", 2)
+    assert "新成员" not in messages[-1] and {r.member_id for r in order_rows(page)} == {member_id}
+
+    # a 接龙 line of 小美 afterwards is the same buyer: the apple of the quick entry counts
+    page.tabs.setCurrentWidget(page.jielong_tab)
+    tab = page.jielong_tab
+    tab.paste.setPlainText("#接龙\n1. 小美 苹果×2\n")
+    qtbot.mouseClick(tab.recognise_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=10_000)
+    idle(qtbot, window)
+    assert tab.model.lines[0].problems == ["“苹果”每人限购 2 份，这里是 2 份（之前已买 1 份）"]
+
+    # two members are called 王芳: neither is picked for the typed name, and the status line says so
+    page.tabs.setCurrentWidget(orders)
+    enter("王芳", "脐橙×1", 3)
+    assert "有多个成员叫“王芳”" in messages[-1]
+    assert [r.member_id for r in order_rows(page) if r.buyer_name == "王芳"] == [None]

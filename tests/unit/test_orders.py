@@ -180,9 +180,8 @@ def test_paste_matches_existing_members_and_their_group(db, svc: OrderService, c
 def test_paid_orders_surface_in_tier_suggestions(db, svc: OrderService, campaign) -> None:
     order = svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(_pid(campaign, "草莓"), 1),),
                                         buyer_name="新客", payment_status=PaymentStatus.PAID))
-    with db.transaction() as session:
-        mid = session.execute(insert(Member).values(nickname="新客", search_key="")).inserted_primary_key[0]
-        session.execute(Order.__table__.update().where(Order.id == order.row.id).values(member_id=mid))
+    mid = order.row.member_id  # the quick order registered 新客 as a member
+    assert mid is not None and order.new_member_id == mid
     suggestions = MemberService(db).tier_suggestions()
     assert [(s.member_id, s.suggested) for s in suggestions] == [(mid, Tier.MEMBER)]
     # an order created for a known member links it directly
@@ -241,12 +240,12 @@ def test_check_jielong_finds_what_apply_refuses(db, svc: OrderService, campaign)
     assert svc.check_jielong(campaign.id, fixed) == {}
     result = svc.apply_jielong(campaign.id, fixed)
     assert len(result.order_ids) == 8
-    # now ordered: the same lines are skipped; 张三 (now a member, with 1 orange from the paste) cannot
-    # have 3 more; a quantity that is not a whole number is refused
+    # now ordered: the same lines are skipped; 张三 (one member: 2 oranges by quick entry and 1 from the
+    # paste) cannot have 3 more; a quantity that is not a whole number is refused
     assert svc.check_jielong(campaign.id, fixed) == {}
     more = [_line(9, "张三", (orange, 3)), _line(10, "李四", (berry, "2")), _line(11, "李四", (berry, -1))]
     found = svc.check_jielong(campaign.id, more)
-    assert found == {9: ("“脐橙 5斤”每人限购 3 份，这里是 3 份（之前已买 1 份）",),
+    assert found == {9: ("“脐橙 5斤”每人限购 3 份，这里是 3 份（之前已买 3 份）",),
                      10: ("“草莓”的数量不是整数：2",), 11: ("“草莓”的数量不能为负数：-1",)}
     with pytest.raises(LineErrors) as refused:
         svc.apply_jielong(campaign.id, more)
@@ -263,3 +262,93 @@ def test_review_names_every_line_of_a_buyer_over_the_limit(svc: OrderService, ca
     # the parser's own problems stay apart, so the table can keep them until the line is edited
     unknown = svc.review_jielong(campaign.id, "1. 王五 榴莲x1\n")
     assert unknown.lines[0].parse_problems and set(unknown.lines[0].parse_problems) < set(unknown.lines[0].problems)
+
+
+def _members(db, nickname: str) -> list[tuple[int, str | None, str]]:  # type: ignore[no-untyped-def]
+    with db.transaction() as session:
+        return [tuple(row) for row in session.execute(  # type: ignore[misc]
+            select(Member.id, Member.phone, Member.source).where(Member.nickname == nickname).order_by(Member.id))]
+
+
+def test_quick_order_for_a_new_name_is_the_member_a_later_paste_matches(db, svc: OrderService, campaign) -> None:
+    orange, berry = _pid(campaign, "脐橙"), _pid(campaign, "草莓")
+    order = svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(orange, 2),), buyer_name="小美"))
+    [(mid, phone, source)] = _members(db, "小美")
+    assert order.row.member_id == mid and order.new_member_id == mid and (phone, source) == (None, "团购")
+    # the same name typed again: the member is used, nobody new
+    again = svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(berry, 1),), buyer_name="小美"))
+    assert again.row.member_id == mid and again.new_member_id is None and len(_members(db, "小美")) == 1
+    # a 接龙 line for 小美 is the same buyer: the per-person limit counts the quick order
+    review = svc.review_jielong(campaign.id, "1. 小美 脐橙5斤x2\n")
+    [line] = review.lines
+    assert line.member_id == mid and line.member_name == "小美" and not line.warnings
+    assert line.problems == ("“脐橙 5斤”每人限购 3 份，这里是 2 份（之前已买 2 份）",)
+    with pytest.raises(LineErrors):
+        svc.apply_jielong(campaign.id, [JielongLineDraft.from_review(line)])
+    result = svc.apply_jielong(campaign.id, [replace(JielongLineDraft.from_review(line),
+                                                     items=(OrderItemDraft(orange, 1),))])
+    assert result.new_member_ids == () and len(_members(db, "小美")) == 1
+    # and the other way round: a quick order after the paste is refused over the limit
+    with pytest.raises(ValidationError, match=r"每人限购 3 份，这里是 1 份（之前已买 3 份）"):
+        svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(orange, 1),), buyer_name="小美"))
+    # every order is on the member's timeline and counts as one buyer
+    assert len(svc.order_ids(campaign.id, OrderFilter(member_id=mid))) == 3
+    assert len(MemberService(db).detail(mid).timeline) == 3
+    assert svc.campaigns()[0].buyers == 1
+
+
+def test_quick_order_refused_registers_nobody(db, svc: OrderService, campaign) -> None:
+    with pytest.raises(ValidationError, match="库存不足"):
+        svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(_pid(campaign, "苹果"), 6),), buyer_name="小美"))
+    assert _members(db, "小美") == []
+
+
+def test_quick_order_matches_a_member_by_phone_then_nickname(db, svc: OrderService, campaign) -> None:
+    berry = _pid(campaign, "草莓")
+    with db.transaction() as session:
+        mid = session.execute(insert(Member).values(nickname="张三", phone="13800138000", search_key="")
+                              ).inserted_primary_key[0]
+    by_phone = svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(berry, 1),), buyer_name="张先生",
+                                           buyer_phone="138 0013 8000"))
+    assert by_phone.row.member_id == mid and by_phone.new_member_id is None and by_phone.row.buyer_name == "张先生"
+    by_name = svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(berry, 1),), buyer_name="张三"))
+    assert by_name.row.member_id == mid and by_name.new_member_id is None
+    # a new phone with a new name: a member with that phone
+    other = svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(berry, 1),), buyer_name="李四",
+                                        buyer_phone="13900001111"))
+    assert _members(db, "李四") == [(other.row.member_id, "13900001111", "团购")]
+    # an edit of an order left without a member links it the same way
+    with db.transaction() as session:
+        session.execute(Order.__table__.update().where(Order.id == by_name.row.id).values(member_id=None))
+    edited = svc.update_order(by_name.row.id, OrderDraft(campaign.id, (OrderItemDraft(berry, 2),),
+                                                         buyer_name="张三"))
+    assert edited.row.member_id == mid and edited.new_member_id is None
+
+
+def test_a_nickname_two_members_share_is_never_guessed(db, svc: OrderService, campaign) -> None:
+    orange = _pid(campaign, "脐橙")
+    with db.transaction() as session:
+        twins = [session.execute(insert(Member).values(nickname="王芳", search_key="")).inserted_primary_key[0]
+                 for _ in range(2)]
+    # quick entry as 接龙: no member picked, nobody new; the order keeps the name
+    order = svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(orange, 2),), buyer_name="王芳"))
+    assert order.row.member_id is None and order.new_member_id is None and order.row.buyer_name == "王芳"
+    assert [m for m, _, _ in _members(db, "王芳")] == twins
+    review = svc.review_jielong(campaign.id, "1. 王芳 脐橙5斤x2\n")
+    [line] = review.lines
+    assert line.member_id is None and any("有多个成员叫“王芳”" in w for w in line.warnings)
+    # both unlinked under the same name: one buyer for the limit
+    assert line.problems == ("“脐橙 5斤”每人限购 3 份，这里是 2 份（之前已买 2 份）",)
+    result = svc.apply_jielong(campaign.id, [replace(JielongLineDraft.from_review(line),
+                                                     items=(OrderItemDraft(orange, 1),))])
+    assert result.new_member_ids == () and svc.order(result.order_ids[0]).row.member_id is None
+    assert [m for m, _, _ in _members(db, "王芳")] == twins
+    # the operator picks one of them: that member, and the limit is theirs alone
+    picked = svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(orange, 3),), member_id=twins[1],
+                                         buyer_name="王芳"))
+    assert picked.row.member_id == twins[1]
+    # a phone tells them apart: a new member with that phone, as a 接龙 line with a phone gets
+    phoned = svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(orange, 1),), buyer_name="王芳",
+                                         buyer_phone="13700001234"))
+    assert phoned.new_member_id is not None and phoned.row.member_id == phoned.new_member_id
+    assert len(_members(db, "王芳")) == 3

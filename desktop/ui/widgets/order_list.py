@@ -1,6 +1,7 @@
 """The 订单 tab of the group-buy page: a campaign's orders over a LazyTableModel (filtered and sorted in
 SQL), bulk 标记已付款 / 标记已取货 / 取消, an edit dialog, and a one-line quick entry at the bottom:
-member (completes), "脐橙×2 苹果×1", pickup point, Enter saves."""
+member (completes), "脐橙×2 苹果×1", pickup point, Enter saves. A typed name is matched to a member as a
+接龙 line is (a new name becomes a member; a nickname several members share is left for a pick)."""
 
 from __future__ import annotations
 
@@ -415,8 +416,14 @@ class OrdersTab(QWidget):
             self.entry_member.clear_pick()
             self.entry_items.clear()
             self.entry_member.setFocus()
-            self.status_message.emit(self.tr("已下单: {0} {1} {2}").format(
-                order.row.buyer_name, order.row.items_text, money(order.row.amount_cents)))
+            text = self.tr("已下单: {0} {1} {2}").format(order.row.buyer_name, order.row.items_text,
+                                                          money(order.row.amount_cents))
+            if order.new_member_id is not None:
+                text += self.tr("; “{0}”是新成员, 已自动登记").format(order.row.buyer_name)
+            elif order.row.member_id is None:  # a nickname several members share: never guessed
+                text += self.tr("; 有多个成员叫“{0}”, 订单未关联成员 (下单时可从提示列表中选择)").format(
+                    order.row.buyer_name)
+            self.status_message.emit(text)
 
         def failed(exc: BaseException) -> None:
             self.entry_button.setEnabled(True)

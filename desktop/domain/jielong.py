@@ -151,20 +151,32 @@ class ParsedPaste:
 # ------------------------------------------------------------------------------------------- text
 
 
+def _fold_char(char: str) -> str:
+    if char in _TIMES:
+        return "x"
+    if char in _VARIATION:
+        return " "  # ✖️ is ✖ plus an emoji variation selector
+    folded = unicodedata.normalize("NFKC", char)
+    return folded.casefold() if len(folded) == 1 else char
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table filled on first sight of each character (a paste repeats few)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        if len(self) < 65536:
+            self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def normalise_text(text: str) -> str:
     """Width-folded, one character per character (so positions still point into the source):
     full-width digits, letters, spaces and ＊ become ASCII, the multiplication signs become x."""
-    out = []
-    for char in text:
-        if char in _TIMES:
-            out.append("x")
-            continue
-        if char in _VARIATION:
-            out.append(" ")  # ✖️ is ✖ plus an emoji variation selector
-            continue
-        folded = unicodedata.normalize("NFKC", char)
-        out.append(folded.casefold() if len(folded) == 1 else char)
-    return "".join(out)
+    return text.translate(_FOLD)
 
 
 def _number(text: str) -> int:
@@ -202,6 +214,10 @@ class _Names:
     pickup_pinyin: list[tuple[tuple[str, ...], int]] = field(default_factory=list)
     product_initials: dict[str, int] = field(default_factory=dict)
     pickup_initials: dict[str, int] = field(default_factory=dict)
+    #: (kind, run of Chinese characters) -> its pinyin match: a paste repeats its words ("晚点取")
+    cjk_hits: dict[tuple[str, str], tuple[int, int, int] | None] = field(default_factory=dict)
+    #: (kind, ASCII word) -> the candidate it types, or -1
+    ascii_hits: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @classmethod
     def build(cls, catalogue: Catalogue) -> _Names:
@@ -278,7 +294,11 @@ def _syllable_match(chunk: tuple[str, ...], table: list[tuple[tuple[str, ...], i
     joined = "".join(chunk)
     for syllables, index in table:
         close = len(syllables) >= 3 and abs(len(syllables) - len(chunk)) <= 1
-        if close and SequenceMatcher(None, joined, "".join(syllables)).ratio() >= FUZZY_RATIO:
+        if not close:
+            continue
+        matcher = SequenceMatcher(None, joined, "".join(syllables))
+        # quick_ratio() is an upper bound of ratio(): most candidates are ruled out without the full match
+        if matcher.quick_ratio() >= FUZZY_RATIO and matcher.ratio() >= FUZZY_RATIO:
             return (index, 0, len(chunk))
     return None
 
@@ -303,11 +323,16 @@ def _pinyin_mentions(text: str, names: _Names, kind: str, taken: list[bool]) -> 
         return []
     table = names.product_pinyin if kind == "product" else names.pickup_pinyin
     initials = names.product_initials if kind == "product" else names.pickup_initials
+    cjk_hits = names.cjk_hits
     found = []
     for match in _CJK.finditer(text):
         if any(taken[match.start():match.end()]) or match.end() - match.start() < 2:
             continue
-        hit = _syllable_match(pinyin(match.group()), table)
+        run = match.group()
+        try:
+            hit = cjk_hits[kind, run]
+        except KeyError:
+            hit = cjk_hits[kind, run] = _syllable_match(pinyin(run), table)
         if hit is not None:
             index, start, length = hit
             found.append(_Mention(match.start() + start, match.start() + start + length, kind, index, "pinyin"))
@@ -315,9 +340,12 @@ def _pinyin_mentions(text: str, names: _Names, kind: str, taken: list[bool]) -> 
         if any(taken[match.start():match.end()]):
             continue
         word = match.group()
-        hit_index = initials.get(word, -1) if len(word) >= 2 else -1
-        if hit_index < 0 and len(word) >= 4:
-            hit_index = _typed_pinyin(word, table)
+        hit_index = names.ascii_hits.get((kind, word), -2)
+        if hit_index == -2:
+            hit_index = initials.get(word, -1) if len(word) >= 2 else -1
+            if hit_index < 0 and len(word) >= 4:
+                hit_index = _typed_pinyin(word, table)
+            names.ascii_hits[kind, word] = hit_index
         if hit_index >= 0:
             found.append(_Mention(match.start(), match.end(), kind, hit_index, "pinyin"))
     for mention in found:

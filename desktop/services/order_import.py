@@ -27,7 +27,6 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cached_property
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
@@ -99,11 +98,17 @@ class _Order:
         product = f" {line.product}{(' ' + line.spec) if line and line.spec else ''}" if line else ""
         return f"{self.external_no}{product}"
 
-    @cached_property
+    _buyer: Buyer | None = field(default=None, repr=False, compare=False)
+
+    @property
     def buyer(self) -> Buyer:
-        """Read once the order-level values are settled (``_group``), then kept."""
-        name = self.values.get("buyer_name") or self.values.get("receiver") or ""
-        return Buyer(str(name)[:120], str(self.values.get("phone") or "")[:32])
+        """Read once the order-level values are settled (``_group``), then kept (a plain attribute:
+        ``cached_property`` takes a lock on every first read)."""
+        buyer = self._buyer
+        if buyer is None:
+            name = self.values.get("buyer_name") or self.values.get("receiver") or ""
+            buyer = self._buyer = Buyer(str(name)[:120], str(self.values.get("phone") or "")[:32])
+        return buyer
 
 
 # ================================================================================================ planning
@@ -159,6 +164,7 @@ def _group(rows: Sequence[ParsedRow], headers: Sequence[str], results: list[RowR
     # the order-level fields any row has (the parser gives every row the same fields)
     filled = set().union(*{tuple(r.values) for r in rows})
     present = [name for name in ORDER_FIELDS if name in filled]
+    with_problems: set[str] = set()  # the orders with a row that has a problem (few)
     for row in rows:
         number = row.values.get("external_no")
         if number is None:
@@ -171,15 +177,17 @@ def _group(rows: Sequence[ParsedRow], headers: Sequence[str], results: list[RowR
         if order is None:
             order = by_no[number] = _Order(number, [])
         order.rows.append(row)
+        if row.problems:
+            with_problems.add(number)
     for order in by_no.values():
-        bad = [r for r in order.rows if r.problems]
-        if bad:
+        if order.external_no in with_problems:
+            bad = [r for r in order.rows if r.problems]
             first = bad[0]
             reasons = "；".join(f"{_column_name(p.column, headers)}：{p.reason}" for p in first.problems)
             order.problem = reasons if len(order.rows) == 1 else (
                 f"第 {first.row} 行 {reasons}；同一订单的行一起不导入")
             continue
-        order.problem = _buyer_conflict(order) if len(order.rows) > 1 else ""
+        order.problem = _buyer_conflict(order) if len(order.rows) > 1 and not _same_buyer_lines(order.rows) else ""
         if not order.problem:
             # the first line that fills a field wins: fields the first line leaves empty are looked
             # for in the lines after it, in order. The order's values are the first row's own dict
@@ -202,6 +210,17 @@ def _group(rows: Sequence[ParsedRow], headers: Sequence[str], results: list[RowR
     return list(by_no.values())
 
 
+def _same_buyer_lines(rows: Sequence[ParsedRow]) -> bool:
+    """Every line has the first line's 下单人 and 联系电话 (most orders): no conflict to look for."""
+    get = rows[0].values.get
+    name, phone = get("buyer_name"), get("phone")
+    for row in rows[1:]:
+        get = row.values.get
+        if get("buyer_name") != name or get("phone") != phone:
+            return False
+    return True
+
+
 def _buyer_conflict(order: _Order) -> str:
     for name, what in (("buyer_name", "下单人"), ("phone", "联系电话")):
         distinct = {row.values.get(name) for row in order.rows}
@@ -222,6 +241,7 @@ def _buyer_conflict(order: _Order) -> str:
 def _read_lines(order: _Order, products: Mapping[tuple[str, str], _Known]) -> None:
     """Lines with quantities and amounts (see the module docstring for the amount rules)."""
     lines = order.lines
+    append = lines.append
     for row in order.rows:
         values = row.values
         get = values.get
@@ -230,11 +250,15 @@ def _read_lines(order: _Order, products: Mapping[tuple[str, str], _Known]) -> No
             order.problem = f"第 {row.row} 行数量为 0"
             return
         spec = get("spec")
-        lines.append(_Line(row.row, str(values["product"])[:120], str(spec)[:80] if spec else "",
-                           quantity if quantity is not None else 1, get("unit_price_cents"),
-                           get("line_amount_cents"), get("amount_cents"), get("cost_cents"),
-                           note="" if quantity is not None else "未写数量，按 1"))
-    if len(lines) > 1:
+        if quantity is not None:
+            append(_Line(row.row, str(values["product"])[:120], str(spec)[:80] if spec else "", quantity,
+                         get("unit_price_cents"), get("line_amount_cents"), get("amount_cents"), get("cost_cents")))
+        else:
+            append(_Line(row.row, str(values["product"])[:120], str(spec)[:80] if spec else "", 1,
+                         get("unit_price_cents"), get("line_amount_cents"), get("amount_cents"), get("cost_cents"),
+                         note="未写数量，按 1"))
+    # most orders name each product once: merge only when two lines share (product, spec)
+    if len(lines) > 1 and len({(line.product, line.spec) for line in lines}) < len(lines):
         merged: dict[tuple[str, str], _Line] = {}
         for line in lines:
             key = (line.product, line.spec)
@@ -252,37 +276,61 @@ def _read_lines(order: _Order, products: Mapping[tuple[str, str], _Known]) -> No
 
 def _amounts(order: _Order, products: Mapping[tuple[str, str], _Known]) -> None:
     lines = [line for line in order.lines if line.quantity]
-    order_values = {line.order_amount for line in order.lines if line.order_amount is not None}
-    per_line = len(order_values) > 1
+    order_amount: int | None = None  # the one 订单金额 the lines give, unless they differ (per_line)
+    per_line = False
+    for line in order.lines:
+        value = line.order_amount
+        if value is not None:
+            if order_amount is None:
+                order_amount = value
+            elif value != order_amount:
+                per_line = True
+                break
+    if per_line:
+        for line in lines:
+            if line.line_amount is not None:
+                line.amount = line.line_amount
+            elif line.unit_price is not None:
+                line.amount = line.unit_price * line.quantity
+            elif line.order_amount is not None:
+                line.amount = line.order_amount
+            else:
+                known = products.get((line.product, line.spec)) if products else None
+                line.amount = known.price * line.quantity if known is not None else -1
+        order.amount = sum(line.amount for line in lines if line.amount >= 0)
+        return
+    unknown: list[_Line] = []
+    known_sum = 0
     for line in lines:
         if line.line_amount is not None:
-            line.amount = line.line_amount
+            amount = line.line_amount
         elif line.unit_price is not None:
-            line.amount = line.unit_price * line.quantity
-        elif per_line and line.order_amount is not None:
-            line.amount = line.order_amount
+            amount = line.unit_price * line.quantity
         else:
             known = products.get((line.product, line.spec)) if products else None
-            line.amount = known.price * line.quantity if known is not None else -1
-    if per_line:
-        order.amount = sum(line.amount for line in lines if line.amount >= 0)
-    else:
-        order_amount = next(iter(order_values), None)
-        unknown = [line for line in lines if line.amount < 0]
-        known_sum = sum(line.amount for line in lines if line.amount >= 0)
-        if unknown:
-            left = max((order_amount or 0) - known_sum, 0)
+            amount = known.price * line.quantity if known is not None else -1
+        line.amount = amount
+        if amount >= 0:
+            known_sum += amount
+        else:
+            unknown.append(line)
+    if unknown:
+        left = max((order_amount or 0) - known_sum, 0)
+        if len(unknown) == 1:
+            unknown[0].amount = left
+            if len(lines) > 1:
+                unknown[0].note = unknown[0].note or "无单价：按数量分摊订单金额"
+        else:
             total_quantity = sum(line.quantity for line in unknown)
             shared = 0
+            last = len(unknown) - 1
             for n, line in enumerate(unknown):
-                line.amount = (left - shared if n == len(unknown) - 1
-                               else left * line.quantity // total_quantity)
+                line.amount = left - shared if n == last else left * line.quantity // total_quantity
                 shared += line.amount
-                if len(lines) > 1:
-                    line.note = line.note or "无单价：按数量分摊订单金额"
-        order.amount = order_amount if order_amount is not None else sum(line.amount for line in lines)
-        if order_amount is not None and unknown == [] and known_sum != order_amount:
-            order.notes.append(f"订单金额 {yuan(order_amount)} 与商品合计 {yuan(known_sum)} 不同，以订单金额为准")
+                line.note = line.note or "无单价：按数量分摊订单金额"
+    order.amount = order_amount if order_amount is not None else sum(line.amount for line in lines)
+    if order_amount is not None and not unknown and known_sum != order_amount:
+        order.notes.append(f"订单金额 {yuan(order_amount)} 与商品合计 {yuan(known_sum)} 不同，以订单金额为准")
 
 
 def _fail(plan: _Plan, order: _Order, reason: str) -> None:
@@ -302,6 +350,15 @@ def _all_rows(plan: _Plan, order: _Order, outcome: RowOutcome, reason: str) -> N
 
 def _insert_results(plan: _Plan, order: _Order, warnings: list[tuple[int, str]]) -> None:
     append, number = plan.results.append, order.external_no
+    if not warnings:  # most orders: the order's head (and the line's note) on the first line, else the note
+        reason = "；".join((f"新订单 {yuan(order.amount)}", *order.notes))
+        for line in order.lines:
+            note = line.note
+            key = f"{number} {line.product} {line.spec}" if line.spec else f"{number} {line.product}"
+            append(RowResult(line.row, RowOutcome.INSERTED, ENTITY, key,
+                             f"{reason}；{note}" if note and reason else (reason or note)))
+            reason = ""
+        return
     head = [f"新订单 {yuan(order.amount)}", *order.notes]
     for line in order.lines:
         if not line.note and not warnings:  # most lines: the order's head on the first, else nothing
@@ -500,7 +557,8 @@ def _write(session: Session, batch_id: int, campaign_id: int | None, source: _So
         buildings.append(str(building)[:40] if building else "")
         rooms.append(str(room)[:40] if room else "")
         extras.append(_extras(v))
-        pieces.append(sum(line.quantity for line in order.lines))
+        lines = order.lines
+        pieces.append(lines[0].quantity if len(lines) == 1 else sum(line.quantity for line in lines))
         amounts.append(order.amount)
     columns: dict[str, Any] = {
         "campaign_id": (campaign_id,), "external_no": [o.external_no for o in orders], "member_id": member_ids,
@@ -521,16 +579,19 @@ def _write(session: Session, batch_id: int, campaign_id: int | None, source: _So
     ids: dict[str, int] = dict(session.execute(select(Order.external_no, Order.id).where(
         Order.import_batch_id == batch_id, Order.campaign_id == campaign_id)).all())
     order_ids, product_ids, quantities, unit_prices, line_amounts = [], [], [], [], []
+    add_order, add_product, add_quantity = order_ids.append, product_ids.append, quantities.append
+    add_price, add_amount = unit_prices.append, line_amounts.append
     for order in orders:
         order_id = ids[order.external_no]
         for line in order.lines:
             quantity = line.quantity
             if quantity:
-                order_ids.append(order_id)
-                product_ids.append(products[(line.product, line.spec)])
-                quantities.append(quantity)
-                unit_prices.append(line.amount // quantity)
-                line_amounts.append(line.amount)
+                amount = line.amount
+                add_order(order_id)
+                add_product(products[(line.product, line.spec)])
+                add_quantity(quantity)
+                add_price(amount // quantity)
+                add_amount(amount)
     if not order_ids:
         return
     write_items = _column_writer(session, OrderItem.__table__, ("order_id", "product_id", "quantity",  # type: ignore[arg-type]

@@ -325,3 +325,47 @@ def test_fast_parsing_gives_the_same_outcomes_and_stored_rows_as_the_per_row_pat
     assert fast[0] and any(o is RowOutcome.INSERTED for _, o, _, _ in fast[0])
     if extra_rows:
         assert {o for _, o, _, _ in fast[0]} == {RowOutcome.INSERTED, RowOutcome.FAILED}
+
+
+def test_planning_shortcuts_keep_the_amount_note_and_buyer_rules() -> None:
+    """The planner's shortcuts (a buyer check only when the lines differ, the merge only for a repeated
+    product, the one-pass amounts, the results without warnings) give the rules' amounts, notes and reasons."""
+    from desktop.domain.imports import ParsedRow, RowResult
+    from desktop.services import order_import as oi
+
+    def row(n: int, no: str, product: str, **values: object) -> ParsedRow:
+        base = {"external_no": no, "buyer_name": "张三", "phone": "13000000000", "product": product, "spec": None,
+                "quantity": 1, "unit_price_cents": None, "line_amount_cents": None, "amount_cents": None,
+                "cost_cents": None}
+        return ParsedRow(n, {**base, **values})
+
+    rows = [row(4, "A", "苹果", amount_cents=1000), row(5, "A", "梨", quantity=2, amount_cents=1000),
+            row(6, "B", "桃", unit_price_cents=250, quantity=2, amount_cents=600),
+            row(7, "C", "橙", amount_cents=1000), row(8, "C", "柚", amount_cents=1200),
+            row(9, "D", "苹果", amount_cents=900), row(10, "D", "苹果", phone=None, amount_cents=900),
+            row(11, "E", "苹果"), row(12, "E", "梨", buyer_name="李四", phone=None),
+            row(13, "F", "苹果", unit_price_cents=100, amount_cents=500), row(14, "F", "梨", amount_cents=500)]
+    results: list[RowResult] = []
+    orders = {o.external_no: o for o in oi._group(rows, [], results)}
+    for order in orders.values():
+        if not order.problem:
+            oi._read_lines(order, {})
+    assert [(line.amount, line.note) for line in orders["A"].lines] == [
+        (333, "无单价：按数量分摊订单金额"), (667, "无单价：按数量分摊订单金额")]
+    assert (orders["B"].amount, orders["B"].notes) == (600, ["订单金额 ¥6.00 与商品合计 ¥5.00 不同，以订单金额为准"])
+    assert (orders["C"].amount, [line.amount for line in orders["C"].lines]) == (2200, [1000, 1200])
+    assert not orders["D"].problem and orders["D"].amount == 900
+    assert [(line.quantity, line.amount, line.note) for line in orders["D"].lines] == [
+        (2, 900, ""), (0, 0, "与第 9 行是同一商品，数量已合并")]
+    assert "两个不同的下单人" in orders["E"].problem
+    assert [(line.amount, line.note) for line in orders["F"].lines] == [(100, ""), (400, "无单价：按数量分摊订单金额")]
+    plan = oi._Plan(oi.ENTITY, oi.ORDERS)
+    oi._insert_results(plan, orders["A"], [])
+    oi._insert_results(plan, orders["B"], [])
+    oi._insert_results(plan, orders["D"], [])
+    oi._insert_results(plan, orders["F"], [(13, "注意：超出限购")])
+    assert [(r.row, r.key, r.reason) for r in plan.results] == [
+        (4, "A 苹果", "新订单 ¥10.00；无单价：按数量分摊订单金额"), (5, "A 梨", "无单价：按数量分摊订单金额"),
+        (6, "B 桃", "新订单 ¥6.00；订单金额 ¥6.00 与商品合计 ¥5.00 不同，以订单金额为准"),
+        (9, "D 苹果", "新订单 ¥9.00"), (10, "D 苹果", "与第 9 行是同一商品，数量已合并"),
+        (13, "F 苹果", "新订单 ¥5.00；注意：超出限购"), (14, "F 梨", "无单价：按数量分摊订单金额")]

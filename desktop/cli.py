@@ -9,6 +9,7 @@ import sys
 import time
 
 from desktop import APP_DISPLAY_NAME, __version__, cli_export
+from desktop.cli_args import add_db
 from desktop.domain.errors import DatabaseOpenError, QunDeskError
 
 
@@ -24,10 +25,6 @@ def database_target(db_arg: str | None) -> tuple[str, bool]:
     return str(default_database_path()), True
 
 
-def _add_db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="PATH_OR_URL", help="SQLite 文件路径或数据库 URL (默认: 用户数据目录)")
-
-
 def _positive(text: str) -> int:
     value = int(text)
     if value < 1:
@@ -38,23 +35,23 @@ def _positive(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="qundesk", description=f"{APP_DISPLAY_NAME} QunDesk {__version__}")
     parser.add_argument("--version", action="version", version=f"QunDesk {__version__}")
-    _add_db(parser)
+    add_db(parser)
     parser.add_argument("--demo", action="store_true", help="工作区为空时先生成演示数据再打开窗口")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="生成演示工作区 (确定性, 可复现)")
-    _add_db(demo)
+    add_db(demo)
     demo.add_argument("--groups", type=_positive, default=300)
     demo.add_argument("--members", type=_positive, default=20_000)
     demo.add_argument("--days", type=_positive, default=180)
     demo.add_argument("--seed", type=int, default=0)
 
     info = sub.add_parser("info", help="结构版本、各表行数和完整性检查")
-    _add_db(info)
+    add_db(info)
     info.add_argument("--json", action="store_true", help="输出 JSON")
 
     imp = sub.add_parser("import", help="从 Excel/CSV/聊天记录导入; 也可撤销 (--undo) 或查看历史 (--history)")
-    _add_db(imp)
+    add_db(imp)
     imp.add_argument("file", nargs="?", metavar="FILE", help=".xlsx / .xlsm / .csv 文件")
     imp.add_argument("--kind", choices=IMPORT_KINDS, help="导入什么: " + ", ".join(IMPORT_KINDS))
     imp.add_argument("--sheet", metavar="NAME", help="工作表名 (默认第一个)")

@@ -13,14 +13,11 @@ import sys
 from datetime import datetime, timedelta
 from typing import Any
 
+from desktop.cli_args import add_db
 from desktop.domain.errors import ValidationError
 
 #: formats accepted by --at, tried in order (without a date: today; without a year: this year)
 AT_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y/%m/%d %H:%M", "%Y-%m-%d %H:%M:%S")
-
-
-def _add_db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="PATH_OR_URL", help="SQLite 文件路径或数据库 URL (默认: 用户数据目录)")
 
 
 def _seconds(text: str) -> float:
@@ -42,7 +39,7 @@ def _days(text: str) -> int:
 def add_commands(sub: Any) -> None:
     """Register the broadcast commands on cli.py's sub-parsers action."""
     send = sub.add_parser("send-due", help="发送所有到期的机器人群发 (适合计划任务); 手动群只统计")
-    _add_db(send)
+    add_db(send)
     send.add_argument("--dry-run", action="store_true", help="只显示将发送什么, 不发送也不写入")
     send.add_argument("--timeout", type=_seconds, default=10.0, metavar="SECONDS", help="单次请求超时 (默认 10 秒)")
     send.add_argument("--lease", type=_seconds, default=300.0, metavar="SECONDS",
@@ -51,7 +48,7 @@ def add_commands(sub: Any) -> None:
     robot = sub.add_parser("robot", help="群机器人: add / test / list")
     robot_sub = robot.add_subparsers(dest="robot_command", metavar="ACTION", required=True)
     add = robot_sub.add_parser("add", help="给群添加机器人 (粘贴平台显示的 Webhook 地址)")
-    _add_db(add)
+    add_db(add)
     add.add_argument("group", metavar="GROUP_ID_OR_NAME", help="群编号或完整群名")
     add.add_argument("url", metavar="URL", help="Webhook 地址")
     add.add_argument("--secret", default="", help="加签密钥 (钉钉 / 飞书)")
@@ -59,15 +56,15 @@ def add_commands(sub: Any) -> None:
                      help="机器人类型 (默认按地址自动识别)")
     add.add_argument("--name", default="", help="显示名称")
     test = robot_sub.add_parser("test", help="发送一条测试消息")
-    _add_db(test)
+    add_db(test)
     test.add_argument("id", type=int, metavar="ID", help="机器人编号 (robot list 可查)")
     listing = robot_sub.add_parser("list", help="列出机器人 (地址已打码)")
-    _add_db(listing)
+    add_db(listing)
 
     broadcast = sub.add_parser("broadcast", help="群发: add / list")
     b_sub = broadcast.add_subparsers(dest="broadcast_command", metavar="ACTION", required=True)
     b_add = b_sub.add_parser("add", help="新建并启用一个群发")
-    _add_db(b_add)
+    add_db(b_add)
     b_add.add_argument("--text", required=True, help="内容, 可用 {群名} {群主} {团长} {截单时间} {日期} 等变量")
     b_add.add_argument("--title", default="", help="标题 (默认取内容第一行)")
     targets = b_add.add_mutually_exclusive_group(required=True)
@@ -79,10 +76,10 @@ def add_commands(sub: Any) -> None:
     b_add.add_argument("--start", metavar="TIME", help="与 --rrule 一起: 首次时间 (默认现在)")
     b_add.add_argument("--no-quiet", action="store_true", help="不使用免打扰时段 (默认 22:00-08:00 不发送)")
     b_list = b_sub.add_parser("list", help="列出群发")
-    _add_db(b_list)
+    add_db(b_list)
 
     agenda = sub.add_parser("agenda", help="未来几天的发送日程")
-    _add_db(agenda)
+    add_db(agenda)
     agenda.add_argument("--days", type=_days, default=7, help="天数 (默认 7)")
     agenda.add_argument("--group", metavar="GROUP_ID_OR_NAME", help="只看一个群")
 

@@ -12,30 +12,17 @@ import time
 from datetime import date
 from typing import Any
 
+from desktop.cli_args import add_db, figure_target
 from desktop.domain.progress import ProgressFn
-from desktop.domain.reports import FIGURE_KEYS, parse_period
+from desktop.domain.reports import parse_period
 
 EXPORT_KINDS = ("groups", "members", "interactions", "day_stats", "supplier", "pickup")
-
-
-def _add_db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="PATH_OR_URL", help="SQLite 文件路径或数据库 URL (默认: 用户数据目录)")
-
-
-def _target(text: str) -> tuple[str, float]:
-    key, sep, value = text.partition("=")
-    if not sep or key.strip() not in FIGURE_KEYS:
-        raise argparse.ArgumentTypeError(f"应为 指标=数值，指标可选：{', '.join(FIGURE_KEYS)}")
-    try:
-        return key.strip(), float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"目标不是数字：{value}") from None
 
 
 def add_commands(sub: Any) -> None:
     """Register ``export`` and ``report`` on the parser's sub-parsers action."""
     export = sub.add_parser("export", help="把一张表导出为 .xlsx 或 .csv (手机号默认打码)")
-    _add_db(export)
+    add_db(export)
     export.add_argument("--kind", required=True, choices=EXPORT_KINDS, help="导出哪张表")
     export.add_argument("--out", required=True, metavar="FILE", help="输出文件 (.xlsx 或 .csv)")
     export.add_argument("--full-phones", action="store_true", help="导出完整手机号 (会记入审计日志)")
@@ -43,12 +30,12 @@ def add_commands(sub: Any) -> None:
                         help="supplier (供货单) / pickup (各自提点提货单): 团购活动编号, 默认最新的一个")
 
     report = sub.add_parser("report", help="生成给老板的运营报告 (.xlsx, 含图表)")
-    _add_db(report)
+    add_db(report)
     report.add_argument("--period", default="week", metavar="week|month|FROM..TO",
                         help="week: 上一个完整自然周 (周一至周日); month: 上一个完整自然月; "
                              "或 2026-11-01..2026-11-30 (含首尾)")
     report.add_argument("--out", required=True, metavar="FILE", help="输出文件 (.xlsx)")
-    report.add_argument("--target", action="append", type=_target, default=[], metavar="KEY=VALUE",
+    report.add_argument("--target", action="append", type=figure_target, default=[], metavar="KEY=VALUE",
                         help="本期目标, 可重复; 金额以元计, 比率写小数 (0.3 = 30%%)")
 
 

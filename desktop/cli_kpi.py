@@ -12,34 +12,21 @@ import json
 from datetime import date
 from typing import Any
 
+from desktop.cli_args import add_db, figure_target
 from desktop.domain.dashboard import KpiReport, parse_dashboard_period, parse_scope
-from desktop.domain.reports import FIGURE_KEYS, FigureUnit, display_width
-
-
-def _add_db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="PATH_OR_URL", help="SQLite 文件路径或数据库 URL (默认: 用户数据目录)")
-
-
-def _target(text: str) -> tuple[str, float]:
-    key, sep, value = text.partition("=")
-    if not sep or key.strip() not in FIGURE_KEYS:
-        raise argparse.ArgumentTypeError(f"应为 指标=数值，指标可选：{', '.join(FIGURE_KEYS)}")
-    try:
-        return key.strip(), float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"目标不是数字：{value}") from None
+from desktop.domain.reports import FigureUnit, display_width
 
 
 def add_commands(sub: Any) -> None:
     """Register ``kpi`` on the parser's sub-parsers action."""
     kpi = sub.add_parser("kpi", help="看板的 KPI 数字 (与看板卡片、运营报告一致)")
-    _add_db(kpi)
+    add_db(kpi)
     kpi.add_argument("--period", default="7d", metavar="today|7d|30d|month|FROM..TO",
                      help="today: 今天; 7d / 30d: 含今天的近 7 / 30 天; month: 本月 1 日至今; "
                           "或 2026-11-01..2026-11-30 (含首尾)。默认 7d")
     kpi.add_argument("--scope", default="all", metavar="all|platform:P|segment:NAME|group:ID",
                      help="统计范围: 全部群, 一个平台 (platform:wechat), 一个保存的分组, 或一个群 (group:12)")
-    kpi.add_argument("--target", action="append", type=_target, default=[], metavar="KEY=VALUE",
+    kpi.add_argument("--target", action="append", type=figure_target, default=[], metavar="KEY=VALUE",
                      help="本期目标, 可重复; 金额以元计, 比率写小数 (0.3 = 30%%)")
     kpi.add_argument("--json", action="store_true", help="输出 JSON (金额以分计, 比率为小数)")
 

@@ -11,14 +11,11 @@ import argparse
 import sys
 from typing import Any
 
+from desktop.cli_args import add_db
 from desktop.domain.errors import ValidationError
 
 #: export kinds this module writes (cli_export lists them among its own)
 SHEET_KINDS = ("supplier", "pickup")
-
-
-def _add_db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="PATH_OR_URL", help="SQLite 文件路径或数据库 URL (默认: 用户数据目录)")
 
 
 def add_campaign_argument(parser: argparse.ArgumentParser) -> None:
@@ -28,13 +25,13 @@ def add_campaign_argument(parser: argparse.ArgumentParser) -> None:
 def add_commands(sub: Any) -> None:
     """Register ``campaign`` and ``pickup-pdf`` on the parser's sub-parsers action."""
     campaign = sub.add_parser("campaign", help="团购活动: campaign list 列出活动及其订单数、金额")
-    _add_db(campaign)
+    add_db(campaign)
     actions = campaign.add_subparsers(dest="campaign_command", metavar="ACTION", required=True)
     listing = actions.add_parser("list", help="列出团购活动 (最新在前)")
-    _add_db(listing)
+    add_db(listing)
 
     pdf = sub.add_parser("pickup-pdf", help="把各自提点的提货单打印成 PDF (手机号打码, 每个自提点一页起)")
-    _add_db(pdf)
+    add_db(pdf)
     add_campaign_argument(pdf)
     pdf.add_argument("--out", required=True, metavar="FILE.pdf", help="输出文件 (.pdf)")
 

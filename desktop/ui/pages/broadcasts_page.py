@@ -11,11 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -52,6 +50,7 @@ from desktop.ui.widgets.broadcast_labels import (
     when,
 )
 from desktop.ui.widgets.manual_queue import ManualQueueTab
+from desktop.ui.widgets.tables import read_only_table, selected_row
 from desktop.workers.tasks import TaskContext, TaskRunner, error_message
 
 if TYPE_CHECKING:
@@ -66,28 +65,6 @@ KINDS = ("broadcasts", "deliveries", "templates", "channels", "groups", "segment
 BANNER_STYLE = "QFrame#flaggedBanner, QFrame#robotBanner { background: #fff3e0; border: 1px solid #ffb74d; }"
 
 
-def table_view(model: RowsModel, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSortingEnabled(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(26)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    header.setSortIndicatorShown(False)
-    return view
-
-
-def selected(view: QTableView, model: RowsModel) -> Any | None:
-    rows = view.selectionModel().selectedRows()
-    return model.row_at(rows[0].row()) if rows else None
 
 
 def select_where(view: QTableView, model: RowsModel, test) -> bool:  # type: ignore[no-untyped-def]
@@ -195,7 +172,7 @@ class BroadcastsPage(QWidget):
             Column(self.tr("已发/失败/待发"), counts_text, lambda b: sum(b.counts.values()),
                    tooltip=lambda _b: self.tr("已发送 (含手动) / 发送失败 / 等待发送")),
         ], self)
-        self.table = table_view(self.model, "broadcastList")
+        self.table = read_only_table(self.model, "broadcastList", alternating=True)
         for column, width in ((0, 200), (1, 180), (2, 120), (3, 64), (4, 130)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._broadcast_chosen())
@@ -244,7 +221,7 @@ class BroadcastsPage(QWidget):
             Column(self.tr("最后错误"), lambda d: d.last_error, tooltip=lambda d: d.last_error or None),
             Column(self.tr("发送于"), lambda d: when(d.sent_at), lambda d: d.sent_at.isoformat() if d.sent_at else ""),
         ], self)
-        self.history = table_view(self.history_model, "deliveryHistory")
+        self.history = read_only_table(self.history_model, "deliveryHistory", alternating=True)
         for column, width in ((0, 200), (1, 130), (2, 90), (3, 44), (4, 320)):
             self.history.setColumnWidth(column, width)
         self.history.selectionModel().selectionChanged.connect(lambda *_: self._update_history_buttons())
@@ -278,7 +255,7 @@ class BroadcastsPage(QWidget):
             Column(self.tr("机器人"), lambda d: d.channel_name or ""),
             Column(self.tr("说明"), lambda d: d.last_error, tooltip=lambda d: d.last_error or None),
         ], self)
-        self.flagged_view = table_view(self.flagged_model, "flaggedList")
+        self.flagged_view = read_only_table(self.flagged_model, "flaggedList", alternating=True)
         for column, width in ((0, 150), (1, 120), (2, 110), (3, 100)):
             self.flagged_view.setColumnWidth(column, width)
         self.flagged_view.selectionModel().selectionChanged.connect(lambda *_: self._update_flagged_buttons())
@@ -321,7 +298,7 @@ class BroadcastsPage(QWidget):
             Column(self.tr("群"), self._agenda_groups),
             Column(self.tr("渠道"), self._agenda_channel),
         ], self)
-        self.agenda_view = table_view(self.agenda_model, "agendaList")
+        self.agenda_view = read_only_table(self.agenda_model, "agendaList", alternating=True)
         self.agenda_view.setSortingEnabled(False)  # grouped by day
         self.agenda_view.setAlternatingRowColors(False)
         for column, width in ((0, 90), (1, 50), (2, 170), (3, 150)):
@@ -359,7 +336,7 @@ class BroadcastsPage(QWidget):
             Column(self.tr("格式"), lambda t: self.tr("Markdown") if t.format is MessageFormat.MARKDOWN else self.tr("文本")),
             Column(self.tr("变量"), lambda t: " ".join("{" + v + "}" for v in t.variables)),
         ], self)
-        self.templates_view = table_view(self.templates_model, "templateList")
+        self.templates_view = read_only_table(self.templates_model, "templateList", alternating=True)
         self.templates_view.setColumnWidth(0, 140)
         self.templates_view.setColumnWidth(1, 70)
         self.templates_view.selectionModel().selectionChanged.connect(lambda *_: self._template_chosen())
@@ -459,7 +436,7 @@ class BroadcastsPage(QWidget):
         self._broadcast_chosen()
 
     def current(self) -> BroadcastDTO | None:
-        return selected(self.table, self.model)
+        return selected_row(self.table, self.model)
 
     def select_broadcast(self, broadcast_id: int) -> None:
         if not select_where(self.table, self.model, lambda b: b.id == broadcast_id):
@@ -492,7 +469,7 @@ class BroadcastsPage(QWidget):
         self.banner.setVisible(bool(rows))
         self.banner_label.setText(self.tr("有 {0} 条消息在发送途中被中断 (程序退出或崩溃), 不知道群里是否收到。"
                                           "请在“待确认”里逐条确认, 群管家不会自动重发。").format(len(rows)))
-        if rows and not selected(self.flagged_view, self.flagged_model):
+        if rows and not selected_row(self.flagged_view, self.flagged_model):
             select_where(self.flagged_view, self.flagged_model, lambda _d: True)
         self._update_flagged_buttons()
 
@@ -540,7 +517,7 @@ class BroadcastsPage(QWidget):
 
     def _show_templates(self, result: tuple[list[TemplateDTO], list[GroupDTO]]) -> None:
         templates, groups = result
-        current = selected(self.templates_view, self.templates_model)
+        current = selected_row(self.templates_view, self.templates_model)
         self.templates_model.set_rows(templates)
         self._fill_group_combo(self.template_group, [g for g in groups if g.status.value != "archived"], None)
         if current is None or not select_where(self.templates_view, self.templates_model, lambda t: t.id == current.id):
@@ -568,11 +545,11 @@ class BroadcastsPage(QWidget):
         self.delete_button.setEnabled(status is BroadcastStatus.DRAFT)
 
     def _update_history_buttons(self) -> None:
-        d = selected(self.history, self.history_model)
+        d = selected_row(self.history, self.history_model)
         self.retry_button.setEnabled(d is not None and d.status is DeliveryStatus.FAILED)
 
     def _update_flagged_buttons(self) -> None:
-        has = selected(self.flagged_view, self.flagged_model) is not None
+        has = selected_row(self.flagged_view, self.flagged_model) is not None
         self.sent_button.setEnabled(has)
         self.resend_button.setEnabled(has)
 
@@ -674,12 +651,12 @@ class BroadcastsPage(QWidget):
         self._write(lambda: self._service.delete_draft(b.id), ids=lambda _r: [b.id])
 
     def retry_delivery(self) -> None:
-        d = selected(self.history, self.history_model)
+        d = selected_row(self.history, self.history_model)
         if d is not None and d.status is DeliveryStatus.FAILED:
             self._write(lambda: self._service.retry(d.id), changes="deliveries", ids=lambda _r: [d.id])
 
     def confirm_flagged(self, *, sent: bool) -> None:
-        d = selected(self.flagged_view, self.flagged_model)
+        d = selected_row(self.flagged_view, self.flagged_model)
         if d is None:
             return
         service = self._service
@@ -689,7 +666,7 @@ class BroadcastsPage(QWidget):
 
     # ================================================================== templates
     def current_template(self) -> TemplateDTO | None:
-        return selected(self.templates_view, self.templates_model)
+        return selected_row(self.templates_view, self.templates_model)
 
     def _template_chosen(self) -> None:
         has = self.current_template() is not None

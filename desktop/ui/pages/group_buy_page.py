@@ -11,9 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QMessageBox,
@@ -21,7 +19,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -36,6 +33,7 @@ from desktop.ui.widgets.jielong_review import JielongTab
 from desktop.ui.widgets.order_labels import campaign_status_name, money, when
 from desktop.ui.widgets.order_list import OrdersTab
 from desktop.ui.widgets.order_summary import SummaryTab
+from desktop.ui.widgets.tables import read_only_table
 from desktop.workers.tasks import TaskContext, TaskRunner, error_message
 
 if TYPE_CHECKING:
@@ -79,19 +77,8 @@ class GroupBuyPage(QWidget):
             Column(self.tr("单数"), lambda c: f"{c.orders:,}", sort_key=lambda c: c.orders, right=True),
             Column(self.tr("金额"), lambda c: money(c.amount_cents), sort_key=lambda c: c.amount_cents, right=True),
         ], self)
-        self.table = QTableView()
-        self.table.setObjectName("campaignList")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)  # the title keeps its width; a narrow window scrolls instead
+        # the title keeps its width; a narrow window scrolls instead
+        self.table = read_only_table(self.model, "campaignList")
         for column, width in ((0, 112), (1, 50), (2, 46), (3, 40), (4, 74)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._campaign_chosen())
@@ -175,7 +162,7 @@ class GroupBuyPage(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 1000])
+        self.splitter.setSizes([360, 1000])  # the list's five columns without scrolling
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)

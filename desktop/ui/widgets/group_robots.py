@@ -25,8 +25,8 @@ from desktop.domain.broadcasts import ChannelDTO, DeliveryDTO, RobotTestResult
 from desktop.domain.errors import ValidationError
 from desktop.services.robots import check_credentials, check_webhook_url, detect_kind
 from desktop.ui.models.rows_model import Column, RowsModel
-from desktop.ui.pages.broadcasts_page import selected, table_view
 from desktop.ui.widgets.broadcast_labels import channel_kind_name, delivery_status_name, when
+from desktop.ui.widgets.tables import read_only_table, selected_row
 from desktop.workers.tasks import TaskRunner, error_message
 
 if TYPE_CHECKING:
@@ -133,7 +133,7 @@ class GroupRobotsTab(QWidget):
                    tooltip=lambda c: c.url_masked),
             Column(self.tr("名称"), lambda c: c.name),
         ], self)
-        self.view = table_view(self.model, "robotList")
+        self.view = read_only_table(self.model, "robotList", alternating=True)
         self.view.setColumnWidth(0, 64)
         self.view.setColumnWidth(1, 64)
         self.view.setColumnWidth(2, 240)
@@ -164,7 +164,7 @@ class GroupRobotsTab(QWidget):
             Column(self.tr("群发"), lambda d: d.broadcast_title, tooltip=lambda d: d.body or None),
             Column(self.tr("说明"), lambda d: d.last_error, tooltip=lambda d: d.last_error or None),
         ], self)
-        self.history = table_view(self.history_model, "groupDeliveries")
+        self.history = read_only_table(self.history_model, "groupDeliveries", alternating=True)
         self.history.setColumnWidth(0, 110)
         self.history.setColumnWidth(1, 76)
         self.history.setColumnWidth(2, 140)
@@ -244,7 +244,7 @@ class GroupRobotsTab(QWidget):
         self.reload()
 
     def current(self) -> ChannelDTO | None:
-        return selected(self.view, self.model)
+        return selected_row(self.view, self.model)
 
     def _update_buttons(self) -> None:
         robot = self.current()

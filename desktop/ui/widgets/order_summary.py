@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -34,6 +33,7 @@ from desktop.domain.orders import (
 )
 from desktop.ui.models.rows_model import Column, RowsModel
 from desktop.ui.widgets.order_labels import money
+from desktop.ui.widgets.tables import read_only_table
 from desktop.workers.tasks import TaskContext, TaskRunner
 
 if TYPE_CHECKING:
@@ -41,16 +41,7 @@ if TYPE_CHECKING:
 
 
 def _table(model: RowsModel[Any], name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSortingEnabled(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(24)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view = read_only_table(model, name, stretch_last=False)
     view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     view.horizontalHeader().setMinimumSectionSize(40)
     return view

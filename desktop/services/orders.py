@@ -405,6 +405,23 @@ def _check_external_no(session: Session, campaign_id: int, external_no: str | No
 # ================================================================================================ the service
 
 
+def _checked_order(session: Session, clean: OrderDraft, now: datetime,
+                   order_id: int | None) -> tuple[OrderDraft, int | None, list[dict[str, Any]], int]:
+    """What creating and editing an order share: links, order number, buyer (a new name becomes a
+    member), per-person limit and stock without the order's own old lines, the lines and the amount.
+    Returns (draft with its buyer, new member id or None, line rows, amount in cents)."""
+    products = _check_links(session, clean.campaign_id, clean)
+    _check_external_no(session, clean.campaign_id, clean.external_no, order_id)
+    clean, new_member = _link_buyer(session, clean, now)
+    clean = _with_buyer_name(session, clean)
+    _check_limits(session, clean.campaign_id, buyer_key(clean.member_id, clean.buyer_phone, clean.buyer_name),
+                  clean, order_id)
+    items = _item_rows(clean, products)
+    amount = sum(i["amount_cents"] for i in items)
+    check_refund(amount, clean.refund_cents)
+    return clean, new_member, items, amount
+
+
 class OrderService:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -604,15 +621,7 @@ class OrderService:
         now = datetime.now()
         with self._db.transaction() as session:
             require_campaign(session, clean.campaign_id)
-            products = _check_links(session, clean.campaign_id, clean)
-            _check_external_no(session, clean.campaign_id, clean.external_no, None)
-            clean, new_member = _link_buyer(session, clean, now)
-            clean = _with_buyer_name(session, clean)
-            _check_limits(session, clean.campaign_id, buyer_key(clean.member_id, clean.buyer_phone, clean.buyer_name),
-                          clean, None)
-            items = _item_rows(clean, products)
-            amount = sum(i["amount_cents"] for i in items)
-            check_refund(amount, clean.refund_cents)
+            clean, new_member, items, amount = _checked_order(session, clean, now, None)
             group_id = clean.group_id
             if group_id is None:
                 group_id = group_for(buyer_groups(session, clean.campaign_id, [m for m in [clean.member_id] if m]),
@@ -636,15 +645,7 @@ class OrderService:
                 raise NotFoundError(f"订单 #{order_id} 不存在 (可能已被删除)")
             if order.campaign_id != clean.campaign_id:
                 raise ValidationError("订单不能移到另一个团购活动", "campaign_id")
-            products = _check_links(session, clean.campaign_id, clean)
-            _check_external_no(session, clean.campaign_id, clean.external_no, order_id)
-            clean, new_member = _link_buyer(session, clean, now)
-            clean = _with_buyer_name(session, clean)
-            _check_limits(session, clean.campaign_id, buyer_key(clean.member_id, clean.buyer_phone, clean.buyer_name),
-                          clean, order_id)
-            items = _item_rows(clean, products)
-            amount = sum(i["amount_cents"] for i in items)
-            check_refund(amount, clean.refund_cents)
+            clean, new_member, items, amount = _checked_order(session, clean, now, order_id)
             columns = _order_columns(clean, amount, now, clean.group_id if clean.group_id is not None
                                      else order.group_id)
             if clean.placed_at is None:

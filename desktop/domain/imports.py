@@ -6,10 +6,12 @@ The reading engine (desktop.io) produces these; the import services and the wiza
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from itertools import repeat
+from typing import NamedTuple
 
 from .errors import ValidationError
 
@@ -194,22 +196,55 @@ class ParsedRow:
 
 
 @dataclass(frozen=True, slots=True)
+class SheetColumns:
+    """A parsed sheet column by column, as the parser produces it: ``numbers[i]`` is the Excel row
+    of position i, ``values[field][i]`` its normalised value (None when blank), ``problems`` the
+    positions with unusable cells. Bulk importers read these lists directly, with no dict per row."""
+
+    numbers: Sequence[int]
+    values: Mapping[str, Sequence[object]]
+    problems: Mapping[int, tuple[RowProblem, ...]] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+    def rows(self) -> tuple[ParsedRow, ...]:
+        names = list(self.values)
+        dicts = map(dict, map(zip, repeat(names), zip(*self.values.values(), strict=True))) if names else (
+            {} for _ in self.numbers)
+        if not self.problems:
+            return tuple(map(ParsedRow, self.numbers, dicts))
+        found = self.problems
+        return tuple(ParsedRow(number, values, found.get(position, ()))
+                     for position, (number, values) in enumerate(zip(self.numbers, dicts, strict=True)))
+
+
+@dataclass(frozen=True, slots=True)
 class ParsedSheet:
-    """Every data row of a sheet, normalised; rows skipped as totals or repeated headers listed."""
+    """Every data row of a sheet, normalised; rows skipped as totals or repeated headers listed.
+    ``rows`` (a ParsedRow per row) are built from ``columns`` on first use."""
 
     kind: ImportKind
     mapping: ColumnMapping
-    rows: tuple[ParsedRow, ...]
+    columns: SheetColumns
     skipped_rows: tuple[int, ...]
     missing_fields: tuple[str, ...]
+    _rows: list[tuple[ParsedRow, ...]] = field(default_factory=list, init=False, repr=False, compare=False)
+
+    @property
+    def rows(self) -> tuple[ParsedRow, ...]:
+        if not self._rows:
+            self._rows.append(self.columns.rows())
+        return self._rows[0]
 
     @property
     def problems(self) -> tuple[RowProblem, ...]:
-        return tuple(problem for row in self.rows for problem in row.problems)
+        found = self.columns.problems
+        return tuple(problem for position in sorted(found) for problem in found[position])
 
     @property
     def ok(self) -> bool:
-        return not self.missing_fields and all(row.ok for row in self.rows)
+        return not self.missing_fields and not self.columns.problems
 
 
 class ChatFormat(StrEnum):
@@ -311,10 +346,10 @@ class RowOutcome(StrEnum):
     FAILED = "failed"
 
 
-@dataclass(frozen=True, slots=True)
-class RowResult:
+class RowResult(NamedTuple):
     """What happened (or would happen) to one source row. ``row`` is Excel's row number, 0 for rows
-    that are aggregates of a chat export; ``key`` says which record it is in words."""
+    that are aggregates of a chat export; ``key`` says which record it is in words. A named tuple,
+    not a frozen dataclass: an import makes one per row, and this builds in a fifth of the time."""
 
     row: int
     outcome: RowOutcome

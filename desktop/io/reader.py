@@ -73,21 +73,47 @@ def _sheet_frame(book: pd.ExcelFile, name: str) -> pd.DataFrame:
     """The sheet as ``pd.read_excel(book, sheet_name=name, header=None, dtype=object, na_filter=False)``
     gives it, without pandas' per-cell pass: the same calamine read, and the same cell conversions
     (a whole-number float becomes an int, a date a datetime) done only in the columns holding such
-    cells."""
+    cells, in numpy. Marked with NO_MISSING when no column holds a type that can be a missing value."""
     rows = book.book.get_sheet_by_name(name).to_python(skip_empty_area=False)
     if not rows:
         return pd.DataFrame(dtype=object)
-    width = len(rows[0])
-    if any(len(row) != width for row in rows):  # calamine gives a rectangle; if not, pandas pads it
+    if len(set(map(len, rows))) != 1:  # calamine gives a rectangle; if not, pandas pads it
         return pd.read_excel(book, sheet_name=name, header=None, dtype=object, na_filter=False)
-    grid = np.empty((len(rows), width), dtype=object)
+    grid = np.empty((len(rows), len(rows[0])), dtype=object)
     grid[:] = rows
+    no_missing = True
     for c, values in enumerate(grid.T.tolist()):
-        types = set(map(type, values))
+        kinds = list(map(type, values))
+        types = set(kinds)
         if float in types or date in types:
-            grid[:, c] = [int(v) if v.__class__ is float and v.is_integer()
-                          else datetime(v.year, v.month, v.day) if v.__class__ is date else v for v in values]
-    return pd.DataFrame(grid, dtype=object)
+            grid[:, c], types = _converted(grid[:, c], kinds, types)
+        no_missing = no_missing and types <= _NEVER_MISSING
+    frame = pd.DataFrame(grid, dtype=object)
+    frame.attrs[NO_MISSING] = no_missing
+    return frame
+
+
+def _converted(column: np.ndarray, kinds: list[type], types: set[type]) -> tuple[np.ndarray, set[type]]:
+    """A column with its whole-number floats as ints (``int(v)`` for every float with
+    ``v.is_integer()``) and its dates as datetimes at midnight, and the types it then holds."""
+    column = column.copy()
+    if date in types:
+        types = (types - {date}) | {datetime}
+        for at in [at for at, kind in enumerate(kinds) if kind is date]:
+            day = column[at]
+            column[at] = datetime(day.year, day.month, day.day)
+    is_float = np.fromiter([kind is float for kind in kinds], dtype=bool, count=len(kinds))
+    if is_float.any():
+        positions = np.flatnonzero(is_float)
+        numbers = np.array(column[positions].tolist(), dtype=np.float64)
+        # NaN and infinities are not whole; beyond int64 (never a real cell) falls back to int()
+        whole = (numbers == np.floor(numbers)) & (np.abs(numbers) < 2.0 ** 63)
+        column[positions[whole]] = numbers[whole].astype(np.int64).tolist()
+        if not whole.all():
+            rest = positions[~whole]
+            column[rest] = [int(v) if v.is_integer() else v for v in column[rest].tolist()]
+        types = set(map(type, column[positions].tolist())) | (types - {float})
+    return column, types
 
 
 def _existing(path: Path) -> Path:
@@ -181,11 +207,11 @@ def _never_missing(cells: np.ndarray) -> bool:
 
 def _trimmed(frame: pd.DataFrame) -> pd.DataFrame:
     """Without trailing all-blank rows and columns (formatted but empty areas of a sheet); marked
-    with NO_MISSING when no cell is a missing value."""
+    with NO_MISSING when no cell is a missing value (as the reader marked it, else by a scan)."""
     if frame.empty:
         return frame
     cells = frame.to_numpy(dtype=object)
-    no_missing = _never_missing(cells)
+    no_missing = frame.attrs[NO_MISSING] if NO_MISSING in frame.attrs else _never_missing(cells)
     filled = filled_cells(cells, no_missing=no_missing)
     rows = filled.any(axis=1).nonzero()[0]
     cols = filled.any(axis=0).nonzero()[0]

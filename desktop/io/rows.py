@@ -6,11 +6,11 @@ dates, statuses, pickup points), so most cells cost one dict lookup.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from functools import partial
-from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -30,9 +30,9 @@ from desktop.domain.imports import (
     ColumnMapping,
     FieldType,
     ImportKind,
-    ParsedRow,
     ParsedSheet,
     RowProblem,
+    SheetColumns,
     field_specs,
 )
 from desktop.domain.progress import CancelToken, ProgressFn
@@ -136,42 +136,33 @@ def parse_rows(
     lacking = np.zeros(len(row_numbers), dtype=bool)
     for i, _column in required:
         lacking |= blank_masks[i]
-    if not problems and not lacking.any() and not empty.any():
-        # most sheets: every row is plain data with nothing to report, built without a Python loop
-        rows = _plain_rows(row_numbers, names, columns)
-    else:
-        rows = _rows_with_problems(row_numbers, names, columns, required, empty, lacking, problems)
+    # a row is left out when nothing this import reads is filled in and no cell of it failed
+    keep = ~empty
+    if problems:
+        keep[list(problems)] = True
+    if lacking.any():
+        for position in np.flatnonzero(lacking & keep).tolist():
+            found = problems[position]
+            for i, column in required:
+                if columns[i][position] is None and not any(p.field == names[i] for p in found):
+                    found.append(RowProblem(row_numbers[position], names[i], column, "", REQUIRED_EMPTY))
+    table = _table(row_numbers, names, columns, problems, keep)
     missing = tuple(name for name, spec in specs.items() if spec.required and name not in mapping.columns)
-    return ParsedSheet(kind, mapping, tuple(rows), skipped, missing)
+    return ParsedSheet(kind, mapping, table, skipped, missing)
 
 
-def _plain_rows(row_numbers: list[int], names: list[str], columns: list[list[object]]) -> list[ParsedRow]:
-    """What ``_rows_with_problems`` gives when no row is empty, lacking or has a problem: a row per
-    position, its values by name."""
-    return list(map(ParsedRow, row_numbers, map(dict, map(zip, repeat(names), zip(*columns, strict=True)))))
-
-
-def _rows_with_problems(row_numbers: list[int], names: list[str], columns: list[list[object]],
-                        required: list[tuple[int, int]], empty: np.ndarray, lacking: np.ndarray,
-                        problems: dict[int, list[RowProblem]]) -> list[ParsedRow]:
-    rows: list[ParsedRow] = []
-    append = rows.append
-    for position, (number, is_empty, is_lacking, values) in enumerate(
-        zip(row_numbers, empty.tolist(), lacking.tolist(), zip(*columns, strict=True), strict=False)
-    ):
-        found = problems.get(position)
-        if found is None:
-            if is_empty:
-                continue  # nothing this import reads is filled in
-            if not is_lacking:  # most rows: nothing to report
-                append(ParsedRow(number, dict(zip(names, values, strict=True)), ()))
-                continue
-            found = []
-        for i, column in required:
-            if values[i] is None and not any(p.field == names[i] for p in found):
-                found.append(RowProblem(row_numbers[position], names[i], column, "", REQUIRED_EMPTY))
-        append(ParsedRow(row_numbers[position], dict(zip(names, values, strict=True)), tuple(found)))
-    return rows
+def _table(row_numbers: list[int], names: list[str], columns: list[list[object]],
+           problems: dict[int, list[RowProblem]], keep: np.ndarray) -> SheetColumns:
+    """The kept positions' numbers, values and problems (most sheets keep every row: nothing copied)."""
+    if keep.all():
+        return SheetColumns(row_numbers, dict(zip(names, columns, strict=True)),
+                            {position: tuple(found) for position, found in sorted(problems.items())})
+    kept = np.flatnonzero(keep).tolist()
+    new_position = {old: new for new, old in enumerate(kept)}
+    values = {name: [column[position] for position in kept] for name, column in zip(names, columns, strict=True)}
+    numbers = [row_numbers[position] for position in kept]
+    return SheetColumns(numbers, values, {new_position[position]: tuple(found)
+                                          for position, found in sorted(problems.items())})
 
 
 def _data_rows(cells: np.ndarray, header: np.ndarray, no_missing: bool = False) -> tuple[np.ndarray, np.ndarray]:
@@ -180,7 +171,15 @@ def _data_rows(cells: np.ndarray, header: np.ndarray, no_missing: bool = False) 
         return np.zeros(0, dtype=bool), np.zeros(0, dtype=bool)
     filled = filled_cells(cells, no_missing=no_missing)
     keep = filled.any(axis=1)
-    repeated = (cells == header).all(axis=1)
+    # a repeated header: every cell equals the header's; compared in full only where the first
+    # titled column does
+    titled = np.flatnonzero(header != "")
+    repeated = np.zeros(len(cells), dtype=bool)
+    if len(titled):
+        maybe = np.flatnonzero(cells[:, titled[0]] == header[titled[0]])
+        repeated[maybe] = (cells[maybe] == header).all(axis=1)
+    else:
+        repeated = (cells == header).all(axis=1)
     first = filled.argmax(axis=1)
     rest = filled.copy()
     rest[np.arange(len(cells)), first] = False
@@ -190,15 +189,23 @@ def _data_rows(cells: np.ndarray, header: np.ndarray, no_missing: bool = False) 
     totals = np.zeros(len(cells), dtype=bool)
     for picked in (cells[index, first], cells[index, second]):
         codes, uniques = pd.factorize(picked)
-        says = np.fromiter((_says_total(value) for value in uniques), dtype=bool, count=len(uniques))
-        totals |= np.append(says, False)[codes]
+        says = np.zeros(len(uniques) + 1, dtype=bool)  # the last stays False: code -1
+        for at, value in enumerate(uniques.tolist()):
+            if value.__class__ is str and _TOTAL_HINT.search(value) and _says_total(value):
+                says[at] = True
+        totals |= says[codes]
     totals &= keep
     dropped = keep & (totals | repeated)
     return keep & ~dropped, dropped
 
 
+#: every word of TOTAL_WORDS, in simplified or traditional script and any case, holds one of these
+#: (计/計 or 总/總, or the t of "total"): text without them is not looked at further
+_TOTAL_HINT = re.compile("[计計总總tT]")
+
+
 def _says_total(value: object) -> bool:
-    if not isinstance(value, str):
+    if not isinstance(value, str) or not _TOTAL_HINT.search(value):
         return False
     text = fold_traditional("".join(value.split())).casefold()
     return any(word in text for word in TOTAL_WORDS)
@@ -226,7 +233,7 @@ def _normalise_column(
     codes, uniques = pd.factorize(raw_values)
     results = np.empty(len(uniques) + 1, dtype=object)  # the last stays None: code -1 (None, NaN)
     failed: dict[int, str] = {}
-    text_field, when_field = normalise is to_text, normalise is to_datetime
+    text_field, when_field, phone_field = normalise is to_text, normalise is to_datetime, normalise is to_phone
     for code, raw in enumerate(uniques.tolist()):
         kind = raw.__class__
         if kind is str:
@@ -239,6 +246,9 @@ def _normalise_column(
                     continue
         elif kind is int and text_field:
             results[code] = str(raw)  # to_text of a whole number
+            continue
+        elif kind is int and phone_field and 10_000 <= raw < 10**20:
+            results[code] = str(raw)  # to_phone of a whole number of 5 to 20 digits: its digits
             continue
         elif kind is datetime and when_field and raw.tzinfo is None:
             results[code] = raw  # what to_datetime gives back for a naive datetime: the same moment

@@ -867,7 +867,7 @@ def plan_chat_export(session: Session, source: _Source, policy: ImportPolicy) ->
                                   "platform": Platform.WECHAT}), {})
              for room in chat.rooms]
     plan = _merge(session, "group", GROUPS, rooms, ImportPolicy.SKIP, _match_groups)
-    plan.results = [replace(r, reason="") if r.reason == ALREADY_EXISTS else r for r in plan.results]
+    plan.results = [r._replace(reason="") if r.reason == ALREADY_EXISTS else r for r in plan.results]
     plan.results += [RowResult(p.row, RowOutcome.FAILED, "chat", p.raw, p.reason) for p in chat.problems]
 
     def steps(session: Session, batch_id: int | None) -> Iterator[_Plan]:
@@ -908,7 +908,7 @@ def _chat_members(session: Session, chat: ChatExport) -> _Plan:
                    _member_insert({"nickname": (name or member_id)[:120], "wechat_id": member_id[:80]}), {})
              for member_id, name in sorted(names.items())]
     plan = _merge(session, "member", MEMBERS, items, ImportPolicy.SKIP, _match_members)
-    plan.results = [replace(r, reason="") if r.reason == ALREADY_EXISTS else r for r in plan.results]
+    plan.results = [r._replace(reason="") if r.reason == ALREADY_EXISTS else r for r in plan.results]
     return plan
 
 
@@ -1301,10 +1301,10 @@ class ImportService:
         if isinstance(source, ImportPreview):
             return _Read(_Source(source.sheet, source.chat, source.source_name, source.sheet_name,
                                  source.campaign_id),
-                         source.file_hash, len(source.sheet.rows) if source.sheet else _chat_rows(source.chat))
+                         source.file_hash, len(source.sheet.columns) if source.sheet else _chat_rows(source.chat))
         if isinstance(source, ParsedSheet):
             _check_required(source, "", sheet or "")
-            return _Read(_Source(sheet=source, sheet_name=sheet or ""), None, len(source.rows))
+            return _Read(_Source(sheet=source, sheet_name=sheet or ""), None, len(source.columns))
         return self._read(Path(source), kind, sheet, mapping, include_messages, progress, cancel)
 
     @staticmethod
@@ -1322,7 +1322,7 @@ class ImportService:
                             progress=progress, cancel=cancel)
         _check_required(parsed, path.name, grid.sheet)
         return _Read(_Source(sheet=parsed, source_name=path.name, sheet_name=grid.sheet), file_hash(path),
-                     len(parsed.rows))
+                     len(parsed.columns))
 
 
 # ================================================================================================ helpers

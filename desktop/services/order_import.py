@@ -27,15 +27,18 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import repeat
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from operator import itemgetter
 from typing import Any
 
+import numpy as np
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import CampaignStatus, FulfilmentStatus, PaymentStatus
 from desktop.domain.errors import NotFoundError
-from desktop.domain.imports import ImportPolicy, ParsedRow, RowOutcome, RowResult
+from desktop.domain.imports import ImportPolicy, RowOutcome, RowResult, SheetColumns
 from desktop.domain.orders import QuantityLine, check_quantities, settle_payment, yuan
 from desktop.store.models import Campaign, CampaignPickupPoint, Order, OrderItem, PickupPoint, Product
 
@@ -67,48 +70,41 @@ ORDER_FIELDS = ("buyer_name", "member_note", "placed_at", "paid_at", "leader_not
 
 
 @dataclass(slots=True)
-class _Line:
-    row: int
-    product: str
-    spec: str
-    quantity: int
-    unit_price: int | None
-    line_amount: int | None
-    order_amount: int | None
-    cost: int | None
-    amount: int = 0
-    note: str = ""
+class _Orders:
+    """The sheet's orders, column by column. Order ``o`` is ``numbers[o]``; ``rows[o]`` are its sheet
+    positions in file order; ``values[field][o]`` its order-level cells; ``problems[o]`` why it is not
+    imported ("" when it is). Lines are kept per sheet position (``_read_lines``): ``products[p]``,
+    ``specs[p]``, ``quantities[p]`` (0: merged into an earlier line), ``amounts[p]``, ``notes[p]``."""
 
-
-@dataclass
-class _Order:
-    external_no: str
-    rows: list[ParsedRow]
-    values: dict[str, Any] = field(default_factory=dict)
-    lines: list[_Line] = field(default_factory=list)
-    amount: int = 0
-    problem: str = ""
+    table: SheetColumns
+    numbers: list[str]
+    rows: list[list[int]]
+    #: the order of each sheet position (-1: a row without 跟团号)
+    codes: np.ndarray
+    values: dict[str, list[Any]]
+    problems: list[str]
+    buyers: list[Buyer] = field(default_factory=list)
+    products: list[str] = field(default_factory=list)
+    specs: list[str] = field(default_factory=list)
+    quantities: list[int] = field(default_factory=list)
+    amounts: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    costs: list[int | None] = field(default_factory=list)
+    #: per order: its amount and the notes on the order as a whole
+    amount: list[int] = field(default_factory=list)
+    order_notes: list[tuple[str, ...]] = field(default_factory=list)
 
-    @property
-    def first_row(self) -> int:
-        return self.rows[0].row
+    def column(self, name: str) -> Sequence[Any]:
+        """A field's cells by sheet position (all None when the sheet has no such column)."""
+        found = self.table.values.get(name)
+        return found if found is not None else [None] * len(self.table)
 
-    def label(self, line: _Line | None = None) -> str:
-        product = f" {line.product}{(' ' + line.spec) if line and line.spec else ''}" if line else ""
-        return f"{self.external_no}{product}"
+    def label(self, o: int, position: int) -> str:
+        product, spec = self.column("product")[position], self.column("spec")[position]
+        return f"{self.numbers[o]} {product or ''}{(' ' + str(spec)) if spec else ''}".strip()
 
-    _buyer: Buyer | None = field(default=None, repr=False, compare=False)
-
-    @property
-    def buyer(self) -> Buyer:
-        """Read once the order-level values are settled (``_group``), then kept (a plain attribute:
-        ``cached_property`` takes a lock on every first read)."""
-        buyer = self._buyer
-        if buyer is None:
-            name = self.values.get("buyer_name") or self.values.get("receiver") or ""
-            buyer = self._buyer = Buyer(str(name)[:120], str(self.values.get("phone") or "")[:32])
-        return buyer
+    def first_row(self, o: int) -> int:
+        return self.table.numbers[self.rows[o][0]]
 
 
 # ================================================================================================ planning
@@ -119,38 +115,40 @@ def plan_orders(session: Session, source: _Source, policy: ImportPolicy) -> _Pla
     sheet = source.sheet
     assert sheet is not None
     plan = _Plan(ENTITY, ORDERS)
-    orders = _group(sheet.rows, sheet.mapping.headers, plan.results)
+    orders = _group(sheet.columns, sheet.mapping.headers, plan.results)
     campaign_id = _campaign_id(session, source)
     products = _products(session, campaign_id)
-    for order in orders:
-        if not order.problem:
-            _read_lines(order, products)
-    existing = _existing(session, campaign_id, [o.external_no for o in orders if not o.problem])
-    new_orders: list[_Order] = []
-    for order in orders:
-        if order.problem:
-            _fail(plan, order, order.problem)
+    _read_lines(orders, products)
+    problems = orders.problems
+    good = [o for o, problem in enumerate(problems) if not problem]
+    existing = _existing(session, campaign_id, [orders.numbers[o] for o in good])
+    new_orders: list[int] = []
+    updates: list[tuple[int, dict[str, Any]]] = []
+    for o, problem in enumerate(problems):
+        if problem:
+            _all_rows(plan, orders, o, RowOutcome.FAILED, problem)
             continue
-        stored = existing.get(order.external_no)
+        stored = existing.get(orders.numbers[o]) if existing else None
         if stored is None:
-            new_orders.append(order)
-            continue
-        if not _same_buyer(order.buyer, stored):
-            _fail(plan, order, f"跟团号 {order.external_no} 已有订单 #{stored['id']}，下单人是"
-                               f"“{stored['buyer_name'] or stored['buyer_phone']}”，这里是“{order.buyer.name}”")
+            new_orders.append(o)
+        elif not _same_buyer(orders.buyers[o], stored):
+            _all_rows(plan, orders, o, RowOutcome.FAILED,
+                      f"跟团号 {orders.numbers[o]} 已有订单 #{stored['id']}，下单人是"
+                      f"“{stored['buyer_name'] or stored['buyer_phone']}”，这里是“{orders.buyers[o].name}”")
         elif policy is ImportPolicy.UPDATE:
-            _plan_update(plan, order, stored, session)
+            updates.append((o, stored))
         else:
             outcome = RowOutcome.FAILED if policy is ImportPolicy.INSERT else RowOutcome.SKIPPED
-            _all_rows(plan, order, outcome, f"已存在（订单 #{stored['id']}）")
-    warnings = _limit_warnings(session, campaign_id, new_orders, products)
-    for order in new_orders:
-        _insert_results(plan, order, warnings.get(id(order), []))
+            _all_rows(plan, orders, o, outcome, f"已存在（订单 #{stored['id']}）")
+    if updates:
+        _plan_updates(plan, orders, updates, session)
+    warnings = _limit_warnings(session, campaign_id, orders, new_orders, products)
+    _insert_results(plan, orders, new_orders, warnings)
     now = datetime.now()
 
     def steps(session: Session, batch_id: int | None) -> Iterator[_Plan]:
         if batch_id is not None and new_orders:
-            _write(session, batch_id, campaign_id, source, new_orders, now)
+            _write(session, batch_id, campaign_id, source, orders, new_orders, now)
         return
         yield  # a generator that writes and yields no further plan
 
@@ -158,219 +156,245 @@ def plan_orders(session: Session, source: _Source, policy: ImportPolicy) -> _Pla
     return plan
 
 
-def _group(rows: Sequence[ParsedRow], headers: Sequence[str], results: list[RowResult]) -> list[_Order]:
-    """Rows by 跟团号, in file order; an order with an unusable cell or two buyers gets a problem."""
-    by_no: dict[str, _Order] = {}
-    # the order-level fields any row has (the parser gives every row the same fields)
-    filled = set().union(*{tuple(r.values) for r in rows})
-    present = [name for name in ORDER_FIELDS if name in filled]
-    with_problems: set[str] = set()  # the orders with a row that has a problem (few)
-    for row in rows:
-        number = row.values.get("external_no")
-        if number is None:
-            reasons = "；".join(f"{_column_name(p.column, headers)}：{p.reason}" for p in row.problems)
-            results.append(RowResult(row.row, RowOutcome.FAILED, ENTITY, str(row.values.get("product") or ""),
-                                     reasons or "跟团号为空"))
+def _group(table: SheetColumns, headers: Sequence[str], results: list[RowResult]) -> _Orders:
+    """Rows by 跟团号, orders in file order; an order with an unusable cell, two buyers or no buyer
+    gets a problem. A row without 跟团号 fails on its own."""
+    numbers_column = table.values.get("external_no") or [None] * len(table)
+    index: dict[str, int] = {}
+    new_code = index.setdefault
+    codes = [-1 if number is None else new_code(number[:60] if number.__class__ is str else str(number)[:60],
+                                                 len(index)) for number in numbers_column]
+    rows: list[list[int]] = [[] for _ in index]
+    for position, code in enumerate(codes):
+        if code >= 0:
+            rows[code].append(position)
+        else:
+            found = table.problems.get(position, ())
+            reasons = "；".join(f"{_column_name(p.column, headers)}：{p.reason}" for p in found)
+            product = table.values.get("product", ())
+            results.append(RowResult(table.numbers[position], RowOutcome.FAILED, ENTITY,
+                                     str((product[position] if product else None) or ""), reasons or "跟团号为空"))
+    problems = [""] * len(index)
+    for position, found in table.problems.items():  # few: the first row with a problem names it
+        code = codes[position]
+        if code < 0 or problems[code]:
             continue
-        number = str(number)[:60]
-        order = by_no.get(number)
-        if order is None:
-            order = by_no[number] = _Order(number, [])
-        order.rows.append(row)
-        if row.problems:
-            with_problems.add(number)
-    for order in by_no.values():
-        if order.external_no in with_problems:
-            bad = [r for r in order.rows if r.problems]
-            first = bad[0]
-            reasons = "；".join(f"{_column_name(p.column, headers)}：{p.reason}" for p in first.problems)
-            order.problem = reasons if len(order.rows) == 1 else (
-                f"第 {first.row} 行 {reasons}；同一订单的行一起不导入")
+        reasons = "；".join(f"{_column_name(p.column, headers)}：{p.reason}" for p in found)
+        problems[code] = reasons if len(rows[code]) == 1 else (
+            f"第 {table.numbers[position]} 行 {reasons}；同一订单的行一起不导入")
+    code_array = np.array(codes, dtype=np.int64)
+    orders = _Orders(table, list(index), rows, code_array, {}, problems)
+    first = np.array([positions[0] for positions in rows], dtype=np.int64)
+    several = np.flatnonzero(np.array([len(positions) > 1 for positions in rows], dtype=bool))
+    # lines of one order that disagree on 下单人 or 联系电话 (None included): looked at order by order
+    later = np.flatnonzero(code_array >= 0)
+    later = later[later != first[code_array[later]]]
+    disagree: set[int] = set()
+    for name in ("buyer_name", "phone"):
+        cells = table.values.get(name)
+        if cells is not None and len(later):
+            cells_array = np.array(cells, dtype=object)
+            differ = later[cells_array[later] != cells_array[first[code_array[later]]]]
+            disagree.update(code_array[differ].tolist())
+    for code in sorted(disagree):
+        if not problems[code]:
+            problems[code] = _buyer_conflict(orders, code)
+    # order-level values: the first line's, or for a field it leaves empty the first later line's
+    first_cells = itemgetter(*first.tolist()) if len(rows) > 1 else (lambda cells: (cells[int(first[0])],))
+    for name in ORDER_FIELDS:
+        cells = table.values.get(name)
+        if cells is None:
             continue
-        order.problem = _buyer_conflict(order) if len(order.rows) > 1 and not _same_buyer_lines(order.rows) else ""
-        if not order.problem:
-            # the first line that fills a field wins: fields the first line leaves empty are looked
-            # for in the lines after it, in order. The order's values are the first row's own dict
-            # (read only) unless a later line fills something in: every reader uses .get
-            values = order.rows[0].values
-            if len(order.rows) > 1:
-                copied = False
-                for name in present:
-                    if values.get(name) is None:
-                        for row in order.rows[1:]:
-                            value = row.values.get(name)
-                            if value is not None:
-                                if not copied:
-                                    values, copied = dict(values), True
-                                values[name] = value  # type: ignore[index]
-                                break
-            order.values = values  # type: ignore[assignment]
-            if not (values.get("buyer_name") or values.get("receiver") or values.get("phone")):
-                order.problem = "没有下单人、收货人或电话"
-    return list(by_no.values())
+        values = np.array(first_cells(cells) if len(rows) else (), dtype=object)
+        if len(several):
+            gaps = several[np.equal(values[several], None)]
+            if len(gaps):
+                cells_array = np.array(cells, dtype=object)
+                wanted = np.zeros(len(rows), dtype=bool)
+                wanted[gaps] = True
+                filled = np.flatnonzero(np.not_equal(cells_array, None) & (code_array >= 0))
+                filled = filled[wanted[code_array[filled]]]
+                found_codes, at = np.unique(code_array[filled], return_index=True)
+                values[found_codes] = cells_array[filled[at]]
+        orders.values[name] = values.tolist()
+    get = orders.values.get
+    no_values = [None] * len(rows)
+    names = [str(name or receiver or "")[:120] for name, receiver in zip(
+        get("buyer_name", no_values), get("receiver", no_values), strict=True)]
+    phones = [str(phone)[:32] if phone else "" for phone in get("phone", no_values)]
+    orders.buyers = list(map(Buyer, names, phones))
+    for o, (name, phone) in enumerate(zip(names, phones, strict=True)):
+        if not (name or phone) and not problems[o]:
+            problems[o] = "没有下单人、收货人或电话"
+    return orders
 
 
-def _same_buyer_lines(rows: Sequence[ParsedRow]) -> bool:
-    """Every line has the first line's 下单人 and 联系电话 (most orders): no conflict to look for."""
-    get = rows[0].values.get
-    name, phone = get("buyer_name"), get("phone")
-    for row in rows[1:]:
-        get = row.values.get
-        if get("buyer_name") != name or get("phone") != phone:
-            return False
-    return True
-
-
-def _buyer_conflict(order: _Order) -> str:
+def _buyer_conflict(orders: _Orders, o: int) -> str:
+    """The message for an order whose lines name two buyers ("" when they only leave cells empty)."""
     for name, what in (("buyer_name", "下单人"), ("phone", "联系电话")):
-        distinct = {row.values.get(name) for row in order.rows}
-        distinct.discard(None)
-        if len(distinct) < 2:  # most orders: every line says the same
-            continue
+        cells = orders.column(name)
         seen: dict[Any, int] = {}
-        for row in order.rows:
-            value = row.values.get(name)
+        for position in orders.rows[o]:
+            value = cells[position]
             if value is not None:
-                seen.setdefault(value, row.row)
+                seen.setdefault(value, orders.table.numbers[position])
         if len(seen) > 1:
             shown = "、".join(f"“{value}”（第 {row} 行）" for value, row in seen.items())
-            return f"跟团号 {order.external_no} 出现了两个不同的{what}：{shown}；请核对后再导入"
+            return f"跟团号 {orders.numbers[o]} 出现了两个不同的{what}：{shown}；请核对后再导入"
     return ""
 
 
-def _read_lines(order: _Order, products: Mapping[tuple[str, str], _Known]) -> None:
-    """Lines with quantities and amounts (see the module docstring for the amount rules)."""
-    lines = order.lines
-    append = lines.append
-    for row in order.rows:
-        values = row.values
-        get = values.get
-        quantity = get("quantity")
-        if quantity == 0:
-            order.problem = f"第 {row.row} 行数量为 0"
-            return
-        spec = get("spec")
-        if quantity is not None:
-            append(_Line(row.row, str(values["product"])[:120], str(spec)[:80] if spec else "", quantity,
-                         get("unit_price_cents"), get("line_amount_cents"), get("amount_cents"), get("cost_cents")))
-        else:
-            append(_Line(row.row, str(values["product"])[:120], str(spec)[:80] if spec else "", 1,
-                         get("unit_price_cents"), get("line_amount_cents"), get("amount_cents"), get("cost_cents"),
-                         note="未写数量，按 1"))
-    # most orders name each product once: merge only when two lines share (product, spec)
-    if len(lines) > 1 and len({(line.product, line.spec) for line in lines}) < len(lines):
-        merged: dict[tuple[str, str], _Line] = {}
-        for line in lines:
-            key = (line.product, line.spec)
-            if key in merged:
-                first = merged[key]
-                first.quantity += line.quantity
-                first.line_amount = (first.line_amount or 0) + (line.line_amount or 0) if (
-                    first.line_amount is not None or line.line_amount is not None) else None
-                line.note = f"与第 {first.row} 行是同一商品，数量已合并"
-                line.quantity = 0
-            else:
-                merged[key] = line
-    _amounts(order, products)
+def _read_lines(orders: _Orders, products: Mapping[tuple[str, str], _Known]) -> None:
+    """Each line's product, quantity, amount and note, and each order's amount (see the module
+    docstring for the rules); an order with a quantity of 0 gets a problem. Column by column: the
+    lines of every order at once."""
+    table, n = orders.table, len(orders.table)
+    problems, numbers = orders.problems, table.numbers
+    codes = orders.codes.copy()
+    failed = np.array([bool(problem) for problem in problems] + [True])  # the extra entry: code -1
+    codes[failed[codes]] = -1
+    orders.products = [str(p)[:120] if p is not None else "" for p in orders.column("product")]
+    orders.specs = [str(s)[:80] if s else "" for s in orders.column("spec")]
+    orders.notes = [""] * n
+    quantity_cells = np.array(orders.column("quantity"), dtype=object)
+    unwritten = np.equal(quantity_cells, None)
+    quantity_cells[unwritten] = 1
+    for position in np.flatnonzero(unwritten & (codes >= 0)).tolist():
+        orders.notes[position] = "未写数量，按 1"
+    quantity = quantity_cells.astype(np.int64)
+    for position in np.flatnonzero((quantity == 0) & (codes >= 0)).tolist():  # file order: the first one names it
+        o = int(codes[position])
+        if not problems[o]:
+            problems[o] = f"第 {numbers[position]} 行数量为 0"
+    for o in set(codes[quantity == 0].tolist()) - {-1}:
+        codes[orders.rows[o]] = -1
+    line_amount, has_line_amount = _cents(orders.column("line_amount_cents"))
+    # most orders name each product once: merge only when two lines of an order share (product, spec)
+    lines = np.flatnonzero(codes >= 0).tolist()
+    keys = list(zip(codes[lines].tolist(), [orders.products[p] for p in lines], [orders.specs[p] for p in lines], strict=True))
+    if len(set(keys)) < len(keys):
+        first_of: dict[tuple[int, str, str], int] = {}
+        for position, key in zip(lines, keys, strict=True):
+            first = first_of.setdefault(key, position)
+            if first != position:
+                quantity[first] += quantity[position]
+                if has_line_amount[first] or has_line_amount[position]:
+                    line_amount[first] += line_amount[position]
+                    has_line_amount[first] = True
+                orders.notes[position] = f"与第 {numbers[first]} 行是同一商品，数量已合并"
+                quantity[position] = 0
+    orders.quantities = quantity.tolist()
+    orders.costs = list(orders.column("cost_cents"))
+    _amounts(orders, codes, quantity, line_amount, has_line_amount, products)
 
 
-def _amounts(order: _Order, products: Mapping[tuple[str, str], _Known]) -> None:
-    lines = [line for line in order.lines if line.quantity]
-    order_amount: int | None = None  # the one 订单金额 the lines give, unless they differ (per_line)
-    per_line = False
-    for line in order.lines:
-        value = line.order_amount
-        if value is not None:
-            if order_amount is None:
-                order_amount = value
-            elif value != order_amount:
-                per_line = True
-                break
-    if per_line:
-        for line in lines:
-            if line.line_amount is not None:
-                line.amount = line.line_amount
-            elif line.unit_price is not None:
-                line.amount = line.unit_price * line.quantity
-            elif line.order_amount is not None:
-                line.amount = line.order_amount
-            else:
-                known = products.get((line.product, line.spec)) if products else None
-                line.amount = known.price * line.quantity if known is not None else -1
-        order.amount = sum(line.amount for line in lines if line.amount >= 0)
-        return
-    unknown: list[_Line] = []
-    known_sum = 0
-    for line in lines:
-        if line.line_amount is not None:
-            amount = line.line_amount
-        elif line.unit_price is not None:
-            amount = line.unit_price * line.quantity
-        else:
-            known = products.get((line.product, line.spec)) if products else None
-            amount = known.price * line.quantity if known is not None else -1
-        line.amount = amount
-        if amount >= 0:
-            known_sum += amount
-        else:
-            unknown.append(line)
-    if unknown:
-        left = max((order_amount or 0) - known_sum, 0)
-        if len(unknown) == 1:
-            unknown[0].amount = left
-            if len(lines) > 1:
-                unknown[0].note = unknown[0].note or "无单价：按数量分摊订单金额"
-        else:
-            total_quantity = sum(line.quantity for line in unknown)
-            shared = 0
-            last = len(unknown) - 1
-            for n, line in enumerate(unknown):
-                line.amount = left - shared if n == last else left * line.quantity // total_quantity
-                shared += line.amount
-                line.note = line.note or "无单价：按数量分摊订单金额"
-    order.amount = order_amount if order_amount is not None else sum(line.amount for line in lines)
-    if order_amount is not None and not unknown and known_sum != order_amount:
-        order.notes.append(f"订单金额 {yuan(order_amount)} 与商品合计 {yuan(known_sum)} 不同，以订单金额为准")
+def _cents(cells: Sequence[Any]) -> tuple[np.ndarray, np.ndarray]:
+    """A column of cents (None: not written) as integers (0 where None) and where it is written."""
+    array = np.array(cells, dtype=object)
+    written = np.not_equal(array, None)
+    array[~written] = 0
+    return array.astype(np.int64), written
 
 
-def _fail(plan: _Plan, order: _Order, reason: str) -> None:
-    for row in order.rows:
-        plan.results.append(RowResult(row.row, RowOutcome.FAILED, ENTITY, _row_label(order, row), reason))
+def _amounts(orders: _Orders, codes: np.ndarray, quantity: np.ndarray, line_amount: np.ndarray,
+             has_line_amount: np.ndarray, products: Mapping[tuple[str, str], _Known]) -> None:
+    """Line amounts: 商品金额, else 单价 x 数量, else the known product's price x 数量; the lines still
+    unknown share what the 订单金额 leaves in proportion to their quantities. When the lines of an
+    order give different 订单金额, each line's is that line's amount instead (``per_line``)."""
+    m = len(orders.numbers)
+    lines = codes >= 0
+    live = lines & (quantity != 0)
+    unit_price, has_unit_price = _cents(orders.column("unit_price_cents"))
+    order_amount, has_order_amount = _cents(orders.column("amount_cents"))
+    has_order_amount &= lines
+    known = np.zeros(len(codes), dtype=np.int64)
+    has_known = np.zeros(len(codes), dtype=bool)
+    if products:
+        for position in np.flatnonzero(live).tolist():
+            found = products.get((orders.products[position], orders.specs[position]))
+            if found is not None:
+                known[position], has_known[position] = found.price, True
+    # the order's 订单金额: the first line's that gives one; per_line when another line says otherwise
+    given = np.flatnonzero(has_order_amount)
+    stated = np.zeros(m, dtype=np.int64)
+    has_stated = np.zeros(m, dtype=bool)
+    found_codes, at = np.unique(codes[given], return_index=True)
+    stated[found_codes], has_stated[found_codes] = order_amount[given[at]], True
+    per_line = np.zeros(m, dtype=bool)
+    per_line[codes[given[order_amount[given] != stated[codes[given]]]]] = True
+    line_per_line = lines & per_line[np.maximum(codes, 0)]
+    # each line's own amount, -1 while unknown
+    amount = np.where(has_line_amount, line_amount,
+                      np.where(has_unit_price, unit_price * quantity,
+                               np.where(line_per_line & has_order_amount, order_amount,
+                                        np.where(has_known, known * quantity, -1))))
+    amount[~live] = 0
+    unknown = live & (amount < 0) & ~line_per_line
+    code_of = np.where(live, codes, m)  # m: a bin for everything that is not a live line
+    known_sum = np.bincount(code_of, weights=np.where(live & (amount >= 0), amount, 0), minlength=m + 1)[:m]
+    known_sum = np.rint(known_sum).astype(np.int64)
+    left = np.maximum(np.where(has_stated, stated, 0) - known_sum, 0)
+    unknown_count = np.bincount(np.where(unknown, codes, m), minlength=m + 1)[:m]
+    notes = orders.notes
+    if unknown.any():
+        unknown_quantity = np.bincount(np.where(unknown, codes, m), weights=np.where(unknown, quantity, 0),
+                                       minlength=m + 1)[:m].astype(np.int64)
+        live_count = np.bincount(code_of, minlength=m + 1)[:m]
+        positions = np.flatnonzero(unknown)
+        owner = codes[positions]
+        share = left[owner] * quantity[positions] // unknown_quantity[owner]
+        # the last unknown line of an order takes what the shares before it leave
+        last = np.zeros(m, dtype=np.int64)
+        last[owner] = positions  # positions ascend: the last write for an order is its last line
+        is_last = positions == last[owner]
+        shared_before = np.bincount(owner, weights=np.where(is_last, 0, share), minlength=m).astype(np.int64)
+        share = np.where(is_last, left[owner] - shared_before[owner], share)
+        amount[positions] = share
+        for position, o in zip(positions.tolist(), owner.tolist(), strict=True):
+            if not notes[position] and (unknown_count[o] > 1 or live_count[o] > 1):
+                notes[position] = "无单价：按数量分摊订单金额"
+    # a per_line order's lines with no amount at all count as 0
+    amount[live & (amount < 0)] = 0
+    totals = np.rint(np.bincount(code_of, weights=np.where(live, amount, 0), minlength=m + 1)[:m]).astype(np.int64)
+    order_total = np.where(has_stated & ~per_line, stated, totals)
+    orders.amounts = amount.tolist()
+    orders.amount = order_total.tolist()
+    orders.order_notes = [()] * m
+    differs = np.flatnonzero(has_stated & ~per_line & (unknown_count == 0) & (known_sum != stated))
+    for o in differs.tolist():
+        orders.order_notes[o] = (f"订单金额 {yuan(int(stated[o]))} 与商品合计 {yuan(int(known_sum[o]))} 不同，"
+                                 "以订单金额为准",)
 
 
-def _row_label(order: _Order, row: ParsedRow) -> str:
-    spec = row.values.get("spec")
-    return f"{order.external_no} {row.values.get('product') or ''}{(' ' + str(spec)) if spec else ''}".strip()
+def _all_rows(plan: _Plan, orders: _Orders, o: int, outcome: RowOutcome, reason: str) -> None:
+    numbers = orders.table.numbers
+    plan.results += [RowResult(numbers[position], outcome, ENTITY, orders.label(o, position), reason)
+                     for position in orders.rows[o]]
 
 
-def _all_rows(plan: _Plan, order: _Order, outcome: RowOutcome, reason: str) -> None:
-    for row in order.rows:
-        plan.results.append(RowResult(row.row, outcome, ENTITY, _row_label(order, row), reason))
-
-
-def _insert_results(plan: _Plan, order: _Order, warnings: list[tuple[int, str]]) -> None:
-    append, number = plan.results.append, order.external_no
-    if not warnings:  # most orders: the order's head (and the line's note) on the first line, else the note
-        reason = "；".join((f"新订单 {yuan(order.amount)}", *order.notes))
-        for line in order.lines:
-            note = line.note
-            key = f"{number} {line.product} {line.spec}" if line.spec else f"{number} {line.product}"
-            append(RowResult(line.row, RowOutcome.INSERTED, ENTITY, key,
-                             f"{reason}；{note}" if note and reason else (reason or note)))
-            reason = ""
-        return
-    head = [f"新订单 {yuan(order.amount)}", *order.notes]
-    for line in order.lines:
-        if not line.note and not warnings:  # most lines: the order's head on the first, else nothing
-            reason = "；".join(head) if head else ""
-        else:
-            reasons = head + ([line.note] if line.note else [])
-            if warnings:
-                reasons += [w for row, w in warnings if row == line.row]
-            reason = "；".join(reasons)
-        head = []
-        key = f"{number} {line.product} {line.spec}" if line.spec else f"{number} {line.product}"
-        append(RowResult(line.row, RowOutcome.INSERTED, ENTITY, key, reason))
+def _insert_results(plan: _Plan, orders: _Orders, new_orders: Sequence[int],
+                    warnings: Mapping[int, list[tuple[int, str]]]) -> None:
+    """A result per line of every new order: the order's head (its amount and notes) on its first
+    line, each line's own note and warnings on that line."""
+    numbers, notes = orders.table.numbers, orders.notes
+    positions = [position for o in new_orders for position in orders.rows[o]]
+    texts = [notes[position] for position in positions]
+    at = 0
+    for o in new_orders:  # the head goes on the order's first line, before that line's note
+        head = "；".join((f"新订单 {yuan(orders.amount[o])}", *orders.order_notes[o]))
+        texts[at] = f"{head}；{texts[at]}" if texts[at] else head
+        warned = warnings.get(o)
+        if warned:
+            for n, position in enumerate(orders.rows[o], start=at):
+                row = numbers[position]
+                texts[n] = "；".join(part for part in (texts[n], *(w for r, w in warned if r == row)) if part)
+        at += len(orders.rows[o])
+    order_numbers, products, specs = orders.numbers, orders.products, orders.specs
+    keys = [f"{order_numbers[o]} {products[position]} {specs[position]}" if specs[position]
+            else f"{order_numbers[o]} {products[position]}"
+            for o, position in zip(orders.codes[positions].tolist(), positions, strict=True)]
+    plan.results += map(RowResult, [numbers[position] for position in positions], repeat(RowOutcome.INSERTED),
+                        repeat(ENTITY), keys, texts)
 
 
 # ================================================================================================ matching
@@ -423,25 +447,38 @@ def _same_buyer(buyer: Buyer, stored: Mapping[str, Any]) -> bool:
     return not buyer.name or not stored["buyer_name"] or buyer.name[:80] == stored["buyer_name"]
 
 
-def _plan_update(plan: _Plan, order: _Order, stored: Mapping[str, Any], session: Session) -> None:
-    wanted = _order_level(order, _point_ids(session, [order]), datetime.now())
-    changed = {name: wanted[name] for name in UPDATABLE
-               if wanted.get(name) is not None and wanted[name] != stored[name] and wanted[name] != ""}
-    if not changed:
-        _all_rows(plan, order, RowOutcome.SKIPPED, "无变化")
-        return
-    before = {name: stored[name] for name in (*changed, "updated_at")}
-    plan.updates.append(_Update((stored["id"],), changed, before, dict(stored)))
-    first = order.rows[0]
-    plan.results.append(RowResult(first.row, RowOutcome.UPDATED, ENTITY, _row_label(order, first),
-                                  "更新：" + "、".join(changed)))
-    for row in order.rows[1:]:
-        plan.results.append(RowResult(row.row, RowOutcome.SKIPPED, ENTITY, _row_label(order, row),
-                                      f"同一订单，见第 {first.row} 行"))
+def _plan_updates(plan: _Plan, orders: _Orders, updates: Sequence[tuple[int, Mapping[str, Any]]],
+                  session: Session) -> None:
+    """UPDATE: the order-level fields that changed, recorded for undo; the other lines skipped."""
+    points = _point_ids(session, orders, [o for o, _ in updates])
+    now = datetime.now()
+    numbers = orders.table.numbers
+    for o, stored in updates:
+        wanted = _order_level(orders, o, points, now)
+        changed = {name: wanted[name] for name in UPDATABLE
+                   if wanted.get(name) is not None and wanted[name] != stored[name] and wanted[name] != ""}
+        if not changed:
+            _all_rows(plan, orders, o, RowOutcome.SKIPPED, "无变化")
+            continue
+        before = {name: stored[name] for name in (*changed, "updated_at")}
+        plan.updates.append(_Update((stored["id"],), changed, before, dict(stored)))
+        first, *rest = orders.rows[o]
+        plan.results.append(RowResult(numbers[first], RowOutcome.UPDATED, ENTITY, orders.label(o, first),
+                                      "更新：" + "、".join(changed)))
+        plan.results += [RowResult(numbers[position], RowOutcome.SKIPPED, ENTITY, orders.label(o, position),
+                                   f"同一订单，见第 {numbers[first]} 行") for position in rest]
 
 
-def _point_ids(session: Session, orders: Sequence[_Order]) -> dict[str, int]:
-    names = {str(o.values["pickup_point"])[:120] for o in orders if o.values.get("pickup_point")}
+def _point_names(orders: _Orders, chosen: Sequence[int]) -> list[str | None]:
+    """The pickup point each chosen order names (None: none)."""
+    cells = orders.values.get("pickup_point")
+    if cells is None:
+        return [None] * len(chosen)
+    return [str(cells[o])[:120] if cells[o] else None for o in chosen]
+
+
+def _point_ids(session: Session, orders: _Orders, chosen: Sequence[int]) -> dict[str, int]:
+    names = {name for name in _point_names(orders, chosen) if name}
     out: dict[str, int] = {}
     for part in chunks(sorted(names)):
         out.update({name: pid for pid, name in session.execute(
@@ -449,151 +486,160 @@ def _point_ids(session: Session, orders: Sequence[_Order]) -> dict[str, int]:
     return out
 
 
-def _limit_warnings(session: Session, campaign_id: int | None, orders: Sequence[_Order],
+def _limit_warnings(session: Session, campaign_id: int | None, orders: _Orders, chosen: Sequence[int],
                     products: Mapping[tuple[str, str], _Known]) -> dict[int, list[tuple[int, str]]]:
     """Per-person limits and stock of products the campaign already had: a warning on the line."""
-    if campaign_id is None or not orders:
+    if campaign_id is None or not chosen:
         return {}
     rules = product_rules(session, campaign_id)
     if not any(r.per_person_limit is not None or r.stock is not None for r in rules.values()):
         return {}
     bought, sold = bought_and_sold(session, campaign_id)
-    members = find_members(session, [o.buyer for o in orders])
+    members = find_members(session, [orders.buyers[o] for o in chosen])
+    statuses = orders.values.get("payment_status") or [None] * len(orders.numbers)
     lines: list[QuantityLine] = []
-    refs: dict[int, tuple[_Order, dict[int, int]]] = {}
-    for n, order in enumerate(orders):
-        if order.values.get("payment_status") in (PaymentStatus.CANCELLED, PaymentStatus.REFUNDED):
+    refs: dict[int, dict[int, int]] = {}
+    for o in chosen:
+        if statuses[o] in (PaymentStatus.CANCELLED, PaymentStatus.REFUNDED):
             continue
         row_of: dict[int, int] = {}
         items = []
-        for line in order.lines:
-            known = products.get((line.product, line.spec))
-            if known is not None and line.quantity:
-                items.append((known.id, line.quantity))
-                row_of[known.id] = line.row
-        buyer = order.buyer
-        lines.append(QuantityLine(n, buyer_key(members.get(buyer), buyer.phone, buyer.name[:80]), tuple(items)))
-        refs[n] = (order, row_of)
+        for position in orders.rows[o]:
+            known = products.get((orders.products[position], orders.specs[position]))
+            quantity = orders.quantities[position]
+            if known is not None and quantity:
+                items.append((known.id, quantity))
+                row_of[known.id] = orders.table.numbers[position]
+        buyer = orders.buyers[o]
+        lines.append(QuantityLine(o, buyer_key(members.get(buyer), buyer.phone, buyer.name[:80]), tuple(items)))
+        refs[o] = row_of
     out: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for n, problems in check_quantities(lines, rules, bought, sold).items():
-        order, row_of = refs[n]
+    for o, problems in check_quantities(lines, rules, bought, sold).items():
+        row_of = refs[o]
         for problem in problems:
-            row = next((r for pid, r in row_of.items() if f"“{rules[pid].label}”" in problem), order.first_row)
-            out[id(order)].append((row, f"注意：{problem}（平台已接单，照常导入）"))
+            row = next((r for pid, r in row_of.items() if f"“{rules[pid].label}”" in problem), orders.first_row(o))
+            out[o].append((row, f"注意：{problem}（平台已接单，照常导入）"))
     return out
 
 
 # ================================================================================================ writing
 
 
-def _order_level(order: _Order, points: Mapping[str, int], now: datetime) -> dict[str, Any]:
-    v = order.values
-    refund = v.get("refund_cents") or 0
-    status = v.get("payment_status") or (PaymentStatus.PAID if v.get("paid_at") else PaymentStatus.UNPAID)
-    status, paid_at = settle_payment(status, v.get("paid_at"), order.amount, refund, v.get("paid_at") or now)
-    point = str(v["pickup_point"])[:120] if v.get("pickup_point") else None
+def _order_level(orders: _Orders, o: int, points: Mapping[str, int], now: datetime) -> dict[str, Any]:
+    """One order's stored order-level fields (what an UPDATE compares)."""
+    return {name: values[0] for name, values in _order_columns(orders, [o], points, now).items()}
+
+
+def _order_columns(orders: _Orders, chosen: Sequence[int], points: Mapping[str, int],
+                   now: datetime) -> dict[str, list[Any]]:
+    """The order-level columns stored for the chosen orders: times, payment (``settle_payment``),
+    notes, pickup point, building and room, address, extras, pieces and amount."""
+    values = orders.values
+    no_values = [None] * len(orders.numbers)
+
+    def cells(name: str) -> list[Any]:
+        found = values.get(name, no_values)
+        return [found[o] for o in chosen]
+
+    paid_status, unpaid = PaymentStatus.PAID, PaymentStatus.UNPAID
+    placed_at, days, statuses, paid_ats, refunds = [], [], [], [], []
+    for placed, paid, refund, status, o in zip(cells("placed_at"), cells("paid_at"), cells("refund_cents"),
+                                               cells("payment_status"), chosen, strict=True):
+        placed = placed or paid or now
+        placed_at.append(placed)
+        days.append(placed.date())
+        refund = refund or 0
+        status, paid = settle_payment(status or (paid_status if paid else unpaid), paid, orders.amount[o], refund,
+                                      paid or now)
+        statuses.append(status)
+        paid_ats.append(paid)
+        refunds.append(refund)
+    waiting = FulfilmentStatus.WAITING
+    quantities = np.array(orders.quantities, dtype=np.int64)
     return {
-        "payment_status": status, "paid_at": paid_at, "refund_cents": refund,
-        "fulfilment_status": v.get("fulfilment_status") or FulfilmentStatus.WAITING,
-        "note": str(v.get("member_note") or ""), "leader_note": str(v.get("leader_note") or ""),
-        "pickup_point_id": points.get(point) if point else None,
+        "placed_at": placed_at, "day": days, "payment_status": statuses, "paid_at": paid_ats, "refund_cents": refunds,
+        "fulfilment_status": [status or waiting for status in cells("fulfilment_status")],
+        "note": [str(note) if note else "" for note in cells("member_note")],
+        "leader_note": [str(note) if note else "" for note in cells("leader_note")],
+        "pickup_point_id": [points.get(name) if name else None for name in _point_names(orders, chosen)],
+        "building": [str(building)[:40] if building else "" for building in cells("building")],
+        "room": [str(room)[:40] if room else "" for room in cells("room")],
+        "address": _addresses(orders, chosen),
+        "extras_json": _extras(orders, chosen),
+        "pieces": np.bincount(orders.codes[orders.codes >= 0], weights=quantities[orders.codes >= 0],
+                              minlength=len(orders.numbers)).astype(np.int64)[chosen].tolist(),
+        "amount_cents": [orders.amount[o] for o in chosen],
     }
 
 
-def _address(values: Mapping[str, Any]) -> str:
-    detail = str(values.get("address") or "")
-    parts = [str(values[name]) for name in ("province", "city", "district")
-             if values.get(name) and str(values[name]) not in detail]
-    return ("".join(parts) + detail)[:300]
+def _addresses(orders: _Orders, chosen: Sequence[int]) -> list[str]:
+    """详细地址, with 省/市/区 in front when the detail does not already say them."""
+    values = orders.values
+    detail = values.get("address")
+    parts = [values[name] for name in ("province", "city", "district") if name in values]
+    out = []
+    for o in chosen:
+        text = str(detail[o] or "") if detail is not None else ""
+        before = "".join(str(part[o]) for part in parts if part[o] and str(part[o]) not in text)
+        out.append((before + text)[:300])
+    return out
 
 
-def _extras(values: Mapping[str, Any]) -> str:
-    """``json.dumps({title: text, ...}, ensure_ascii=False)`` of the filled extras, written out
+def _extras(orders: _Orders, chosen: Sequence[int]) -> list[str]:
+    """``json.dumps({title: text, ...}, ensure_ascii=False)`` of each order's filled extras, written out
     with json's own string encoder (one call per order otherwise)."""
-    parts = [f"{_EXTRA_KEYS[name]}: {encode_basestring(str(values[name]))}" for name in EXTRAS if values.get(name)]
-    return "{" + ", ".join(parts) + "}" if parts else "{}"
+    present = [(_EXTRA_KEYS[name], orders.values[name]) for name in EXTRAS if name in orders.values]
+    out = []
+    for o in chosen:
+        parts = [f"{key}: {encode_basestring(str(cells[o]))}" for key, cells in present if cells[o]]
+        out.append("{" + ", ".join(parts) + "}" if parts else "{}")
+    return out
 
 
-def _write(session: Session, batch_id: int, campaign_id: int | None, source: _Source, orders: list[_Order],
-           now: datetime) -> None:
+def _write(session: Session, batch_id: int, campaign_id: int | None, source: _Source, orders: _Orders,
+           chosen: list[int], now: datetime) -> None:
     """Campaign, pickup points and links, products, members, then the orders and their lines."""
     if campaign_id is None:
         campaign_id = int(session.execute(insert(Campaign).values(
             title=_title(source), leader="", status=CampaignStatus.CLOSED, note=f"由导入 {source.source_name} 创建",
             import_batch_id=batch_id, created_at=now, updated_at=now)).inserted_primary_key[0])
-    points = _ensure_points(session, campaign_id, orders, batch_id)
-    products = _ensure_products(session, campaign_id, orders, batch_id)
-    buyers = [o.buyer for o in orders]
-    order_addresses = [_address(o.values) for o in orders]
-    members, _created = resolve_buyers(session, list(zip(buyers, order_addresses, strict=True)), batch_id, now)
+    points = _ensure_points(session, campaign_id, orders, chosen, batch_id)
+    products = _ensure_products(session, campaign_id, orders, chosen, batch_id)
+    columns: dict[str, Any] = _order_columns(orders, chosen, points, now)
+    buyers = [orders.buyers[o] for o in chosen]
+    members, _created = resolve_buyers(session, list(zip(buyers, columns["address"], strict=True)), batch_id, now)
     groups = buyer_groups(session, campaign_id, [m for m in members.values() if m is not None])
-    # column by column (no dict per order): the same values _order_level and the writer's dict path give
     member_ids = [members.get(buyer) for buyer in buyers]
-    group_ids = [group_for(groups, member_id) for member_id in member_ids]
-    placed_at, days, statuses, paid_ats, refunds, fulfilments, notes, leader_notes, point_ids = (
-        [], [], [], [], [], [], [], [], [])
-    buildings, rooms, extras, pieces, amounts = [], [], [], [], []
-    waiting, paid_status, unpaid = FulfilmentStatus.WAITING, PaymentStatus.PAID, PaymentStatus.UNPAID
-    for order in orders:
-        v = order.values
-        paid = v.get("paid_at")
-        placed = v.get("placed_at") or paid or now
-        placed_at.append(placed)
-        days.append(placed.date())
-        refund = v.get("refund_cents") or 0
-        status, paid = settle_payment(v.get("payment_status") or (paid_status if paid else unpaid), paid,
-                                      order.amount, refund, paid or now)
-        statuses.append(status)
-        paid_ats.append(paid)
-        refunds.append(refund)
-        fulfilments.append(v.get("fulfilment_status") or waiting)
-        note = v.get("member_note")
-        notes.append(str(note) if note else "")
-        note = v.get("leader_note")
-        leader_notes.append(str(note) if note else "")
-        point = v.get("pickup_point")
-        point_ids.append(points.get(str(point)[:120]) if point else None)
-        building, room = v.get("building"), v.get("room")
-        buildings.append(str(building)[:40] if building else "")
-        rooms.append(str(room)[:40] if room else "")
-        extras.append(_extras(v))
-        lines = order.lines
-        pieces.append(lines[0].quantity if len(lines) == 1 else sum(line.quantity for line in lines))
-        amounts.append(order.amount)
-    columns: dict[str, Any] = {
-        "campaign_id": (campaign_id,), "external_no": [o.external_no for o in orders], "member_id": member_ids,
-        "group_id": group_ids, "placed_at": placed_at, "day": days, "amount_cents": amounts,
+    columns.update({
+        "campaign_id": (campaign_id,), "external_no": [orders.numbers[o] for o in chosen], "member_id": member_ids,
+        "group_id": [group_for(groups, member_id) for member_id in member_ids],
         "buyer_name": [b.name[:80] for b in buyers], "buyer_phone": [b.phone for b in buyers],
-        "address": order_addresses, "building": buildings, "room": rooms, "extras_json": extras,
-        "pieces": pieces, "source_seq": (None,), "source_key": (None,), "source_text": ("",),
-        "created_at": (now,), "updated_at": (now,), "payment_status": statuses, "paid_at": paid_ats,
-        "refund_cents": refunds, "fulfilment_status": fulfilments, "note": notes, "leader_note": leader_notes,
-        "pickup_point_id": point_ids,
-    }
+        "source_seq": (None,), "source_key": (None,), "source_text": ("",), "created_at": (now,), "updated_at": (now,),
+    })
     # positional executemany of tuples (the engine's fast path), batch id added by the writer
     write_orders = _column_writer(session, ORDERS, list(columns))
-    for start in range(0, len(orders), 5000):
+    for start in range(0, len(chosen), 5000):
         write_orders({name: values if isinstance(values, tuple) else values[start:start + 5000]
                       for name, values in columns.items()}, batch_id)
     # the orders this batch just wrote are all of the batch's orders in the campaign: one indexed query
     ids: dict[str, int] = dict(session.execute(select(Order.external_no, Order.id).where(
         Order.import_batch_id == batch_id, Order.campaign_id == campaign_id)).all())
-    order_ids, product_ids, quantities, unit_prices, line_amounts = [], [], [], [], []
-    add_order, add_product, add_quantity = order_ids.append, product_ids.append, quantities.append
-    add_price, add_amount = unit_prices.append, line_amounts.append
-    for order in orders:
-        order_id = ids[order.external_no]
-        for line in order.lines:
-            quantity = line.quantity
-            if quantity:
-                amount = line.amount
-                add_order(order_id)
-                add_product(products[(line.product, line.spec)])
-                add_quantity(quantity)
-                add_price(amount // quantity)
-                add_amount(amount)
-    if not order_ids:
+    # the lines of every order written, order by order, each in file order; merged-away lines left out
+    lines = orders.codes[np.array(orders.quantities, dtype=np.int64) != 0]
+    positions = np.flatnonzero(orders.quantities)
+    wanted = np.zeros(len(orders.numbers) + 1, dtype=bool)
+    wanted[chosen] = True
+    positions = positions[wanted[lines]]
+    positions = positions[np.argsort(orders.codes[positions], kind="stable")].tolist()
+    if not positions:
         return
+    order_id_of = np.zeros(len(orders.numbers), dtype=np.int64)
+    order_id_of[chosen] = [ids[orders.numbers[o]] for o in chosen]
+    order_ids = order_id_of[orders.codes[positions]].tolist()
+    product_ids = [products[(orders.products[p], orders.specs[p])] for p in positions]
+    quantities = [orders.quantities[p] for p in positions]
+    line_amounts = [orders.amounts[p] for p in positions]
+    unit_prices = [amount // quantity for amount, quantity in zip(line_amounts, quantities, strict=True)]
     write_items = _column_writer(session, OrderItem.__table__, ("order_id", "product_id", "quantity",  # type: ignore[arg-type]
                                                                 "unit_price_cents", "amount_cents"))
     for start in range(0, len(order_ids), 5000):
@@ -603,14 +649,14 @@ def _write(session: Session, batch_id: int, campaign_id: int | None, source: _So
                      "amount_cents": line_amounts[start:end]}, batch_id)
 
 
-def _ensure_points(session: Session, campaign_id: int, orders: Sequence[_Order], batch_id: int) -> dict[str, int]:
-    points = _point_ids(session, orders)
-    names = {str(o.values["pickup_point"])[:120] for o in orders if o.values.get("pickup_point")}
-    new = sorted(names - set(points))
+def _ensure_points(session: Session, campaign_id: int, orders: _Orders, chosen: Sequence[int],
+                   batch_id: int) -> dict[str, int]:
+    points = _point_ids(session, orders, chosen)
+    new = sorted({name for name in _point_names(orders, chosen) if name} - set(points))
     if new:
         session.execute(insert(PickupPoint), [{"name": name, "address": "", "contact": "", "phone": "",
                                                "import_batch_id": batch_id} for name in new])
-        points = _point_ids(session, orders)
+        points = _point_ids(session, orders, chosen)
     linked = set(session.scalars(select(CampaignPickupPoint.pickup_point_id)
                                  .where(CampaignPickupPoint.campaign_id == campaign_id)))
     links = [{"campaign_id": campaign_id, "pickup_point_id": pid, "import_batch_id": batch_id}
@@ -620,18 +666,21 @@ def _ensure_points(session: Session, campaign_id: int, orders: Sequence[_Order],
     return points
 
 
-def _ensure_products(session: Session, campaign_id: int, orders: Sequence[_Order],
+def _ensure_products(session: Session, campaign_id: int, orders: _Orders, chosen: Sequence[int],
                      batch_id: int) -> dict[tuple[str, str], int]:
+    """The campaign's products by (name, spec); one the lines name for the first time is created
+    with the price its first line implies and the cost from 商品成本价."""
     known = _products(session, campaign_id)
     position = len(known)
     new: dict[tuple[str, str], dict[str, Any]] = {}
-    for order in orders:
-        for line in order.lines:
-            key = (line.product, line.spec)
-            if key in known or key in new or not line.quantity:
+    for o in chosen:
+        for at in orders.rows[o]:
+            key = (orders.products[at], orders.specs[at])
+            quantity = orders.quantities[at]
+            if key in known or key in new or not quantity:
                 continue
-            new[key] = {"campaign_id": campaign_id, "name": line.product, "spec": line.spec,
-                        "price_cents": line.amount // line.quantity, "cost_cents": line.cost or 0,
+            new[key] = {"campaign_id": campaign_id, "name": key[0], "spec": key[1],
+                        "price_cents": orders.amounts[at] // quantity, "cost_cents": orders.costs[at] or 0,
                         "per_person_limit": None, "stock": None, "position": position + len(new),
                         "import_batch_id": batch_id}
     if new:

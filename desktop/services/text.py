@@ -29,8 +29,13 @@ def _pinyin() -> tuple[Callable[[str], list[str]], re.Pattern[str]]:
     def word(text: str) -> tuple[str, ...]:
         return tuple(chain.from_iterable(converter.convert(text, Style.NORMAL, False, "default", strict=True)))
 
+    is_hans = RE_HANS.match
+
     def syllables(text: str) -> list[str]:
-        return [syllable for part in segment(text) for syllable in word(part)]
+        # a part without Chinese is what the converter hands back as it is (errors="default"): one
+        # syllable, the part itself, without a call (and a cache entry) per number or latin word
+        return [syllable for part in segment(text) for syllable in (word(part) if is_hans(part) else (part,))
+                if syllable]
 
     return syllables, re.compile(RE_HANS.pattern.removeprefix("^").removesuffix("$"))
 

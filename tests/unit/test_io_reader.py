@@ -6,7 +6,9 @@ import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
+import numpy as np
 import openpyxl
+import pandas as pd
 import pytest
 import xlsxwriter
 
@@ -271,3 +273,45 @@ def test_zip_bomb_is_refused_before_parsing(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setattr(reader, "RATIO_CHECK_FROM", 1 << 20)
     with pytest.raises(ImportFileError, match="压缩比异常"):
         read_grid(path)
+
+
+def test_the_grid_is_what_pandas_read_excel_gives_cell_for_cell(tmp_path: Path) -> None:
+    """read_grid's own pass over calamine's cells gives pd.read_excel's grid, types included: whole
+    floats as ints (beyond int64 too), other floats kept, dates as datetimes, bools, text, blanks;
+    and marks the grid as holding no missing value only when no column could hold one."""
+    from desktop.io import reader as reader_module
+
+    path = tmp_path / "types.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    rows = [["编号", "数量", "金额", "日期", "时间", "是否", "备注", "大数"],
+            [1, 2.0, 3.5, date(2026, 11, 1), datetime(2026, 11, 1, 8, 30), True, "文字", 1e20],
+            [2.0, -0.0, 1e-9, date(2026, 2, 28), datetime(2026, 2, 28, 23, 59, 59), False, "", -3e18],
+            [3, 12345678901.0, -7.25, "2026-11-03", "", None, "'007", 9_007_199_254_740_993],
+            ["合计", 4.0, None, None, None, None, None, 12.0]]
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    grid = reader_module.read_grid(path).frame
+    with pd.ExcelFile(path, engine="calamine") as excel:
+        expected = pd.read_excel(excel, sheet_name=0, header=None, dtype=object, na_filter=False)
+    assert grid.shape == expected.shape
+    for (r, c), cell in np.ndenumerate(grid.to_numpy(dtype=object)):
+        wanted = expected.iat[r, c]
+        assert (type(cell), cell) == (type(wanted), wanted), (r, c, cell, wanted)
+    assert grid.attrs[reader_module.NO_MISSING] is False  # 金额 keeps floats: a float may be NaN
+    whole = tmp_path / "whole.xlsx"
+    book = openpyxl.Workbook()
+    for row in ([["编号", "数量"], [1, 2.0], [3.0, 4]]):
+        book.active.append(row)
+    book.save(whole)
+    assert reader_module.read_grid(whole).frame.attrs[reader_module.NO_MISSING] is True
+
+
+@pytest.mark.parametrize("text", ["合计", "總計", "小計：", "匯總", "汇 总", "TOTAL", "Grand Total", "to tal", "合計金額"])
+def test_every_spelling_of_a_totals_row_is_still_found(text: str) -> None:
+    """The quick look (计/計, 总/總 or a t) before the full check never hides a totals word."""
+    from desktop.io.rows import _says_total
+
+    assert _says_total(text)
+    assert not _says_total("王芳") and not _says_total(12)

@@ -6,13 +6,13 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-import numpy as np
 import openpyxl
+import pandas as pd
 import pytest
 from sqlalchemy import func, select
 
 from desktop.domain.enums import PaymentStatus
-from desktop.domain.imports import BatchKind, ImportPolicy, RowOutcome
+from desktop.domain.imports import BatchKind, ImportPolicy, RowOutcome, RowResult, SheetColumns
 from desktop.domain.orders import CampaignDraft, ProductDraft
 from desktop.services.imports import ImportService
 from desktop.services.orders import OrderService
@@ -279,22 +279,16 @@ def test_preview_writes_nothing_and_cli_kind_orders(db, export: Path, capsys) ->
      [8, "郑十", "", "", "", "赣南脐橙", "5斤", 1, "", "", "", "", "", "", "", "", "", "", "", "", "", "", ""],
      [8, "郑十", "", "", "", "赣南脐橙", "5斤", 2, "", "", "", "", "", "", "", "", "", "", "", "", "", "", ""]],
 ], ids=["clean", "with-problems"])
-def test_fast_parsing_gives_the_same_outcomes_and_stored_rows_as_the_per_row_path(
+def test_the_fast_reader_gives_the_outcomes_and_stored_rows_of_pandas_read_excel(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra_rows: list[list[object]]) -> None:
-    """parse_rows' row building without a loop (rows with nothing to report) and the blank scan that
-    trusts read_grid's no-missing mark give what the per-row path and the full scan give."""
+    """read_grid's own pass over calamine's cells (whole floats to ints in numpy, the no-missing mark
+    from the column types) gives what pandas' read_excel and the full blank scan give, down to the
+    outcomes, the stored orders, a re-import and the undo."""
     from desktop.io import reader as reader_module
-    from desktop.io import rows as rows_module
     from desktop.store.engine import open_database
 
     path = tmp_path / "周五水果团.xlsx"
     write_ktt_export(path, extra_rows=extra_rows)
-    plain = rows_module._plain_rows
-    used: list[int] = []
-
-    def spy(numbers, names, columns):  # type: ignore[no-untyped-def]
-        used.append(len(numbers))
-        return plain(numbers, names, columns)
 
     def outcome(name: str) -> tuple[object, ...]:
         db = open_database(tmp_path / name)
@@ -309,61 +303,70 @@ def test_fast_parsing_gives_the_same_outcomes_and_stored_rows_as_the_per_row_pat
         finally:
             db.dispose()
 
-    monkeypatch.setattr(rows_module, "_plain_rows", spy)
     fast = outcome("fast.db")
-    assert bool(used) is (not extra_rows)  # the clean file takes the fast path, the other the per-row one
+    marked = reader_module.read_grid(path).frame
+    assert marked.attrs[reader_module.NO_MISSING] is True  # the shortcut was taken
 
-    def per_row(numbers, names, columns):  # type: ignore[no-untyped-def]
-        falses = np.zeros(len(numbers), dtype=bool)
-        return rows_module._rows_with_problems(numbers, names, columns, [], falses, falses, {})
+    def pandas_frame(book, name):  # type: ignore[no-untyped-def]
+        return pd.read_excel(book, sheet_name=name, header=None, dtype=object, na_filter=False)
 
-    monkeypatch.setattr(rows_module, "_plain_rows", per_row)
-    monkeypatch.setattr(reader_module, "_never_missing", lambda cells: False)  # pandas' notna on every cell
-    monkeypatch.setattr(rows_module, "NO_MISSING", "not-set")
+    monkeypatch.setattr(reader_module, "_sheet_frame", pandas_frame)
     slow = outcome("slow.db")
+    with pd.ExcelFile(path, engine="calamine") as book:
+        assert reader_module.NO_MISSING not in pandas_frame(book, "订单列表").attrs
     assert fast == slow
     assert fast[0] and any(o is RowOutcome.INSERTED for _, o, _, _ in fast[0])
     if extra_rows:
         assert {o for _, o, _, _ in fast[0]} == {RowOutcome.INSERTED, RowOutcome.FAILED}
 
 
-def test_planning_shortcuts_keep_the_amount_note_and_buyer_rules() -> None:
-    """The planner's shortcuts (a buyer check only when the lines differ, the merge only for a repeated
-    product, the one-pass amounts, the results without warnings) give the rules' amounts, notes and reasons."""
-    from desktop.domain.imports import ParsedRow, RowResult
+def _sheet(rows: list[dict[str, object]]) -> SheetColumns:
+    """Parsed rows (Excel rows 4, 5, ...) as the parser hands them to the planner: column by column."""
+    names = list(rows[0])
+    return SheetColumns(list(range(4, 4 + len(rows))), {name: [row[name] for row in rows] for name in names})
+
+
+def test_planning_keeps_the_amount_note_and_buyer_rules() -> None:
+    """The column-wise planner gives the rules' amounts, notes and reasons: 订单金额 shared by quantity,
+    a differing 订单金额 kept with a note, per-line 订单金额, a repeated product merged, two buyers refused,
+    a unit price next to a line without one, and a warning on its line."""
     from desktop.services import order_import as oi
 
-    def row(n: int, no: str, product: str, **values: object) -> ParsedRow:
+    def row(no: str, product: str, **values: object) -> dict[str, object]:
         base = {"external_no": no, "buyer_name": "张三", "phone": "13000000000", "product": product, "spec": None,
                 "quantity": 1, "unit_price_cents": None, "line_amount_cents": None, "amount_cents": None,
                 "cost_cents": None}
-        return ParsedRow(n, {**base, **values})
+        return {**base, **values}
 
-    rows = [row(4, "A", "苹果", amount_cents=1000), row(5, "A", "梨", quantity=2, amount_cents=1000),
-            row(6, "B", "桃", unit_price_cents=250, quantity=2, amount_cents=600),
-            row(7, "C", "橙", amount_cents=1000), row(8, "C", "柚", amount_cents=1200),
-            row(9, "D", "苹果", amount_cents=900), row(10, "D", "苹果", phone=None, amount_cents=900),
-            row(11, "E", "苹果"), row(12, "E", "梨", buyer_name="李四", phone=None),
-            row(13, "F", "苹果", unit_price_cents=100, amount_cents=500), row(14, "F", "梨", amount_cents=500)]
+    table = _sheet([row("A", "苹果", amount_cents=1000), row("A", "梨", quantity=2, amount_cents=1000),
+                    row("B", "桃", unit_price_cents=250, quantity=2, amount_cents=600),
+                    row("C", "橙", amount_cents=1000), row("C", "柚", amount_cents=1200),
+                    row("D", "苹果", amount_cents=900), row("D", "苹果", phone=None, amount_cents=900),
+                    row("E", "苹果"), row("E", "梨", buyer_name="李四", phone=None),
+                    row("F", "苹果", unit_price_cents=100, amount_cents=500), row("F", "梨", amount_cents=500),
+                    row("G", "苹果", quantity=0), row("H", "梨", buyer_name=None, phone=None)])
     results: list[RowResult] = []
-    orders = {o.external_no: o for o in oi._group(rows, [], results)}
-    for order in orders.values():
-        if not order.problem:
-            oi._read_lines(order, {})
-    assert [(line.amount, line.note) for line in orders["A"].lines] == [
-        (333, "无单价：按数量分摊订单金额"), (667, "无单价：按数量分摊订单金额")]
-    assert (orders["B"].amount, orders["B"].notes) == (600, ["订单金额 ¥6.00 与商品合计 ¥5.00 不同，以订单金额为准"])
-    assert (orders["C"].amount, [line.amount for line in orders["C"].lines]) == (2200, [1000, 1200])
-    assert not orders["D"].problem and orders["D"].amount == 900
-    assert [(line.quantity, line.amount, line.note) for line in orders["D"].lines] == [
-        (2, 900, ""), (0, 0, "与第 9 行是同一商品，数量已合并")]
-    assert "两个不同的下单人" in orders["E"].problem
-    assert [(line.amount, line.note) for line in orders["F"].lines] == [(100, ""), (400, "无单价：按数量分摊订单金额")]
+    orders = oi._group(table, [], results)
+    oi._read_lines(orders, {})
+    order = {number: o for o, number in enumerate(orders.numbers)}
+
+    def lines(number: str) -> list[tuple[int, int, str]]:
+        return [(orders.quantities[p], orders.amounts[p], orders.notes[p]) for p in orders.rows[order[number]]]
+
+    assert lines("A") == [(1, 333, "无单价：按数量分摊订单金额"), (2, 667, "无单价：按数量分摊订单金额")]
+    assert orders.amount[order["B"]] == 600
+    assert orders.order_notes[order["B"]] == ("订单金额 ¥6.00 与商品合计 ¥5.00 不同，以订单金额为准",)
+    assert (orders.amount[order["C"]], [amount for _, amount, _ in lines("C")]) == (2200, [1000, 1200])
+    assert not orders.problems[order["D"]] and orders.amount[order["D"]] == 900
+    assert lines("D") == [(2, 900, ""), (0, 0, "与第 9 行是同一商品，数量已合并")]
+    assert "两个不同的下单人" in orders.problems[order["E"]]
+    assert lines("F") == [(1, 100, ""), (1, 400, "无单价：按数量分摊订单金额")]
+    assert orders.problems[order["G"]] == "第 15 行数量为 0"
+    assert orders.problems[order["H"]] == "没有下单人、收货人或电话"
+    assert not results  # every row has a 跟团号
     plan = oi._Plan(oi.ENTITY, oi.ORDERS)
-    oi._insert_results(plan, orders["A"], [])
-    oi._insert_results(plan, orders["B"], [])
-    oi._insert_results(plan, orders["D"], [])
-    oi._insert_results(plan, orders["F"], [(13, "注意：超出限购")])
+    oi._insert_results(plan, orders, [order["A"], order["B"], order["D"], order["F"]],
+                       {order["F"]: [(13, "注意：超出限购")]})
     assert [(r.row, r.key, r.reason) for r in plan.results] == [
         (4, "A 苹果", "新订单 ¥10.00；无单价：按数量分摊订单金额"), (5, "A 梨", "无单价：按数量分摊订单金额"),
         (6, "B 桃", "新订单 ¥6.00；订单金额 ¥6.00 与商品合计 ¥5.00 不同，以订单金额为准"),

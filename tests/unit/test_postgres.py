@@ -80,3 +80,31 @@ def test_deleting_a_campaign_takes_its_orders_on_postgres(pg: Database) -> None:
     from .test_store import check_campaign_deletion
 
     check_campaign_deletion(pg)
+
+
+def test_new_buyers_become_linked_members_on_postgres(pg: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A quick order for a new name (INSERT .. RETURNING) and an order import (the new members read
+    back by batch) each link every buyer to the member made for them, on PostgreSQL too."""
+    from desktop.domain.imports import BatchKind
+    from desktop.domain.orders import CampaignDraft, OrderDraft, OrderItemDraft, ProductDraft
+    from desktop.services.imports import ImportService
+    from desktop.services.orders import OrderService
+
+    from .test_order_import import write_ktt_export
+
+    service = OrderService(pg)
+    campaign = service.create_campaign(CampaignDraft("周五水果团"), [ProductDraft("脐橙", "5斤", 2500)])
+    orange = campaign.products[0].id
+    first = service.create_order(OrderDraft(campaign.id, (OrderItemDraft(orange, 1),), buyer_name="小美"))
+    second = service.create_order(OrderDraft(campaign.id, (OrderItemDraft(orange, 1),), buyer_name="小丽"))
+    assert first.new_member_id and second.new_member_id and first.new_member_id != second.new_member_id
+    assert (first.row.member_id, second.row.member_id) == (first.new_member_id, second.new_member_id)
+    path = tmp_path / "周五水果团.xlsx"
+    write_ktt_export(path)
+    report = ImportService(pg).commit(path, BatchKind.ORDERS)
+    with pg.transaction() as session:
+        linked = session.execute(text(
+            "SELECT o.buyer_name, m.nickname, m.import_batch_id FROM orders o LEFT JOIN members m ON m.id = o.member_id"
+            " WHERE o.import_batch_id = :batch"), {"batch": report.batch_id}).all()
+    assert len(linked) >= 3
+    assert all(name == nickname and batch == report.batch_id for name, nickname, batch in linked), linked

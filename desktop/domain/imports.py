@@ -6,7 +6,7 @@ The reading engine (desktop.io) produces these; the import services and the wiza
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -356,6 +356,14 @@ class RowResult(NamedTuple):
     entity: str
     key: str
     reason: str = ""
+
+
+def row_results(rows: Sequence[int], outcome: RowOutcome, entity: str, keys: Sequence[str],
+                reasons: Sequence[str]) -> Iterator[RowResult]:
+    """``RowResult(row, outcome, entity, key, reason)`` for every row, built the way
+    ``RowResult._make`` builds one (``tuple.__new__``) but without a Python call per row."""
+    return map(tuple.__new__, repeat(RowResult), zip(rows, repeat(outcome), repeat(entity), keys, reasons,
+                                                     strict=False))
 
 
 def _count(results: tuple[RowResult, ...], outcome: RowOutcome) -> int:

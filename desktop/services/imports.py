@@ -1084,20 +1084,25 @@ def _column_writer(session: Session, table: Table,
         return core
     sql = str(compiled)
     processors = [_fast_datetimes(table.c[name].type, dialect) for name in order]
+    # columns of one type (placed_at and paid_at) share a cache of processed values: they often
+    # hold the same moments
+    kinds = [repr(table.c[name].type) for name in order]
 
     def plain(columns: dict[str, list[Any]], batch_id: int) -> None:
         size = max((len(v) for v in columns.values() if not isinstance(v, tuple)), default=0)
         if not size:
             return
         out: list[Any] = []
-        for name, process in zip(order, processors, strict=True):
+        caches: dict[str, dict[Any, Any]] = {}
+        for name, process, kind in zip(order, processors, kinds, strict=True):
             values = (batch_id,) if name == "import_batch_id" else columns[name]
             if isinstance(values, tuple):
                 value = values[0]
                 out.append([process(value) if process is not None and value is not None else value] * size)
                 continue
             if process is not None:
-                done = {value: process(value) if value is not None else None for value in set(values)}
+                done = caches.setdefault(kind, {None: None})
+                done.update({value: process(value) for value in set(values).difference(done)})
                 values = [done[value] for value in values]
             out.append(values)
         session.connection().exec_driver_sql(sql, list(zip(*out, strict=True)))

@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.enums import CampaignStatus, FulfilmentStatus, PaymentStatus
 from desktop.domain.errors import NotFoundError
-from desktop.domain.imports import ImportPolicy, RowOutcome, RowResult, SheetColumns
+from desktop.domain.imports import ImportPolicy, RowOutcome, RowResult, SheetColumns, row_results
 from desktop.domain.orders import QuantityLine, check_quantities, settle_payment, yuan
 from desktop.store.models import Campaign, CampaignPickupPoint, Order, OrderItem, PickupPoint, Product
 
@@ -164,16 +164,15 @@ def _group(table: SheetColumns, headers: Sequence[str], results: list[RowResult]
     new_code = index.setdefault
     codes = [-1 if number is None else new_code(number[:60] if number.__class__ is str else str(number)[:60],
                                                  len(index)) for number in numbers_column]
-    rows: list[list[int]] = [[] for _ in index]
+    rows: list[list[int]] = [[] for _ in range(len(index) + 1)]  # the last: rows without 跟团号 (code -1)
     for position, code in enumerate(codes):
-        if code >= 0:
-            rows[code].append(position)
-        else:
-            found = table.problems.get(position, ())
-            reasons = "；".join(f"{_column_name(p.column, headers)}：{p.reason}" for p in found)
-            product = table.values.get("product", ())
-            results.append(RowResult(table.numbers[position], RowOutcome.FAILED, ENTITY,
-                                     str((product[position] if product else None) or ""), reasons or "跟团号为空"))
+        rows[code].append(position)
+    for position in rows.pop():
+        found = table.problems.get(position, ())
+        reasons = "；".join(f"{_column_name(p.column, headers)}：{p.reason}" for p in found)
+        product = table.values.get("product", ())
+        results.append(RowResult(table.numbers[position], RowOutcome.FAILED, ENTITY,
+                                 str((product[position] if product else None) or ""), reasons or "跟团号为空"))
     problems = [""] * len(index)
     for position, found in table.problems.items():  # few: the first row with a problem names it
         code = codes[position]
@@ -222,7 +221,7 @@ def _group(table: SheetColumns, headers: Sequence[str], results: list[RowResult]
     names = [str(name or receiver or "")[:120] for name, receiver in zip(
         get("buyer_name", no_values), get("receiver", no_values), strict=True)]
     phones = [str(phone)[:32] if phone else "" for phone in get("phone", no_values)]
-    orders.buyers = list(map(Buyer, names, phones))
+    orders.buyers = list(map(tuple.__new__, repeat(Buyer), zip(names, phones, strict=True)))  # Buyer(name, phone)
     for o, (name, phone) in enumerate(zip(names, phones, strict=True)):
         if not (name or phone) and not problems[o]:
             problems[o] = "没有下单人、收货人或电话"
@@ -380,8 +379,12 @@ def _insert_results(plan: _Plan, orders: _Orders, new_orders: Sequence[int],
     positions = [position for o in new_orders for position in orders.rows[o]]
     texts = [notes[position] for position in positions]
     at = 0
+    heads: dict[int, str] = {}  # by amount: orders share their amounts
     for o in new_orders:  # the head goes on the order's first line, before that line's note
-        head = "；".join((f"新订单 {yuan(orders.amount[o])}", *orders.order_notes[o]))
+        amount = orders.amount[o]
+        head = heads.get(amount) or heads.setdefault(amount, f"新订单 {yuan(amount)}")
+        if orders.order_notes[o]:
+            head = "；".join((head, *orders.order_notes[o]))
         texts[at] = f"{head}；{texts[at]}" if texts[at] else head
         warned = warnings.get(o)
         if warned:
@@ -393,8 +396,8 @@ def _insert_results(plan: _Plan, orders: _Orders, new_orders: Sequence[int],
     keys = [f"{order_numbers[o]} {products[position]} {specs[position]}" if specs[position]
             else f"{order_numbers[o]} {products[position]}"
             for o, position in zip(orders.codes[positions].tolist(), positions, strict=True)]
-    plan.results += map(RowResult, [numbers[position] for position in positions], repeat(RowOutcome.INSERTED),
-                        repeat(ENTITY), keys, texts)
+    plan.results += row_results([numbers[position] for position in positions], RowOutcome.INSERTED, ENTITY, keys,
+                                texts)
 
 
 # ================================================================================================ matching

@@ -152,27 +152,31 @@ def ambiguous_names(session: Session, names: Iterable[str]) -> set[str]:
 def create_members(session: Session, buyers: Sequence[tuple[Buyer, str]], batch_id: int | None,
                    now: datetime) -> dict[Buyer, int]:
     """New members for buyers nobody matched (``(buyer, address)``), each buyer linked to the member
-    made for them. Under a batch: one executemany (positional, the import engine's fast path), the
-    new ids read back by batch; else one INSERT .. RETURNING."""
+    made for them. Under a batch: one executemany (positional, column by column: the import engine's
+    fast path), the new ids read back by batch; else one INSERT .. RETURNING."""
     if not buyers:
         return {}
-    rows = [{"nickname": b.name[:120], "phone": b.phone or None, "name": "", "address": address[:300],
-             "tier": Tier.PROSPECT, "seed_user": False, "source": "团购", "note": "",
-             "search_key": search_key(b.name), "created_at": now, "updated_at": now}
-            for b, address in buyers]
+    columns: dict[str, Any] = {
+        "nickname": [b.name[:120] for b, _ in buyers], "phone": [b.phone or None for b, _ in buyers],
+        "address": [address[:300] for _, address in buyers], "search_key": [search_key(b.name) for b, _ in buyers],
+        "name": ("",), "tier": (Tier.PROSPECT,), "seed_user": (False,), "source": ("团购",), "note": ("",),
+        "created_at": (now,), "updated_at": (now,)}
     table = Member.__table__
     if batch_id is None:
+        rows = [{name: values[0] if isinstance(values, tuple) else values[n] for name, values in columns.items()}
+                for n in range(len(buyers))]
         ids = session.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True),  # type: ignore[attr-defined]
                               [{**row, "import_batch_id": None} for row in rows]).all()
         return {b: member_id for (b, _), member_id in zip(buyers, ids, strict=True)}
-    from .imports import _row_writer  # the import engine builds on this module
+    from .imports import _column_writer  # the import engine builds on this module
 
     before = session.scalar(select(func.max(Member.id))) or 0
-    _row_writer(session, table, rows[0])(rows, batch_id)  # type: ignore[arg-type]
+    _column_writer(session, table, list(columns))(columns, batch_id)  # type: ignore[arg-type]
     made = {(nickname, phone): member_id for member_id, nickname, phone in session.execute(
         select(Member.id, Member.nickname, Member.phone).where(Member.import_batch_id == batch_id,
                                                                Member.id > before))}
-    return {b: made[(row["nickname"], row["phone"])] for (b, _), row in zip(buyers, rows, strict=True)}
+    return {b: made[key] for (b, _), key in zip(buyers, zip(columns["nickname"], columns["phone"], strict=True),
+                                                strict=True)}
 
 
 def resolve_buyers(session: Session, buyers: Sequence[tuple[Buyer, str]], batch_id: int | None,

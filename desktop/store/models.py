@@ -442,8 +442,10 @@ class Order(Stamped, Base):
         Index("ix_orders_group_day", "group_id", "day"),
         Index("ix_orders_member", "member_id"),
         Index("ix_orders_pickup_point", "pickup_point_id"),
-        # one order per 接龙 line and campaign: a longer paste of the same 接龙 adds only new lines
-        Index("uq_orders_campaign_source_key", "campaign_id", "source_key", unique=True),
+        # one order per 接龙 line and campaign: a longer paste of the same 接龙 adds only new lines (partial:
+        # other orders have no source_key and no entry, migration 0009)
+        Index("uq_orders_campaign_source_key", "campaign_id", "source_key", unique=True,
+              sqlite_where=text("source_key IS NOT NULL"), postgresql_where=text("source_key IS NOT NULL")),
         # covering indexes of the group-buy summaries (migration 0006; desktop.services.order_summaries)
         Index("ix_orders_campaign_summary", "campaign_id", "pickup_point_id", "payment_status", "group_id",
               "fulfilment_status", "member_id", "buyer_phone", "buyer_name", "amount_cents", "refund_cents", "pieces"),

@@ -358,7 +358,7 @@ def test_a_0007_database_with_broadcasts_gains_attachments(db_path: Path) -> Non
 
     db = open_database(db_path)
     try:
-        assert current_revision(db) == engine_module.SCHEMA_HEAD == "0008_broadcast_attachments"
+        assert current_revision(db) == engine_module.SCHEMA_HEAD
         with db.transaction() as session:
             assert session.execute(text("SELECT title, attachments_json FROM broadcasts")).all() == [("老群发", "[]")]
         from desktop.services.broadcasts import BroadcastService
@@ -369,6 +369,47 @@ def test_a_0007_database_with_broadcasts_gains_attachments(db_path: Path) -> Non
         _migrate_to(db, "head")
         with db.transaction() as session:
             assert session.execute(text("SELECT attachments_json FROM broadcasts")).scalar() == "[]"
+    finally:
+        db.dispose()
+
+
+def test_a_0008_database_with_orders_gets_the_partial_jielong_index(db_path: Path) -> None:
+    """0009 makes the 接龙-line index partial: orders stay, imported orders (no source_key) leave it,
+    a 接龙 line still cannot be ordered twice in a campaign, and the downgrade puts the full index back."""
+    db = open_database(db_path, migrate=False)
+    _migrate_to(db, "0008_broadcast_attachments")
+    stamp = "'2026-11-01 08:00:00.000000'"
+    with db.transaction() as session:
+        session.execute(text(f"INSERT INTO campaigns (id, title, leader, status, note, created_at, updated_at)"
+                             f" VALUES (1, '周五水果团', '', 'open', '', {stamp}, {stamp})"))
+        for n, key in enumerate(["line-1", None, None], start=1):
+            session.execute(text(
+                "INSERT INTO orders (id, campaign_id, external_no, placed_at, day, amount_cents, refund_cents,"
+                " payment_status, fulfilment_status, buyer_name, buyer_phone, address, note, created_at, updated_at,"
+                f" source_key) VALUES ({n}, 1, '{n}', {stamp}, '2026-11-01', 100, 0, 'paid', 'waiting', '王芳', '',"
+                f" '', '', {stamp}, {stamp}, :key)"), {"key": key})
+    db.dispose()
+
+    def entries() -> int:
+        with sqlite3.connect(db_path) as conn:
+            return conn.execute("SELECT count(*) FROM orders INDEXED BY uq_orders_campaign_source_key"
+                                " WHERE campaign_id = 1 AND source_key IS NOT NULL").fetchone()[0]
+
+    db = open_database(db_path)
+    try:
+        assert current_revision(db) == engine_module.SCHEMA_HEAD
+        with sqlite3.connect(db_path) as conn:
+            [(sql,)] = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'uq_orders_campaign_source_key'")
+        assert "WHERE source_key IS NOT NULL" in sql and entries() == 1
+        with pytest.raises(IntegrityError), db.transaction() as session:
+            session.execute(text("UPDATE orders SET source_key = 'line-1' WHERE id = 2"))
+        with db.transaction() as session:
+            assert session.execute(text("SELECT count(*) FROM orders")).scalar() == 3
+        _migrate_to(db, "0008_broadcast_attachments", down=True)
+        with sqlite3.connect(db_path) as conn:
+            [(sql,)] = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'uq_orders_campaign_source_key'")
+        assert "WHERE" not in sql
+        _migrate_to(db, "head")
     finally:
         db.dispose()
 

@@ -59,3 +59,37 @@ class _FullCollectionsHeld:
 _full_collections_held = _FullCollectionsHeld()
 #: the one holder shared by the runner's jobs, the UI's own long drawing and the import service
 full_collections = _full_collections_held
+
+
+class _CollectionsPaused:
+    """Pauses Python's automatic garbage collection altogether while bulk work builds and drops its
+    rows (re-entrant across threads; collection resumes when the last holder leaves, unless it was
+    already off).
+
+    An import makes about ten containers per row (tuples, lists, row results) that reference
+    counting frees as soon as they are used; young collections would still scan every one of them
+    once, 3% of a 20,000-line order import (tests/benchmarks/bench_orders.py). Nothing an import
+    builds forms reference cycles, so nothing waits for a collection meanwhile; what survives is
+    scanned once, by the first young collection after the import."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running = 0
+        self._was_enabled = False
+
+    def __enter__(self) -> None:
+        with self._lock:
+            self._running += 1
+            if self._running == 1:
+                self._was_enabled = gc.isenabled()
+                gc.disable()
+
+    def __exit__(self, *_exc: object) -> None:
+        with self._lock:
+            self._running -= 1
+            if self._running == 0 and self._was_enabled:
+                gc.enable()
+
+
+#: held by the import service around an import's reading, planning and writing
+collections_paused = _CollectionsPaused()

@@ -110,8 +110,8 @@ def parse_rows(
     keep, dropped = _data_rows(cells, header, bool(frame.attrs.get(NO_MISSING, False)))
     cells = cells[keep]
     # the grid's row i is the row Excel shows as i + 1
-    row_numbers = [int(i) + 1 for i in body.index.to_numpy()[keep]]
-    skipped = tuple(int(i) + 1 for i in body.index.to_numpy()[dropped])
+    row_numbers = (body.index.to_numpy()[keep] + 1).tolist()
+    skipped = tuple((body.index.to_numpy()[dropped] + 1).tolist())
     fields = [(name, column) for name, column in mapping.columns.items() if column < cells.shape[1]]
 
     columns: list[list[object]] = []

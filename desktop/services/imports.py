@@ -55,7 +55,7 @@ from desktop.domain.enums import (
     Tier,
 )
 from desktop.domain.errors import ImportFileError, NotFoundError, ValidationError
-from desktop.domain.gc_hold import full_collections
+from desktop.domain.gc_hold import collections_paused, full_collections
 from desktop.domain.imports import (
     BatchKind,
     ChatExport,
@@ -1227,7 +1227,9 @@ class ImportService:
         """Import in one transaction: all rows or none. ``strict`` refuses the whole file when any
         cell is unusable; otherwise such rows are reported as failed and the rest imported. Cancel
         rolls everything back (Cancelled is raised)."""
-        with full_collections:  # re-entrant: a TaskRunner job already holds them, the CLI does not
+        # re-entrant: a TaskRunner job already holds full collections, the CLI does not; see
+        # desktop.domain.gc_hold for why an import pauses young collections as well
+        with full_collections, collections_paused:
             return self._commit(source, kind, policy, sheet, mapping, include_messages, strict, progress, cancel,
                                 campaign_id)
 

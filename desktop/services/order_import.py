@@ -24,7 +24,7 @@ time, refund, fulfilment, notes, pickup point), recorded for undo.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import repeat
@@ -33,6 +33,7 @@ from operator import itemgetter
 from typing import Any
 
 import numpy as np
+import pandas as pd
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
@@ -159,11 +160,17 @@ def plan_orders(session: Session, source: _Source, policy: ImportPolicy) -> _Pla
 def _group(table: SheetColumns, headers: Sequence[str], results: list[RowResult]) -> _Orders:
     """Rows by 跟团号, orders in file order; an order with an unusable cell, two buyers or no buyer
     gets a problem. A row without 跟团号 fails on its own."""
-    numbers_column = table.values.get("external_no") or [None] * len(table)
-    index: dict[str, int] = {}
-    new_code = index.setdefault
-    codes = [-1 if number is None else new_code(number[:60] if number.__class__ is str else str(number)[:60],
-                                                 len(index)) for number in numbers_column]
+    numbers_column = np.empty(len(table), dtype=object)
+    numbers_column[:] = table.values.get("external_no") or [None] * len(table)
+    # orders in file order (factorize numbers values by first appearance; None is -1)
+    code_array, distinct = pd.factorize(numbers_column)
+    keys = [number[:60] if number.__class__ is str else str(number)[:60] for number in distinct.tolist()]
+    index = dict(zip(keys, range(len(keys)), strict=True))
+    if len(index) < len(keys):  # two numbers alike in their first 60 characters are one order
+        index = {}
+        remap = np.array([index.setdefault(key, len(index)) for key in keys] + [-1], dtype=np.int64)
+        code_array = remap[code_array]
+    codes = code_array.tolist()
     rows: list[list[int]] = [[] for _ in range(len(index) + 1)]  # the last: rows without 跟团号 (code -1)
     for position, code in enumerate(codes):
         rows[code].append(position)
@@ -181,7 +188,7 @@ def _group(table: SheetColumns, headers: Sequence[str], results: list[RowResult]
         reasons = "；".join(f"{_column_name(p.column, headers)}：{p.reason}" for p in found)
         problems[code] = reasons if len(rows[code]) == 1 else (
             f"第 {table.numbers[position]} 行 {reasons}；同一订单的行一起不导入")
-    code_array = np.array(codes, dtype=np.int64)
+    code_array = np.asarray(code_array, dtype=np.int64)
     orders = _Orders(table, list(index), rows, code_array, {}, problems)
     first = np.array([positions[0] for positions in rows], dtype=np.int64)
     several = np.flatnonzero(np.array([len(positions) > 1 for positions in rows], dtype=bool))
@@ -252,8 +259,9 @@ def _read_lines(orders: _Orders, products: Mapping[tuple[str, str], _Known]) -> 
     codes = orders.codes.copy()
     failed = np.array([bool(problem) for problem in problems] + [True])  # the extra entry: code -1
     codes[failed[codes]] = -1
-    orders.products = [str(p)[:120] if p is not None else "" for p in orders.column("product")]
-    orders.specs = [str(s)[:80] if s else "" for s in orders.column("spec")]
+    product_codes, product_names = _distinct(orders.column("product"), lambda p: str(p)[:120] if p is not None else "")
+    spec_codes, spec_names = _distinct(orders.column("spec"), lambda s: str(s)[:80] if s else "")
+    orders.products, orders.specs = product_names[product_codes].tolist(), spec_names[spec_codes].tolist()
     orders.notes = [""] * n
     quantity_cells = np.array(orders.column("quantity"), dtype=object)
     unwritten = np.equal(quantity_cells, None)
@@ -269,11 +277,13 @@ def _read_lines(orders: _Orders, products: Mapping[tuple[str, str], _Known]) -> 
         codes[orders.rows[o]] = -1
     line_amount, has_line_amount = _cents(orders.column("line_amount_cents"))
     # most orders name each product once: merge only when two lines of an order share (product, spec)
-    lines = np.flatnonzero(codes >= 0).tolist()
-    keys = list(zip(codes[lines].tolist(), [orders.products[p] for p in lines], [orders.specs[p] for p in lines], strict=True))
-    if len(set(keys)) < len(keys):
-        first_of: dict[tuple[int, str, str], int] = {}
-        for position, key in zip(lines, keys, strict=True):
+    lines = np.flatnonzero(codes >= 0)
+    # the (order, product, spec) of each line as one number: products and specs by their distinct text
+    pairs = (product_codes * len(spec_names) + spec_codes)[lines]
+    keys = codes[lines] * (len(product_names) * len(spec_names)) + pairs
+    if len(np.unique(keys)) < len(keys):
+        first_of: dict[int, int] = {}
+        for position, key in zip(lines.tolist(), keys.tolist(), strict=True):
             first = first_of.setdefault(key, position)
             if first != position:
                 quantity[first] += quantity[position]
@@ -285,6 +295,16 @@ def _read_lines(orders: _Orders, products: Mapping[tuple[str, str], _Known]) -> 
     orders.quantities = quantity.tolist()
     orders.costs = list(orders.column("cost_cents"))
     _amounts(orders, codes, quantity, line_amount, has_line_amount, products)
+
+
+def _distinct(cells: Sequence[Any], clean: Callable[[Any], str]) -> tuple[np.ndarray, np.ndarray]:
+    """Each cell's code and the cleaned text of each code (a column has few distinct products and
+    specs: each is cleaned once). The last code is None's."""
+    index: dict[Any, int] = {}
+    codes = np.fromiter((index.setdefault(cell, len(index)) for cell in cells), dtype=np.int64, count=len(cells))
+    names = np.empty(len(index), dtype=object)
+    names[:] = [clean(cell) for cell in index]
+    return codes, names
 
 
 def _cents(cells: Sequence[Any]) -> tuple[np.ndarray, np.ndarray]:
@@ -343,14 +363,15 @@ def _amounts(orders: _Orders, codes: np.ndarray, quantity: np.ndarray, line_amou
         owner = codes[positions]
         share = left[owner] * quantity[positions] // unknown_quantity[owner]
         # the last unknown line of an order takes what the shares before it leave
-        last = np.zeros(m, dtype=np.int64)
-        last[owner] = positions  # positions ascend: the last write for an order is its last line
+        last = np.full(m, -1, dtype=np.int64)
+        np.maximum.at(last, owner, positions)
         is_last = positions == last[owner]
         shared_before = np.bincount(owner, weights=np.where(is_last, 0, share), minlength=m).astype(np.int64)
         share = np.where(is_last, left[owner] - shared_before[owner], share)
         amount[positions] = share
-        for position, o in zip(positions.tolist(), owner.tolist(), strict=True):
-            if not notes[position] and (unknown_count[o] > 1 or live_count[o] > 1):
+        shared = (unknown_count[owner] > 1) | (live_count[owner] > 1)
+        for position in positions[shared].tolist():
+            if not notes[position]:
                 notes[position] = "无单价：按数量分摊订单金额"
     # a per_line order's lines with no amount at all count as 0
     amount[live & (amount < 0)] = 0

@@ -116,6 +116,11 @@ def buyer_expr() -> Any:
                 (Order.buyer_phone != "", literal("p") + Order.buyer_phone), else_=literal("n") + Order.buyer_name)
 
 
+#: phones or nicknames per IN (...) list when matching buyers: an order export names thousands of
+#: buyers, and each statement costs more than its parameters (SQLite takes 32,766, PostgreSQL 65,535)
+BUYER_CHUNK = 2000
+
+
 def find_members(session: Session, buyers: Iterable[Buyer]) -> dict[Buyer, int | None]:
     """Buyer -> member id by phone, then by a nickname only one member has; None when nobody matches
     or several people share the nickname (never guessed)."""
@@ -123,11 +128,11 @@ def find_members(session: Session, buyers: Iterable[Buyer]) -> dict[Buyer, int |
     phones = {b.phone for b in buyers if b.phone}
     names = {b.name for b in buyers if b.name}
     by_phone: dict[str, list[int]] = defaultdict(list)
-    for part in chunks(sorted(phones)):
+    for part in chunks(sorted(phones), BUYER_CHUNK):
         for member_id, phone in session.execute(select(Member.id, Member.phone).where(Member.phone.in_(part))):
             by_phone[phone].append(member_id)
     by_name: dict[str, list[int]] = defaultdict(list)
-    for part in chunks(sorted(names)):
+    for part in chunks(sorted(names), BUYER_CHUNK):
         for member_id, nickname in session.execute(
                 select(Member.id, Member.nickname).where(Member.nickname.in_(part))):
             by_name[nickname].append(member_id)

@@ -502,7 +502,10 @@ def _point_names(orders: _Orders, chosen: Sequence[int]) -> list[str | None]:
 
 
 def _point_ids(session: Session, orders: _Orders, chosen: Sequence[int]) -> dict[str, int]:
-    names = {name for name in _point_names(orders, chosen) if name}
+    return _ids_of_points(session, {name for name in _point_names(orders, chosen) if name})
+
+
+def _ids_of_points(session: Session, names: set[str]) -> dict[str, int]:
     out: dict[str, int] = {}
     for part in chunks(sorted(names)):
         out.update({name: pid for pid, name in session.execute(
@@ -554,8 +557,8 @@ def _order_level(orders: _Orders, o: int, points: Mapping[str, int], now: dateti
     return {name: values[0] for name, values in _order_columns(orders, [o], points, now).items()}
 
 
-def _order_columns(orders: _Orders, chosen: Sequence[int], points: Mapping[str, int],
-                   now: datetime) -> dict[str, list[Any]]:
+def _order_columns(orders: _Orders, chosen: Sequence[int], points: Mapping[str, int], now: datetime,
+                   point_names: Sequence[str | None] | None = None) -> dict[str, list[Any]]:
     """The order-level columns stored for the chosen orders: times, payment (``settle_payment``),
     notes, pickup point, building and room, address, extras, pieces and amount."""
     values = orders.values
@@ -585,7 +588,8 @@ def _order_columns(orders: _Orders, chosen: Sequence[int], points: Mapping[str, 
         "fulfilment_status": [status or waiting for status in cells("fulfilment_status")],
         "note": [str(note) if note else "" for note in cells("member_note")],
         "leader_note": [str(note) if note else "" for note in cells("leader_note")],
-        "pickup_point_id": [points.get(name) if name else None for name in _point_names(orders, chosen)],
+        "pickup_point_id": [points.get(name) if name else None
+                            for name in (point_names if point_names is not None else _point_names(orders, chosen))],
         "building": [str(building)[:40] if building else "" for building in cells("building")],
         "room": [str(room)[:40] if room else "" for room in cells("room")],
         "address": _addresses(orders, chosen),
@@ -601,6 +605,8 @@ def _addresses(orders: _Orders, chosen: Sequence[int]) -> list[str]:
     values = orders.values
     detail = values.get("address")
     parts = [values[name] for name in ("province", "city", "district") if name in values]
+    if not parts:  # most exports: the detail alone
+        return [str(detail[o])[:300] if detail[o] else "" for o in chosen] if detail is not None else [""] * len(chosen)
     out = []
     for o in chosen:
         text = str(detail[o] or "") if detail is not None else ""
@@ -613,10 +619,18 @@ def _extras(orders: _Orders, chosen: Sequence[int]) -> list[str]:
     """``json.dumps({title: text, ...}, ensure_ascii=False)`` of each order's filled extras, written out
     with json's own string encoder (one call per order otherwise)."""
     present = [(_EXTRA_KEYS[name], orders.values[name]) for name in EXTRAS if name in orders.values]
+    if not present:
+        return ["{}"] * len(chosen)
     out = []
+    written: dict[tuple[Any, ...], str] = {}  # buyers' orders repeat their extras (收货人)
     for o in chosen:
-        parts = [f"{key}: {encode_basestring(str(cells[o]))}" for key, cells in present if cells[o]]
-        out.append("{" + ", ".join(parts) + "}" if parts else "{}")
+        cells_of = tuple(cells[o] for _, cells in present)
+        text = written.get(cells_of)
+        if text is None:
+            parts = [f"{key}: {encode_basestring(str(cell))}" for (key, _), cell in zip(present, cells_of, strict=True)
+                     if cell]
+            text = written[cells_of] = "{" + ", ".join(parts) + "}" if parts else "{}"
+        out.append(text)
     return out
 
 
@@ -627,9 +641,10 @@ def _write(session: Session, batch_id: int, campaign_id: int | None, source: _So
         campaign_id = int(session.execute(insert(Campaign).values(
             title=_title(source), leader="", status=CampaignStatus.CLOSED, note=f"由导入 {source.source_name} 创建",
             import_batch_id=batch_id, created_at=now, updated_at=now)).inserted_primary_key[0])
-    points = _ensure_points(session, campaign_id, orders, chosen, batch_id)
+    point_names = _point_names(orders, chosen)
+    points = _ensure_points(session, campaign_id, {name for name in point_names if name}, batch_id)
     products = _ensure_products(session, campaign_id, orders, chosen, batch_id)
-    columns: dict[str, Any] = _order_columns(orders, chosen, points, now)
+    columns: dict[str, Any] = _order_columns(orders, chosen, points, now, point_names)
     buyers = [orders.buyers[o] for o in chosen]
     members, _created = resolve_buyers(session, list(zip(buyers, columns["address"], strict=True)), batch_id, now)
     groups = buyer_groups(session, campaign_id, [m for m in members.values() if m is not None])
@@ -673,14 +688,14 @@ def _write(session: Session, batch_id: int, campaign_id: int | None, source: _So
                      "amount_cents": line_amounts[start:end]}, batch_id)
 
 
-def _ensure_points(session: Session, campaign_id: int, orders: _Orders, chosen: Sequence[int],
-                   batch_id: int) -> dict[str, int]:
-    points = _point_ids(session, orders, chosen)
-    new = sorted({name for name in _point_names(orders, chosen) if name} - set(points))
+def _ensure_points(session: Session, campaign_id: int, names: set[str], batch_id: int) -> dict[str, int]:
+    """The named pickup points by name, those not stored yet created, all linked to the campaign."""
+    points = _ids_of_points(session, names)
+    new = sorted(names - set(points))
     if new:
         session.execute(insert(PickupPoint), [{"name": name, "address": "", "contact": "", "phone": "",
                                                "import_batch_id": batch_id} for name in new])
-        points = _point_ids(session, orders, chosen)
+        points = _ids_of_points(session, names)
     linked = set(session.scalars(select(CampaignPickupPoint.pickup_point_id)
                                  .where(CampaignPickupPoint.campaign_id == campaign_id)))
     links = [{"campaign_id": campaign_id, "pickup_point_id": pid, "import_batch_id": batch_id}

@@ -344,7 +344,9 @@ def test_planning_keeps_the_amount_note_and_buyer_rules() -> None:
                     row("D", "苹果", amount_cents=900), row("D", "苹果", phone=None, amount_cents=900),
                     row("E", "苹果"), row("E", "梨", buyer_name="李四", phone=None),
                     row("F", "苹果", unit_price_cents=100, amount_cents=500), row("F", "梨", amount_cents=500),
-                    row("G", "苹果", quantity=0), row("H", "梨", buyer_name=None, phone=None)])
+                    row("G", "苹果", quantity=0), row("H", "梨", buyer_name=None, phone=None),
+                    # 跟团号 longer than the 60 characters stored: two alike in their first 60 are one order
+                    row("J" * 60 + "1", "苹果", amount_cents=100), row("J" * 60 + "2", "梨", amount_cents=100)])
     results: list[RowResult] = []
     orders = oi._group(table, [], results)
     oi._read_lines(orders, {})
@@ -364,6 +366,7 @@ def test_planning_keeps_the_amount_note_and_buyer_rules() -> None:
     assert orders.problems[order["G"]] == "第 15 行数量为 0"
     assert orders.problems[order["H"]] == "没有下单人、收货人或电话"
     assert not results  # every row has a 跟团号
+    assert orders.numbers[-1] == "J" * 60 and [table.numbers[p] for p in orders.rows[-1]] == [17, 18]
     plan = oi._Plan(oi.ENTITY, oi.ORDERS)
     oi._insert_results(plan, orders, [order["A"], order["B"], order["D"], order["F"]],
                        {order["F"]: [(13, "注意：超出限购")]})

@@ -474,11 +474,11 @@ def _same_buyer(buyer: Buyer, stored: Mapping[str, Any]) -> bool:
 def _plan_updates(plan: _Plan, orders: _Orders, updates: Sequence[tuple[int, Mapping[str, Any]]],
                   session: Session) -> None:
     """UPDATE: the order-level fields that changed, recorded for undo; the other lines skipped."""
-    points = _point_ids(session, orders, [o for o, _ in updates])
-    now = datetime.now()
+    chosen = [o for o, _ in updates]
+    columns = _order_columns(orders, chosen, _point_ids(session, orders, chosen), datetime.now())
     numbers = orders.table.numbers
-    for o, stored in updates:
-        wanted = _order_level(orders, o, points, now)
+    for n, (o, stored) in enumerate(updates):
+        wanted = {name: columns[name][n] for name in UPDATABLE}
         changed = {name: wanted[name] for name in UPDATABLE
                    if wanted.get(name) is not None and wanted[name] != stored[name] and wanted[name] != ""}
         if not changed:
@@ -550,11 +550,6 @@ def _limit_warnings(session: Session, campaign_id: int | None, orders: _Orders, 
 
 
 # ================================================================================================ writing
-
-
-def _order_level(orders: _Orders, o: int, points: Mapping[str, int], now: datetime) -> dict[str, Any]:
-    """One order's stored order-level fields (what an UPDATE compares)."""
-    return {name: values[0] for name, values in _order_columns(orders, [o], points, now).items()}
 
 
 def _order_columns(orders: _Orders, chosen: Sequence[int], points: Mapping[str, int], now: datetime,

@@ -73,7 +73,8 @@ def _sheet_frame(book: pd.ExcelFile, name: str) -> pd.DataFrame:
     """The sheet as ``pd.read_excel(book, sheet_name=name, header=None, dtype=object, na_filter=False)``
     gives it, without pandas' per-cell pass: the same calamine read, and the same cell conversions
     (a whole-number float becomes an int, a date a datetime) done only in the columns holding such
-    cells, in numpy. Marked with NO_MISSING when no column holds a type that can be a missing value."""
+    cells. Marked with each column's CELL_TYPES, and with NO_MISSING when no column holds a type
+    that can be a missing value."""
     rows = book.book.get_sheet_by_name(name).to_python(skip_empty_area=False)
     if not rows:
         return pd.DataFrame(dtype=object)
@@ -81,39 +82,27 @@ def _sheet_frame(book: pd.ExcelFile, name: str) -> pd.DataFrame:
         return pd.read_excel(book, sheet_name=name, header=None, dtype=object, na_filter=False)
     grid = np.empty((len(rows), len(rows[0])), dtype=object)
     grid[:] = rows
-    no_missing = True
+    cell_types = []
     for c, values in enumerate(grid.T.tolist()):
-        kinds = list(map(type, values))
-        types = set(kinds)
+        types = set(map(type, values))
         if float in types or date in types:
-            grid[:, c], types = _converted(grid[:, c], kinds, types)
-        no_missing = no_missing and types <= _NEVER_MISSING
+            values = _converted(values, types)
+            grid[:, c] = values
+            types = set(map(type, values))
+        cell_types.append(frozenset(types))
     frame = pd.DataFrame(grid, dtype=object)
-    frame.attrs[NO_MISSING] = no_missing
+    frame.attrs[NO_MISSING] = all(types <= _NEVER_MISSING for types in cell_types)
+    frame.attrs[CELL_TYPES] = cell_types
     return frame
 
 
-def _converted(column: np.ndarray, kinds: list[type], types: set[type]) -> tuple[np.ndarray, set[type]]:
-    """A column with its whole-number floats as ints (``int(v)`` for every float with
-    ``v.is_integer()``) and its dates as datetimes at midnight, and the types it then holds."""
-    column = column.copy()
+def _converted(values: list[object], types: set[type]) -> list[object]:
+    """A column's cells with its whole-number floats as ints and its dates as datetimes at midnight."""
     if date in types:
-        types = (types - {date}) | {datetime}
-        for at in [at for at, kind in enumerate(kinds) if kind is date]:
-            day = column[at]
-            column[at] = datetime(day.year, day.month, day.day)
-    is_float = np.fromiter([kind is float for kind in kinds], dtype=bool, count=len(kinds))
-    if is_float.any():
-        positions = np.flatnonzero(is_float)
-        numbers = np.array(column[positions].tolist(), dtype=np.float64)
-        # NaN and infinities are not whole; beyond int64 (never a real cell) falls back to int()
-        whole = (numbers == np.floor(numbers)) & (np.abs(numbers) < 2.0 ** 63)
-        column[positions[whole]] = numbers[whole].astype(np.int64).tolist()
-        if not whole.all():
-            rest = positions[~whole]
-            column[rest] = [int(v) if v.is_integer() else v for v in column[rest].tolist()]
-        types = set(map(type, column[positions].tolist())) | (types - {float})
-    return column, types
+        values = [datetime(v.year, v.month, v.day) if v.__class__ is date else v for v in values]  # type: ignore[attr-defined]
+    if float in types:
+        values = [int(v) if v.__class__ is float and v.is_integer() else v for v in values]  # type: ignore[attr-defined]
+    return values
 
 
 def _existing(path: Path) -> Path:
@@ -189,6 +178,9 @@ _NEVER_MISSING = frozenset({str, int, bool, datetime, date, time, timedelta})
 #: ``frame.attrs`` key read_grid sets when its grid holds no missing value (None, NaN, NaT, pd.NA):
 #: ``filled_cells`` of it or of a part of it then needs no second look at the cell types
 NO_MISSING = "qundesk_no_missing"
+#: ``frame.attrs`` key of an Excel grid: the set of cell types in each column (of every row: a part of
+#: the rows holds some of them), so the row parser need not look at each cell's type again
+CELL_TYPES = "qundesk_cell_types"
 
 
 def filled_cells(cells: np.ndarray, *, no_missing: bool = False) -> np.ndarray:
@@ -221,5 +213,7 @@ def _trimmed(frame: pd.DataFrame) -> pd.DataFrame:
     trimmed.columns = range(len(trimmed.columns))
     trimmed = trimmed.reset_index(drop=True)
     trimmed.attrs[NO_MISSING] = no_missing
+    if CELL_TYPES in frame.attrs:
+        trimmed.attrs[CELL_TYPES] = frame.attrs[CELL_TYPES][: len(trimmed.columns)]
     return trimmed
 

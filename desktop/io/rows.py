@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta
 from functools import partial
 from pathlib import Path
@@ -52,7 +52,7 @@ from .normalize import (
     to_phone,
     to_text,
 )
-from .reader import NO_MISSING, filled_cells, read_grid
+from .reader import CELL_TYPES, NO_MISSING, filled_cells, read_grid
 
 NORMALISERS: dict[FieldType, Callable[[object], object]] = {
     FieldType.TEXT: to_text,
@@ -117,10 +117,12 @@ def parse_rows(
     columns: list[list[object]] = []
     blank_masks: list[np.ndarray] = []
     problems: dict[int, list[RowProblem]] = defaultdict(list)
+    cell_types = frame.attrs.get(CELL_TYPES)
     for step, (name, column) in enumerate(fields):
         if cancel is not None:
             cancel.raise_if_cancelled()
-        values, errors = _normalise_column(cells[:, column], NORMALISERS[specs[name].type])
+        values, errors = _normalise_column(cells[:, column], NORMALISERS[specs[name].type],
+                                           cell_types[column] if cell_types is not None else None)
         blank_masks.append(np.equal(values, None))
         values = values.tolist()
         for position, raw, reason in errors:
@@ -217,16 +219,20 @@ _FACTORIZABLE = frozenset({str, int, float, bool, datetime, date, time, timedelt
 _NUMBER_TYPES = frozenset({int, float, bool})
 
 
+def _factorizable(types: Iterable[type]) -> bool:
+    types = set(types)
+    return types <= _FACTORIZABLE and len(types & _NUMBER_TYPES) <= 1
+
+
 def _normalise_column(
-    raw_values: np.ndarray, normalise: Callable[[object], object]
+    raw_values: np.ndarray, normalise: Callable[[object], object], types: Iterable[type] | None = None
 ) -> tuple[np.ndarray, list[tuple[int, str, str]]]:
     """Normalised values (an object array, None for blank) and (position, raw text, reason) for
-    cells that failed.
+    cells that failed. ``types``: the cell types the column may hold (the reader's CELL_TYPES), when known.
 
     Each distinct value is normalised once: the column is factorised (codes per cell, one
     normaliser call per distinct value) and the results are spread back with one take."""
-    types = set(map(type, raw_values.tolist()))
-    if not types <= _FACTORIZABLE or len(types & _NUMBER_TYPES) > 1:
+    if not (types is not None and _factorizable(types)) and not _factorizable(map(type, raw_values.tolist())):
         cell_values, cell_errors = _normalise_cells(raw_values, normalise)
         # element for element: a tuple of labels stays one element
         return np.fromiter(cell_values, dtype=object, count=len(cell_values)), cell_errors

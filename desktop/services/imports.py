@@ -36,6 +36,7 @@ from sqlalchemy import (
     bindparam,
     delete,
     exists,
+    func,
     insert,
     select,
     tuple_,
@@ -1126,6 +1127,25 @@ def _fast_datetimes(column_type: Any, dialect: Any) -> Callable[[Any], Any] | No
         return process(value)
 
     return fast
+
+
+def largest_id(session: Session, table: Table) -> int:
+    return session.scalar(select(func.max(table.c.id))) or 0
+
+
+def consecutive_ids(session: Session, table: Table, before: int, count: int) -> list[int] | None:
+    """The ids of the ``count`` rows this transaction just inserted one after another into ``table``,
+    whose largest id was ``before``, in insert order, without reading them back: on SQLite each
+    insert takes the largest rowid + 1, so they are ``before + 1`` .. ``before + count`` when exactly
+    that many rows, no fewer and none further, lie above ``before`` (checked with one indexed
+    query). None when that does not hold or on another database: read them back."""
+    if session.get_bind().dialect.name != "sqlite":
+        return None
+    low, high, found = session.execute(select(func.min(table.c.id), func.max(table.c.id), func.count())
+                                       .where(table.c.id > before)).one()
+    if found != count or (count and (low != before + 1 or high != before + count)):
+        return None
+    return list(range(before + 1, before + count + 1))
 
 
 ENTITY_TITLES = {"group": "群", "member": "成员", "interaction": "互动记录", "group_day_stat": "每日群统计",

@@ -43,7 +43,7 @@ from desktop.domain.imports import ImportPolicy, RowOutcome, RowResult, SheetCol
 from desktop.domain.orders import QuantityLine, check_quantities, settle_payment, yuan
 from desktop.store.models import Campaign, CampaignPickupPoint, Order, OrderItem, PickupPoint, Product
 
-from .imports import _column_name, _column_writer, _Plan, _Source, _Update
+from .imports import _column_name, _column_writer, _Plan, _Source, _Update, consecutive_ids, largest_id
 from .interactions import chunks
 from .orders import (
     Buyer,
@@ -652,12 +652,16 @@ def _write(session: Session, batch_id: int, campaign_id: int | None, source: _So
     })
     # positional executemany of tuples (the engine's fast path), batch id added by the writer
     write_orders = _column_writer(session, ORDERS, list(columns))
+    before = largest_id(session, ORDERS)
     for start in range(0, len(chosen), 5000):
         write_orders({name: values if isinstance(values, tuple) else values[start:start + 5000]
                       for name, values in columns.items()}, batch_id)
-    # the orders this batch just wrote are all of the batch's orders in the campaign: one indexed query
-    ids: dict[str, int] = dict(session.execute(select(Order.external_no, Order.id).where(
-        Order.import_batch_id == batch_id, Order.campaign_id == campaign_id)).all())
+    written = consecutive_ids(session, ORDERS, before, len(chosen))
+    if written is None:
+        # the orders this batch just wrote are all of the batch's orders in the campaign: one indexed query
+        ids: dict[str, int] = dict(session.execute(select(Order.external_no, Order.id).where(
+            Order.import_batch_id == batch_id, Order.campaign_id == campaign_id)).all())
+        written = [ids[orders.numbers[o]] for o in chosen]
     # the lines of every order written, order by order, each in file order; merged-away lines left out
     lines = orders.codes[np.array(orders.quantities, dtype=np.int64) != 0]
     positions = np.flatnonzero(orders.quantities)
@@ -668,7 +672,7 @@ def _write(session: Session, batch_id: int, campaign_id: int | None, source: _So
     if not positions:
         return
     order_id_of = np.zeros(len(orders.numbers), dtype=np.int64)
-    order_id_of[chosen] = [ids[orders.numbers[o]] for o in chosen]
+    order_id_of[chosen] = written
     order_ids = order_id_of[orders.codes[positions]].tolist()
     product_ids = [products[(orders.products[p], orders.specs[p])] for p in positions]
     quantities = [orders.quantities[p] for p in positions]

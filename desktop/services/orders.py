@@ -158,7 +158,8 @@ def create_members(session: Session, buyers: Sequence[tuple[Buyer, str]], batch_
                    now: datetime) -> dict[Buyer, int]:
     """New members for buyers nobody matched (``(buyer, address)``), each buyer linked to the member
     made for them. Under a batch: one executemany (positional, column by column: the import engine's
-    fast path), the new ids read back by batch; else one INSERT .. RETURNING."""
+    fast path), the new ids known from the largest id before (SQLite) or read back by batch; else one
+    INSERT .. RETURNING."""
     if not buyers:
         return {}
     columns: dict[str, Any] = {
@@ -173,10 +174,17 @@ def create_members(session: Session, buyers: Sequence[tuple[Buyer, str]], batch_
         ids = session.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True),  # type: ignore[attr-defined]
                               [{**row, "import_batch_id": None} for row in rows]).all()
         return {b: member_id for (b, _), member_id in zip(buyers, ids, strict=True)}
-    from .imports import _column_writer  # the import engine builds on this module
+    from .imports import (  # the import engine builds on this module
+        _column_writer,
+        consecutive_ids,
+        largest_id,
+    )
 
-    before = session.scalar(select(func.max(Member.id))) or 0
+    before = largest_id(session, table)
     _column_writer(session, table, list(columns))(columns, batch_id)  # type: ignore[arg-type]
+    ids = consecutive_ids(session, table, before, len(buyers))
+    if ids is not None:
+        return {b: member_id for (b, _), member_id in zip(buyers, ids, strict=True)}
     made = {(nickname, phone): member_id for member_id, nickname, phone in session.execute(
         select(Member.id, Member.nickname, Member.phone).where(Member.import_batch_id == batch_id,
                                                                Member.id > before))}

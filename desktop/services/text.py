@@ -15,29 +15,41 @@ def _pinyin() -> tuple[Callable[[str], list[str]], re.Pattern[str]]:
     pypinyin converts (0.3 s to import: not at start-up, only when a name is first written).
 
     The same steps as lazy_pinyin (pypinyin's own segmentation, then its default converter word by
-    word) with each word's syllables kept: names share their characters and words, so most words
-    are converted once per run instead of once per name."""
+    word) with the syllables of each run of Chinese characters kept: names share their characters
+    and words, so most runs are cut and converted once per session instead of once per name."""
     from pypinyin import Style
-    from pypinyin.constants import RE_HANS
+    from pypinyin.constants import PHRASES_DICT, RE_HANS
     from pypinyin.converter import DefaultConverter
-    from pypinyin.core import Pinyin
+    from pypinyin.seg.mmseg import seg as phrases
 
     converter = DefaultConverter()
-    segment = Pinyin(converter).seg
+    hans_run = RE_HANS.pattern.removeprefix("^").removesuffix("$")
 
     @lru_cache(maxsize=65536)
     def word(text: str) -> tuple[str, ...]:
         return tuple(chain.from_iterable(converter.convert(text, Style.NORMAL, False, "default", strict=True)))
 
-    is_hans = RE_HANS.match
+    @lru_cache(maxsize=65536)
+    def run(text: str) -> tuple[str, ...]:
+        # a run of Chinese characters, cut into pypinyin's phrases as its segmenter cuts it
+        return tuple(syllable for part in (phrases.cut(text) if PHRASES_DICT else (text,)) for syllable in word(part)
+                     if syllable)
+
+    # pypinyin's segmenter splits the text into runs with and without Chinese (one character at a
+    # time), cuts the Chinese runs into phrases and hands the others back as they are: the same
+    # runs, split by one pattern (odd parts Chinese, even parts the rest, maybe empty)
+    split = re.compile(f"({hans_run})").split
 
     def syllables(text: str) -> list[str]:
-        # a part without Chinese is what the converter hands back as it is (errors="default"): one
-        # syllable, the part itself, without a call (and a cache entry) per number or latin word
-        return [syllable for part in segment(text) for syllable in (word(part) if is_hans(part) else (part,))
-                if syllable]
+        out: list[str] = []
+        for at, part in enumerate(split(text)):
+            if at % 2:
+                out += run(part)
+            elif part:
+                out.append(part)
+        return out
 
-    return syllables, re.compile(RE_HANS.pattern.removeprefix("^").removesuffix("$"))
+    return syllables, re.compile(hans_run)
 
 
 @lru_cache(maxsize=65536)

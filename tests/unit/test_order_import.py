@@ -320,6 +320,66 @@ def test_the_fast_reader_gives_the_outcomes_and_stored_rows_of_pandas_read_excel
         assert {o for _, o, _, _ in fast[0]} == {RowOutcome.INSERTED, RowOutcome.FAILED}
 
 
+def test_rows_several_per_statement_and_ids_without_a_read_back_store_what_one_by_one_stores(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writers' multi-row VALUES (here 3 rows a statement: full ones and a shorter last one) and
+    the new ids worked out from the largest id before store the same orders, lines and members, with
+    the same outcomes, re-import and undo, as one execution per row with every id read back."""
+    from desktop.services import imports as imports_module
+    from desktop.services import order_import as order_import_module
+    from desktop.store.engine import open_database
+
+    path = tmp_path / "周五水果团.xlsx"
+    write_ktt_export(path)
+
+    def outcome(name: str) -> tuple[object, ...]:
+        db = open_database(tmp_path / name)
+        try:
+            service = ImportService(db)
+            report = service.commit(path, BatchKind.ORDERS)
+            results = [(r.row, r.outcome, r.key, r.reason) for r in report.results]
+            with db.transaction() as session:
+                members = sorted(session.execute(select(Member.id, Member.nickname, Member.phone)).all())
+            stored = (_orders(db), _counts(db), members)
+            again = [(r.row, r.outcome) for r in service.commit(path, BatchKind.ORDERS, ImportPolicy.UPDATE).results]
+            service.undo(report.batch_id)
+            return results, stored, again, _counts(db)
+        finally:
+            db.dispose()
+
+    monkeypatch.setattr(imports_module, "ROWS_PER_STATEMENT", 3)
+    several = outcome("several.db")
+
+    def one_by_one(session, sql, columns):  # type: ignore[no-untyped-def]
+        session.connection().exec_driver_sql(sql, list(zip(*columns, strict=True)))
+
+    monkeypatch.setattr(imports_module, "_insert_columns", one_by_one)
+    monkeypatch.setattr(imports_module, "consecutive_ids", lambda *args: None)
+    monkeypatch.setattr(order_import_module, "consecutive_ids", lambda *args: None)
+    assert several == outcome("one_by_one.db")
+    assert len(several[1][2]) >= 4 and several[1][1]["order_items"] > 3  # more rows than one statement holds
+
+
+def test_consecutive_ids_only_when_exactly_those_rows_lie_above(tmp_path: Path) -> None:
+    from desktop.services.imports import consecutive_ids, largest_id
+    from desktop.store.engine import open_database
+
+    db = open_database(tmp_path / "ids.db")
+    try:
+        with db.transaction() as session:
+            table = Member.__table__
+            before = largest_id(session, table)
+            now = datetime(2026, 11, 1)
+            session.execute(table.insert(), [{"nickname": f"买家{n}", "created_at": now, "updated_at": now}
+                                             for n in range(5)])
+            assert consecutive_ids(session, table, before, 5) == list(range(before + 1, before + 6))
+            assert consecutive_ids(session, table, before, 4) is None  # a row more than this insert wrote
+            session.execute(table.delete().where(table.c.id == before + 3))
+            assert consecutive_ids(session, table, before, 4) is None  # a gap
+    finally:
+        db.dispose()
+
+
 def _sheet(rows: list[dict[str, object]]) -> SheetColumns:
     """Parsed rows (Excel rows 4, 5, ...) as the parser hands them to the planner: column by column."""
     names = list(rows[0])

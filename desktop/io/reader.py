@@ -168,7 +168,11 @@ def _read_csv(path: Path) -> pd.DataFrame:
         raise ImportFileError(f"{path.name} 不是有效的 CSV：{exc}", str(path)) from exc
     width = max((len(row) for row in rows), default=0)
     # rows of a CSV differ in length (a one-cell title above the header); pad them to a grid
-    return pd.DataFrame([row + [""] * (width - len(row)) for row in rows], dtype=object)
+    frame = pd.DataFrame([row + [""] * (width - len(row)) for row in rows], dtype=object)
+    # every cell of a CSV is text: never a missing value
+    frame.attrs[NO_MISSING] = True
+    frame.attrs[CELL_TYPES] = [frozenset({str})] * width
+    return frame
 
 
 #: cell types that are never a missing value (None, NaN, NaT, pd.NA)

@@ -177,6 +177,25 @@ def test_csv_in_every_encoding_reads_the_same(tmp_path: Path, encoding: str) -> 
     ]
 
 
+def test_csv_grid_is_marked_text_and_parses_as_an_unmarked_one(tmp_path: Path) -> None:
+    """A CSV's cells are all text: the grid says so (no scan for missing values, no type pass per
+    column) and the parser reads it exactly as it reads the same grid without the marks."""
+    from desktop.io import reader as reader_module
+
+    path = tmp_path / "members.csv"
+    path.write_bytes(CSV_TEXT.encode("utf-8"))
+    frame = read_grid(path).frame
+    assert frame.attrs[reader_module.NO_MISSING] is True
+    assert frame.attrs[reader_module.CELL_TYPES] == [frozenset({str})] * frame.shape[1]
+    unmarked = frame.copy()
+    unmarked.attrs = {}
+    mapping = detect_header(frame, ImportKind.MEMBERS)
+    marked_rows = parse_rows(frame, ImportKind.MEMBERS, mapping)
+    plain_rows = parse_rows(unmarked, ImportKind.MEMBERS, mapping)
+    assert [(r.row, dict(r.values)) for r in marked_rows.rows] == [(r.row, dict(r.values)) for r in plain_rows.rows]
+    assert marked_rows.skipped_rows == plain_rows.skipped_rows == (6,)
+
+
 def test_required_field_empty_and_required_column_missing(tmp_path: Path) -> None:
     path = tmp_path / "memberships.csv"
     path.write_text("群名称,角色\n夜跑群,圍觀者\n,组织者\n", encoding="utf-8")

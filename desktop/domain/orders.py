@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 from .enums import CampaignStatus, FulfilmentStatus, PaymentStatus
 from .errors import ValidationError
@@ -469,6 +470,79 @@ class LineStatus(StrEnum):
     CHANGED = "changed"
 
 
+class PastedLine(NamedTuple):
+    seq: int | None
+    #: desktop.domain.jielong.line_key: the number, the text and which repeat of both
+    key: str
+    #: the text without its number, spacing and width folded (desktop.domain.jielong.line_content)
+    content: str
+
+
+class OrderedLine(NamedTuple):
+    """An order made from a 接龙 line of an earlier paste."""
+
+    order_id: int
+    seq: int | None
+    key: str
+    content: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RepasteMatch:
+    #: position of a pasted line -> the order it became in an earlier paste (maybe under another number)
+    done: dict[int, OrderedLine]
+    #: position of a new line -> the order its number became, with other text, and no line of this
+    #: paste accounts for (the line was edited after it was ordered)
+    changed: dict[int, OrderedLine]
+    #: orders no line accounts for, numbered within this paste's numbers (and not ``changed``)
+    withdrawn: tuple[OrderedLine, ...]
+
+
+def match_repaste(lines: Sequence[PastedLine], ordered: Sequence[OrderedLine]) -> RepasteMatch:
+    """Which lines of a pasted 接龙 were ordered before. A line is the one ordered when its key matches
+    (same number, same text); else when its text matches an order no other line accounts for, under
+    a higher number: WeChat renumbers a 接龙 when someone withdraws, so the lines after theirs move
+    up and a newcomer takes a number that was ordered before. A line still unmatched whose number belongs
+    to an order nothing accounts for is ``changed``; the other orders left over within the paste's
+    numbers are ``withdrawn``."""
+    by_key = {o.key: o for o in ordered}
+    used: set[int] = set()
+    done: dict[int, OrderedLine] = {}
+    for at, line in enumerate(lines):
+        found = by_key.get(line.key)
+        if found is not None and found.order_id not in used:
+            done[at] = found
+            used.add(found.order_id)
+    # numbered orders by text, in number order: a line moves up when a line above it is withdrawn
+    # (lines are only ever added at the end), so only a higher number can be its old one: a paste
+    # of the last lines alone never takes a repeated "王芳 +1" for the one ordered further up
+    by_content: dict[str, list[OrderedLine]] = {}
+    for o in sorted(ordered, key=lambda o: (o.seq or 0, o.order_id)):
+        if o.order_id not in used and o.seq is not None:
+            by_content.setdefault(o.content, []).append(o)
+    for at, line in enumerate(lines):
+        same = by_content.get(line.content)
+        if at in done or not same or line.seq is None:
+            continue
+        found = next((o for o in same if o.seq > line.seq), None)  # type: ignore[operator]
+        if found is not None:
+            same.remove(found)
+            done[at] = found
+            used.add(found.order_id)
+    left: dict[int, OrderedLine] = {}
+    for o in ordered:
+        if o.order_id not in used and o.seq is not None:
+            left.setdefault(o.seq, o)
+    changed = {at: left[line.seq] for at, line in enumerate(lines)
+               if at not in done and line.seq is not None and line.seq in left}
+    claimed = {o.order_id for o in changed.values()}
+    seqs = [line.seq for line in lines if line.seq is not None]
+    withdrawn = tuple(o for o in ordered if o.order_id not in used and o.order_id not in claimed
+                      and o.seq is not None and seqs and min(seqs) <= o.seq <= max(seqs))
+    return RepasteMatch(done, changed, withdrawn)
+
+
 @dataclass(frozen=True, slots=True)
 class ReviewItem:
     product_id: int
@@ -520,6 +594,9 @@ class JielongReview:
     title: str
     lines: tuple[ReviewLine, ...]
     ignored_lines: tuple[tuple[int, str], ...]
+    #: (order id, its 接龙 line) of orders pasted before whose number lies within this paste's numbers
+    #: but whose line is no longer in it: the buyer probably withdrew (WeChat renumbers the rest)
+    withdrawn: tuple[tuple[int, str], ...] = ()
 
     @property
     def new_lines(self) -> tuple[ReviewLine, ...]:

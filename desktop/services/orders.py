@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -29,7 +29,14 @@ from sqlalchemy.orm import Session
 from desktop.domain.enums import CampaignStatus, FulfilmentStatus, ImportStatus, PaymentStatus, Tier
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.imports import BatchKind
-from desktop.domain.jielong import Catalogue, PickupChoice, ProductChoice, parse_paste
+from desktop.domain.jielong import (
+    Catalogue,
+    PickupChoice,
+    ProductChoice,
+    _split_seq,
+    normalise_text,
+    parse_paste,
+)
 from desktop.domain.members import normalise_phone
 from desktop.domain.orders import (
     LIVE_PAYMENTS,
@@ -43,10 +50,12 @@ from desktop.domain.orders import (
     LineStatus,
     OrderDetail,
     OrderDraft,
+    OrderedLine,
     OrderFilter,
     OrderItemDTO,
     OrderRow,
     OrderSort,
+    PastedLine,
     PickupPointDraft,
     PickupPointDTO,
     ProductDraft,
@@ -58,6 +67,7 @@ from desktop.domain.orders import (
     check_quantities,
     check_refund,
     items_text,
+    match_repaste,
     merge_problems,
     quantity_problem,
     settle_payment,
@@ -729,21 +739,25 @@ class OrderService:
             require_campaign(session, campaign_id)
             catalogue, prices = _catalogue(session, campaign_id)
             paste = parse_paste(text, catalogue)
-            done = _done_lines(session, campaign_id)
+            match = match_repaste([_pasted(line.seq, line.key, line.source) for line in paste.lines],
+                                  _ordered_lines(session, campaign_id))
             members = find_members(session, [Buyer(line.nickname, line.phone) for line in paste.lines])
             ambiguous = ambiguous_names(session, [line.nickname for line in paste.lines if not line.phone])
             names = _member_names(session, [m for m in members.values() if m is not None])
             lines: list[ReviewLine] = []
-            for line in paste.lines:
+            for at, line in enumerate(paste.lines):
                 member_id = members.get(Buyer(line.nickname, line.phone))
                 status, order_id, problems = LineStatus.NEW, None, list(line.problems)
                 warnings = list(line.warnings)
-                if line.key in done.by_key:
-                    status, order_id = LineStatus.DONE, done.by_key[line.key]
-                elif line.seq is not None and line.seq in done.by_seq:
-                    old_id, old_text = done.by_seq[line.seq]
-                    status, order_id = LineStatus.CHANGED, old_id
-                    problems.append(f"接龙号 {line.seq} 已下过单（订单 #{old_id}：{old_text}），这次内容不同；"
+                if at in match.done:
+                    before = match.done[at]
+                    status, order_id = LineStatus.DONE, before.order_id
+                    if before.seq != line.seq and before.seq is not None:
+                        warnings.append(f"已下过单（订单 #{before.order_id}，当时是接龙号 {before.seq}）")
+                elif at in match.changed:
+                    before = match.changed[at]
+                    status, order_id = LineStatus.CHANGED, before.order_id
+                    problems.append(f"接龙号 {line.seq} 已下过单（订单 #{before.order_id}：{before.text}），这次内容不同；"
                                     "请直接修改那笔订单")
                 if member_id is None and line.nickname in ambiguous:
                     warnings.append(f"有多个成员叫“{line.nickname}”，不会自动关联；可手动选择")
@@ -758,35 +772,39 @@ class OrderService:
                     tuple(warnings), order_id, tuple(line.problems)))
             # what 创建订单 would refuse in the new lines (limits and stock over the paste included)
             found = _jielong_problems(session, campaign_id, [JielongLineDraft.from_review(line) for line in lines
-                                                             if line.status is LineStatus.NEW], done)
+                                                             if line.status is LineStatus.NEW], {})
             lines = [replace(line, problems=merge_problems(line.problems, found[line.line_no]))
                      if line.status is LineStatus.NEW and line.line_no in found else line for line in lines]
-            return JielongReview(campaign_id, paste.title, tuple(lines), paste.ignored_lines)
+            return JielongReview(campaign_id, paste.title, tuple(lines), paste.ignored_lines,
+                                 tuple((o.order_id, o.text) for o in match.withdrawn))
 
-    def check_jielong(self, campaign_id: int, lines: Sequence[JielongLineDraft]) -> dict[int, tuple[str, ...]]:
+    def check_jielong(self, campaign_id: int, lines: Sequence[JielongLineDraft],
+                      others: Sequence[JielongLineDraft] = ()) -> dict[int, tuple[str, ...]]:
         """Line number -> problems for reviewed lines as the operator left them: exactly what
-        ``apply_jielong`` would refuse them for (lines ordered before are skipped), nothing written."""
+        ``apply_jielong`` would refuse them for (lines ordered before are skipped), nothing written.
+        ``others``: the paste's lines not to be created, which account for orders placed before
+        under another number (``match_repaste``)."""
         with self._db.transaction() as session:
             require_campaign(session, campaign_id)
-            done = _done_lines(session, campaign_id)
-            return _jielong_problems(session, campaign_id, [line for line in lines if line.key not in done.by_key],
-                                     done)
+            todo, changed = _still_to_order(session, campaign_id, lines, others)
+            return _jielong_problems(session, campaign_id, todo, changed)
 
     def apply_jielong(self, campaign_id: int, lines: Sequence[JielongLineDraft],
-                      placed_at: datetime | None = None, source_name: str = "接龙") -> JielongResult:
+                      placed_at: datetime | None = None, source_name: str = "接龙",
+                      others: Sequence[JielongLineDraft] = ()) -> JielongResult:
         """Create the orders of reviewed lines, all or none, under one import batch. Lines ordered
-        before (same key) are skipped; any line still wrong refuses the whole paste with
+        before (same line, maybe renumbered: ``match_repaste``, with ``others`` the paste's lines
+        not to be created) are skipped; any line still wrong refuses the whole paste with
         ``LineErrors`` (line number -> problems, as ``check_jielong`` finds them)."""
         now = datetime.now()
         placed = placed_at or now
         with self._db.transaction() as session:
             require_campaign(session, campaign_id)
-            done = _done_lines(session, campaign_id)
-            todo = [line for line in lines if line.key not in done.by_key]
+            todo, changed = _still_to_order(session, campaign_id, lines, others)
             skipped = len(lines) - len(todo)
             if not todo:
                 return JielongResult(None, (), skipped)
-            problems = _jielong_problems(session, campaign_id, todo, done)
+            problems = _jielong_problems(session, campaign_id, todo, changed)
             if problems:
                 raise LineErrors(problems, {line.line_no: line.nickname or line.source[:20] for line in todo})
             products = {p.id: p for p in session.scalars(select(Product).where(Product.campaign_id == campaign_id))}
@@ -888,22 +906,31 @@ def _catalogue(session: Session, campaign_id: int) -> tuple[Catalogue, dict[int,
     return Catalogue(tuple(products), tuple(points), pinyin_syllables), {p.id: p.price_cents for p in products}
 
 
-@dataclass(frozen=True, slots=True)
-class _Done:
-    by_key: dict[str, int]
-    by_seq: dict[int, tuple[int, str]]
+def line_content(source: str) -> str:
+    """A 接龙 line's text without its number, spacing and width folded: the same line renumbered."""
+    return "".join(normalise_text(_split_seq(source)[1]).split())
 
 
-def _done_lines(session: Session, campaign_id: int) -> _Done:
-    by_key: dict[str, int] = {}
-    by_seq: dict[int, tuple[int, str]] = {}
-    for order_id, key, seq, text in session.execute(
-            select(Order.id, Order.source_key, Order.source_seq, Order.source_text)
-            .where(Order.campaign_id == campaign_id, Order.source_key.is_not(None))):
-        by_key[key] = order_id
-        if seq is not None:
-            by_seq.setdefault(seq, (order_id, text))
-    return _Done(by_key, by_seq)
+def _pasted(seq: int | None, key: str, source: str) -> PastedLine:
+    return PastedLine(seq, key, line_content(source))
+
+
+def _ordered_lines(session: Session, campaign_id: int) -> list[OrderedLine]:
+    """The campaign's orders made from 接龙 lines."""
+    return [OrderedLine(order_id, seq, key, line_content(text), text) for order_id, key, seq, text in session.execute(
+        select(Order.id, Order.source_key, Order.source_seq, Order.source_text)
+        .where(Order.campaign_id == campaign_id, Order.source_key.is_not(None)).order_by(Order.id))]
+
+
+def _still_to_order(session: Session, campaign_id: int, lines: Sequence[JielongLineDraft],
+                    others: Sequence[JielongLineDraft]) -> tuple[list[JielongLineDraft], dict[int, OrderedLine]]:
+    """The lines not ordered before, and line number -> the order placed before under its number
+    with other text (``match_repaste`` over the lines and the paste's other lines)."""
+    match = match_repaste([_pasted(line.seq, line.key, line.source) for line in (*lines, *others)],
+                          _ordered_lines(session, campaign_id))
+    todo = [line for at, line in enumerate(lines) if at not in match.done]
+    changed = {lines[at].line_no: order for at, order in match.changed.items() if at < len(lines)}
+    return todo, changed
 
 
 def _member_names(session: Session, ids: Iterable[int]) -> dict[int, str]:
@@ -921,7 +948,7 @@ def normalise_phone_or_blank(text: str) -> str:
 
 
 def _jielong_problems(session: Session, campaign_id: int, todo: Sequence[JielongLineDraft],
-                      done: _Done) -> dict[int, tuple[str, ...]]:
+                      changed: Mapping[int, OrderedLine]) -> dict[int, tuple[str, ...]]:
     """Line number -> what makes each line a bad order: no or unknown products, a quantity that is not
     a whole number from 1 up, a product twice, an unknown pickup point or member, no buyer, a bad
     phone, a 接龙 number ordered before with other text, a line given twice; then the per-person
@@ -960,8 +987,8 @@ def _jielong_problems(session: Session, campaign_id: int, todo: Sequence[Jielong
             out.append("没有下单人")
         if line.pickup_point_id is not None and line.pickup_point_id not in points:
             out.append("自提点不存在")
-        if line.seq is not None and line.seq in done.by_seq:
-            out.append(f"接龙号 {line.seq} 已下过单（订单 #{done.by_seq[line.seq][0]}），内容不同")
+        if line.line_no in changed:
+            out.append(f"接龙号 {line.seq} 已下过单（订单 #{changed[line.line_no].order_id}），内容不同")
         if line.phone and not buyer.phone:
             out.append(f"手机号“{line.phone}”格式不对")
         if line.key in seen_keys:

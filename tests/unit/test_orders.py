@@ -16,11 +16,14 @@ from desktop.domain.orders import (
     LineErrors,
     LineStatus,
     OrderDraft,
+    OrderedLine,
     OrderFilter,
     OrderItemDraft,
     OrderSort,
+    PastedLine,
     PickupPointDraft,
     ProductDraft,
+    match_repaste,
 )
 from desktop.services.imports import ImportService
 from desktop.services.members import MemberService
@@ -159,6 +162,58 @@ def test_paste_review_apply_repaste_and_undo(db, svc: OrderService, campaign) ->
     assert svc.order_ids(campaign.id) == []
     with db.transaction() as session:
         assert session.scalar(select(func.count()).select_from(Member)) == 0
+
+
+def test_repaste_after_a_withdrawal_recognises_renumbered_lines(db, svc: OrderService, campaign) -> None:
+    """李四 withdraws: WeChat renumbers 王五 from 3 to 2 and the newcomer 赵六 takes number 3. The re-paste
+    finds 王五's order under his new number, says 李四's order is no longer in the 接龙, and creates
+    only 赵六's order; an edited line is still flagged, and the lines of the paste left out of the
+    creation (``others``) are what lets the service tell the two apart."""
+    first = svc.review_jielong(campaign.id, "1. 张三 脐橙x1\n2. 李四 苹果x1\n3. 王五 草莓x1\n")
+    placed = svc.apply_jielong(campaign.id, [JielongLineDraft.from_review(line) for line in first.lines])
+    by_name = dict(zip(["张三", "李四", "王五"], placed.order_ids, strict=True))
+    again = svc.review_jielong(campaign.id, "1. 张三 脐橙x1\n2. 王五 草莓x1\n3. 赵六 苹果x2\n")
+    assert [(line.status, line.order_id) for line in again.lines] == [
+        (LineStatus.DONE, by_name["张三"]), (LineStatus.DONE, by_name["王五"]), (LineStatus.NEW, None)]
+    assert again.lines[2].problems == ()
+    assert any("当时是接龙号 3" in warning for warning in again.lines[1].warnings)
+    assert again.withdrawn == ((by_name["李四"], "2. 李四 苹果x1"),)
+    new = [JielongLineDraft.from_review(line) for line in again.new_lines]
+    others = [JielongLineDraft.from_review(line) for line in again.lines if line.status is LineStatus.DONE]
+    assert svc.check_jielong(campaign.id, new, others) == {}
+    # without the rest of the paste nothing shows that 王五's order moved: number 3 looks edited
+    assert "接龙号 3 已下过单" in svc.check_jielong(campaign.id, new)[3][0]
+    added = svc.apply_jielong(campaign.id, new, others=others)
+    assert len(added.order_ids) == 1 and svc.rows(list(added.order_ids))[0].buyer_name == "赵六"
+    # the same paste once more: nothing new
+    third = svc.review_jielong(campaign.id, "1. 张三 脐橙x1\n2. 王五 草莓x1\n3. 赵六 苹果x2\n")
+    assert [line.status for line in third.lines] == [LineStatus.DONE] * 3
+    # an edited line keeps its number and is still flagged, not ordered twice
+    edited = svc.review_jielong(campaign.id, "1. 张三 脐橙x2\n2. 王五 草莓x1\n3. 赵六 苹果x2\n")
+    assert edited.lines[0].status is LineStatus.CHANGED and edited.lines[0].order_id == by_name["张三"]
+
+
+def test_match_repaste_rules() -> None:
+    def ordered(order_id: int, seq: int | None, text: str) -> OrderedLine:
+        return OrderedLine(order_id, seq, f"{seq}|{text}", text, f"{seq}. {text}")
+
+    def pasted(seq: int | None, text: str) -> PastedLine:
+        return PastedLine(seq, f"{seq}|{text}", text)
+
+    before = [ordered(1, 1, "甲+1"), ordered(2, 2, "乙+1"), ordered(3, 3, "丙+1"), ordered(4, 4, "甲+1")]
+    # 乙 withdrew: 丙 and the second 甲 moved up, 丁 is new
+    match = match_repaste([pasted(1, "甲+1"), pasted(2, "丙+1"), pasted(3, "甲+1"), pasted(4, "丁+1")], before)
+    assert {at: o.order_id for at, o in match.done.items()} == {0: 1, 1: 3, 2: 4}
+    assert match.changed == {} and [o.order_id for o in match.withdrawn] == [2]
+    # only the last lines pasted: a repeated "甲+1" under a new number is a new order, not order 1's
+    match = match_repaste([pasted(5, "甲+1"), pasted(6, "戊+1")], before)
+    assert match.done == {} and match.changed == {} and match.withdrawn == ()
+    # a line edited in place is changed, not withdrawn
+    match = match_repaste([pasted(1, "甲+2"), pasted(2, "乙+1")], before[:2])
+    assert {at: o.order_id for at, o in match.changed.items()} == {0: 1} and match.withdrawn == ()
+    # unnumbered lines match only as they are
+    match = match_repaste([pasted(None, "甲+1")], [ordered(9, None, "甲+1")])
+    assert {at: o.order_id for at, o in match.done.items()} == {0: 9}
 
 
 def test_paste_matches_existing_members_and_their_group(db, svc: OrderService, campaign) -> None:

@@ -82,9 +82,10 @@ def yuan(cents: int) -> str:
     return f"{sign}¥{whole:,}.{part:02d}"
 
 
-def natural_key(text: str) -> tuple[object, ...]:
-    """"9栋" before "10栋": digit runs compare as numbers."""
-    return tuple(int(part) if part.isdigit() else part for part in _NATURAL.split(text or "") if part != "")
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """"9栋" before "10栋": digit runs compare as numbers, before text at the same place ("10栋" before
+    "B座"; a number and a text are never compared with each other)."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in _NATURAL.split(text or "") if part != "")
 
 
 # ------------------------------------------------------------------------------------------- drafts
@@ -432,6 +433,23 @@ class OrderDetail:
     source_text: str = ""
     #: the member this write registered for a buyer nobody matched (quick entry of a new name)
     new_member_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GroupChoice:
+    """A group an order can be put in (the order editor's group list)."""
+
+    id: int
+    name: str
+
+
+class ProductsInUse(ValidationError):
+    """The campaign editor removed products that orders hold: the whole save is refused, and the
+    editor puts ``product_ids`` back in its list."""
+
+    def __init__(self, message: str, product_ids: Iterable[int]) -> None:
+        super().__init__(message, "products")
+        self.product_ids = tuple(product_ids)
 
 
 class OrderSort(StrEnum):

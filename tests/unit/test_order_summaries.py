@@ -167,6 +167,46 @@ def test_pickup_lists_sort_by_building_and_mask_phones(db) -> None:
     assert document.count("page-break-before") == len(lists) - 1 and TICK in document
 
 
+def _one_point_campaign(db) -> tuple[OrderService, int, int, int]:
+    """A campaign with one product and one pickup point: (service, campaign, product, point)."""
+    svc = OrderService(db)
+    point = svc.create_pickup_point(PickupPointDraft("阳光花园自提点")).id
+    campaign = svc.create_campaign(CampaignDraft("楼号房号团", "王姐", pickup_point_ids=(point,)),
+                                   [ProductDraft("脐橙", "5斤", 2500, 1800)])
+    return svc, campaign.id, campaign.products[0].id, point
+
+
+def test_pickup_lists_sort_rooms_in_a_building_as_numbers(db) -> None:
+    """Within one building the rooms go 2, 10, 101, 1202 (digit runs compared as numbers, as the
+    buildings are), not 10, 101, 1202, 2 as text; the same room sorts by name; no building goes last."""
+    svc, campaign, product, point = _one_point_campaign(db)
+    written = [("B", "3栋", "101"), ("C", "12栋", "1"), ("D", "3栋", "10"), ("E", "", "5"), ("F", "3栋", "1202"),
+               ("G", "3栋", "2"), ("A", "3栋", "2"), ("H", "9栋", "10")]
+    for name, building, room in written:
+        svc.create_order(OrderDraft(campaign, (OrderItemDraft(product, 1),), buyer_name=name,
+                                    pickup_point_id=point, building=building, room=room))
+    (listed,) = OrderSummaryService(db).pickup_lists(campaign)
+    assert [(r.building, r.room, r.buyer_name) for r in listed.rows] == [
+        ("3栋", "2", "A"), ("3栋", "2", "G"), ("3栋", "10", "D"), ("3栋", "101", "B"), ("3栋", "1202", "F"),
+        ("9栋", "10", "H"), ("12栋", "1", "C"), ("", "5", "E")]
+    # the printed list keeps that order
+    document = pickup_html("楼号房号团", [listed])
+    positions = [document.index(f">{r.buyer_name}<") for r in listed.rows]
+    assert positions == sorted(positions)
+
+
+def test_pickup_lists_sort_buildings_and_numbers_of_text_and_digits(db) -> None:
+    """Building names that start with a letter beside ones that start with a digit, and a quick-entry
+    order ("#id") beside a numbered one of the same buyer, still make a list."""
+    svc, campaign, product, point = _one_point_campaign(db)
+    for name, building, number in (("甲", "B座", None), ("乙", "10栋", None), ("小美", "", "12"), ("小美", "", None)):
+        svc.create_order(OrderDraft(campaign, (OrderItemDraft(product, 1),), buyer_name=name, pickup_point_id=point,
+                                    building=building, external_no=number))
+    (listed,) = OrderSummaryService(db).pickup_lists(campaign)
+    assert [(row.buyer_name, row.building) for row in listed.rows][:2] == [("乙", "10栋"), ("甲", "B座")]
+    assert len(listed.rows) == 4
+
+
 def test_sheets_and_pdf(db, tmp_path: Path) -> None:
     campaigns, _ = build(db)
     summary = OrderSummaryService(db)

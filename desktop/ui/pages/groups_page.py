@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -97,6 +97,8 @@ class GroupsPage(QWidget):
         self._current_id: int | None = None
         self._restoring_selection = False
         self._pending_select: int | None = None
+        #: orders changed while the page was hidden: the detail's 订单 tab is read again when shown
+        self._orders_stale = False
         self._dialog: NewGroupDialog | None = None
         #: the last 30 days' messages per group, read with the group list (set by the window)
         self._sparklines: Callable[[], dict[int, tuple[int, ...]]] | None = None
@@ -393,6 +395,19 @@ class GroupsPage(QWidget):
     def _data_changed(self, kind: str, _ids: list) -> None:
         if kind in ("groups", "labels", "workspace", "memberships", "interactions", "imports"):
             self.refresh()
+        elif kind in ("orders", "campaigns"):
+            # no column of the list counts orders: only the shown group's 订单 tab (a deleted or renamed
+            # campaign takes or renames its orders), read now if the page is on screen, else when shown
+            if self.isVisible():
+                self.tabs.reload()
+            else:
+                self._orders_stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._orders_stale:
+            self._orders_stale = False
+            self.tabs.reload()
 
     def _restore_selection(self, ids: set[int]) -> None:
         if self._pending_select is not None:

@@ -500,8 +500,10 @@ class MembersPage(QWidget):
         self.reload()
 
     def _data_changed(self, kind: str, ids: list) -> None:
+        # "orders": quick entry and a 接龙 paste register buyers nobody knew as new members, and an
+        # order is on its buyer's timeline (the ids are order ids: the whole list is read again)
         if kind not in ("members", "interactions", "memberships", "workspace", "imports", "groups", "tags",
-                        "segments", "dimensions"):
+                        "segments", "dimensions", "orders"):
             return
         if not self.isVisible():
             self._stale = True

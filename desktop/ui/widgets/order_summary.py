@@ -1,6 +1,6 @@
 """The 汇总 tab of the group-buy page: the supplier order (by product and spec), by pickup point, by
-group, payment reconciliation with who still owes, the repurchase rate; and the sheets: 导出供货单…,
-导出自提单… (xlsx) and 打印自提单 (PDF)… with phones masked."""
+group, by leader (every campaign), payment reconciliation with who still owes, the repurchase rate; and
+the sheets: 导出供货单…, 导出自提单… (xlsx) and 打印自提单 (PDF)… with phones masked."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from desktop.domain.orders import (
     CampaignSummary,
     Debtor,
     GroupSummary,
+    LeaderSummary,
     PickupSummary,
     ProductSummary,
     Repurchase,
@@ -61,6 +62,8 @@ class SummaryTab(QWidget):
         self.campaign: CampaignDetail | None = None
         self.summary: CampaignSummary | None = None
         self._serial = 0
+        #: the 按团长 figures span every campaign and are read only when that tab is looked at
+        self._leaders_stale = True
 
         self.supplier_button = QPushButton(self.tr("导出供货单…"))
         self.supplier_button.setObjectName("exportSupplier")
@@ -109,6 +112,14 @@ class SummaryTab(QWidget):
             Column(self.tr("金额"), lambda g: money(g.amount_cents), sort_key=lambda g: g.amount_cents, right=True),
             Column(self.tr("退款"), lambda g: money(g.refund_cents), sort_key=lambda g: g.refund_cents, right=True),
         ], self)
+        self.leaders_model: RowsModel[LeaderSummary] = RowsModel([
+            Column(self.tr("团长"), lambda s: s.leader),
+            Column(self.tr("团购数"), lambda s: _num(s.campaigns), sort_key=lambda s: s.campaigns, right=True),
+            Column(self.tr("订单数"), lambda s: _num(s.orders), sort_key=lambda s: s.orders, right=True),
+            Column(self.tr("人数"), lambda s: _num(s.buyers), sort_key=lambda s: s.buyers, right=True),
+            Column(self.tr("金额"), lambda s: money(s.amount_cents), sort_key=lambda s: s.amount_cents, right=True),
+            Column(self.tr("退款"), lambda s: money(s.refund_cents), sort_key=lambda s: s.refund_cents, right=True),
+        ], self)
         self.owing_model: RowsModel[Debtor] = RowsModel([
             Column(self.tr("下单人"), lambda d: d.name),
             Column(self.tr("电话"), lambda d: d.phone),
@@ -124,6 +135,9 @@ class SummaryTab(QWidget):
         self.groups_table = _table(self.groups_model, "summaryGroups")
         for column, width in enumerate((200, 56, 56, 90, 80)):
             self.groups_table.setColumnWidth(column, width)
+        self.leaders_table = _table(self.leaders_model, "summaryLeaders")
+        for column, width in enumerate((140, 64, 56, 56, 90, 80)):
+            self.leaders_table.setColumnWidth(column, width)
         self.owing_table = _table(self.owing_model, "summaryOwing")
         for column, width in enumerate((120, 110, 64, 90)):
             self.owing_table.setColumnWidth(column, width)
@@ -142,6 +156,8 @@ class SummaryTab(QWidget):
         self.tabs.addTab(self.products_table, self.tr("供货单"))
         self.tabs.addTab(self.points_table, self.tr("按自提点"))
         self.tabs.addTab(self.groups_table, self.tr("按群"))
+        leaders_tab = self.tabs.addTab(self.leaders_table, self.tr("按团长"))
+        self.tabs.setTabToolTip(leaders_tab, self.tr("所有团购活动按团长汇总, 不含已取消的订单"))
         self.tabs.addTab(money_page, self.tr("收款对账"))
         self.empty_label = QLabel()
         self.empty_label.setStyleSheet("color: #757575;")
@@ -152,6 +168,7 @@ class SummaryTab(QWidget):
         layout.addWidget(self.totals)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.tabs, 1)
+        self.tabs.currentChanged.connect(self._tab_changed)
         self._show(None, None)
 
     # ------------------------------------------------------------------ data
@@ -163,9 +180,12 @@ class SummaryTab(QWidget):
         campaign, service = self.campaign, self._service
         self._serial += 1
         serial = self._serial
+        self._leaders_stale = True
         if campaign is None:
             self._show(None, None)
             return
+        if self.tabs.currentWidget() is self.leaders_table:
+            self._read_leaders()
 
         def read(_ctx: TaskContext) -> tuple[CampaignSummary, Repurchase]:
             return service.campaign_summary(campaign.id), service.repurchase()
@@ -176,8 +196,26 @@ class SummaryTab(QWidget):
 
         self._runner.run(read, on_done=done, owner=self)
 
+    def _tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.leaders_table and self._leaders_stale and self.campaign is not None:
+            self._read_leaders()
+
+    def _read_leaders(self) -> None:
+        """Every leader's campaigns, orders, buyers, amount and refunds (OrderSummaryService.leaders);
+        kept out of ``refresh``'s read, which every campaign opened pays for."""
+        self._leaders_stale = False
+        service, serial = self._service, self._serial
+
+        def done(leaders: list[LeaderSummary]) -> None:
+            if serial == self._serial:
+                self.leaders_model.set_rows(leaders)
+
+        self._runner.run(lambda _ctx: service.leaders(), on_done=done, owner=self)
+
     def _show(self, summary: CampaignSummary | None, repurchase: Repurchase | None) -> None:
         self.summary = summary
+        if summary is None:
+            self.leaders_model.set_rows([])
         self.products_model.set_rows(summary.products if summary else [])
         self.points_model.set_rows(summary.pickup_points if summary else [])
         self.groups_model.set_rows(summary.groups if summary else [])

@@ -43,6 +43,7 @@ from desktop.domain.orders import (
     CampaignDetail,
     CampaignDraft,
     CampaignRow,
+    GroupChoice,
     JielongLineDraft,
     JielongResult,
     JielongReview,
@@ -61,6 +62,7 @@ from desktop.domain.orders import (
     ProductDraft,
     ProductDTO,
     ProductRule,
+    ProductsInUse,
     QuantityLine,
     ReviewItem,
     ReviewLine,
@@ -487,29 +489,65 @@ class OrderService:
         cleaned_products = [p.validated() for p in products]
         _unique_products(cleaned_products)
         with self._db.transaction() as session:
-            campaign = Campaign(title=clean.title, leader=clean.leader, open_at=clean.open_at,
-                                cutoff_at=clean.cutoff_at, status=clean.status, note=clean.note)
-            session.add(campaign)
-            session.flush()
-            self._set_links(session, campaign.id, clean)
-            for position, product in enumerate(cleaned_products):
-                session.add(Product(campaign_id=campaign.id, **_product_columns(product, position)))
-            session.flush()
-            audit(session, "create", "campaign", [campaign.id], {"title": clean.title})
-            return _detail(session, campaign.id)
+            campaign_id = self._insert_campaign(session, clean, cleaned_products)
+            return _detail(session, campaign_id)
 
     def update_campaign(self, campaign_id: int, draft: CampaignDraft) -> CampaignDetail:
         clean = draft.validated()
         with self._db.transaction() as session:
-            campaign = require_campaign(session, campaign_id)
-            for name in ("title", "leader", "open_at", "cutoff_at", "status", "note"):
-                setattr(campaign, name, getattr(clean, name))
-            session.execute(delete(CampaignGroup).where(CampaignGroup.campaign_id == campaign_id))
-            session.execute(delete(CampaignPickupPoint).where(CampaignPickupPoint.campaign_id == campaign_id))
-            self._set_links(session, campaign_id, clean)
-            session.flush()
-            audit(session, "update", "campaign", [campaign_id], {"title": clean.title})
+            self._update_campaign(session, campaign_id, clean)
             return _detail(session, campaign_id)
+
+    def save_campaign(self, campaign_id: int | None, draft: CampaignDraft,
+                      products: Sequence[tuple[int | None, ProductDraft]], removed_products: Sequence[int] = (),
+                      new_points: Sequence[PickupPointDraft] = ()) -> CampaignDetail:
+        """The campaign editor's save, all or nothing in one transaction: the new pickup points (linked
+        to the campaign with ``draft.pickup_point_ids``), the campaign (new when ``campaign_id`` is
+        None) or its changes, its products in the order given (``(id or None for a new one, draft)``)
+        and the products removed. A removed product that orders hold refuses the whole save
+        (``ProductsInUse``, naming them); nothing is written then, so the editor can simply save again."""
+        clean = draft.validated()
+        placed = [(product_id, replace(product.validated(), position=position))
+                  for position, (product_id, product) in enumerate(products)]
+        _unique_products([product for _, product in placed])
+        points = [point.validated() for point in new_points]
+        with self._db.transaction() as session:
+            point_ids = list(clean.pickup_point_ids)
+            for point in points:
+                _check_point_free(session, point.name, None)
+                row = PickupPoint(name=point.name, address=point.address, contact=point.contact, phone=point.phone)
+                session.add(row)
+                session.flush()
+                point_ids.append(row.id)
+            clean = replace(clean, pickup_point_ids=tuple(dict.fromkeys(point_ids)))
+            if campaign_id is None:
+                campaign_id = self._insert_campaign(session, clean, [product for _, product in placed])
+            else:
+                self._update_campaign(session, campaign_id, clean)
+                _save_products(session, campaign_id, placed, removed_products)
+            return _detail(session, campaign_id)
+
+    def _insert_campaign(self, session: Session, clean: CampaignDraft, products: Sequence[ProductDraft]) -> int:
+        campaign = Campaign(title=clean.title, leader=clean.leader, open_at=clean.open_at,
+                            cutoff_at=clean.cutoff_at, status=clean.status, note=clean.note)
+        session.add(campaign)
+        session.flush()
+        self._set_links(session, campaign.id, clean)
+        for position, product in enumerate(products):
+            session.add(Product(campaign_id=campaign.id, **_product_columns(product, position)))
+        session.flush()
+        audit(session, "create", "campaign", [campaign.id], {"title": clean.title})
+        return campaign.id
+
+    def _update_campaign(self, session: Session, campaign_id: int, clean: CampaignDraft) -> None:
+        campaign = require_campaign(session, campaign_id)
+        for name in ("title", "leader", "open_at", "cutoff_at", "status", "note"):
+            setattr(campaign, name, getattr(clean, name))
+        session.execute(delete(CampaignGroup).where(CampaignGroup.campaign_id == campaign_id))
+        session.execute(delete(CampaignPickupPoint).where(CampaignPickupPoint.campaign_id == campaign_id))
+        self._set_links(session, campaign_id, clean)
+        session.flush()
+        audit(session, "update", "campaign", [campaign_id], {"title": clean.title})
 
     def set_campaign_status(self, campaign_id: int, status: CampaignStatus) -> None:
         with self._db.transaction() as session:
@@ -571,9 +609,9 @@ class OrderService:
             product = session.get(Product, product_id)
             if product is None:
                 raise NotFoundError(f"商品 #{product_id} 不存在")
-            ordered = session.scalar(select(func.count()).where(OrderItem.product_id == product_id)) or 0
+            ordered = _orders_holding(session, [product_id])
             if ordered:
-                raise ValidationError(f"“{product.name}”已有 {ordered} 笔订单，不能删除 (可把库存设为 0 停售)")
+                raise ProductsInUse(_in_use_message(product, ordered[product_id]), [product_id])
             session.delete(product)
 
     # ------------------------------------------------------------------------------- pickup points
@@ -591,25 +629,32 @@ class OrderService:
             return _point_dto(point)
 
     def update_pickup_point(self, point_id: int, draft: PickupPointDraft) -> PickupPointDTO:
+        """Rename a pickup point or change its address, contact or phone (every campaign and order
+        using it shows the change); a name another point has is refused."""
         clean = draft.validated()
         with self._db.transaction() as session:
             point = session.get(PickupPoint, point_id)
             if point is None:
-                raise NotFoundError(f"自提点 #{point_id} 不存在")
+                raise NotFoundError(f"自提点 #{point_id} 不存在 (可能已被删除)")
             _check_point_free(session, clean.name, point_id)
             point.name, point.address, point.contact, point.phone = clean.name, clean.address, clean.contact, clean.phone
             session.flush()
+            audit(session, "update", "pickup_point", [point_id], {"name": clean.name})
             return _point_dto(point)
 
-    def delete_pickup_point(self, point_id: int) -> int:
-        """Delete a pickup point; its orders keep existing without one. Returns how many orders had it."""
+    def delete_pickup_point(self, point_id: int) -> None:
+        """Delete a pickup point no order uses (it leaves every campaign that offered it); one that
+        orders use is refused, so no order loses where it is picked up."""
         with self._db.transaction() as session:
             point = session.get(PickupPoint, point_id)
             if point is None:
-                raise NotFoundError(f"自提点 #{point_id} 不存在")
+                raise NotFoundError(f"自提点 #{point_id} 不存在 (可能已被删除)")
             orders = session.scalar(select(func.count()).where(Order.pickup_point_id == point_id)) or 0
+            if orders:
+                raise ValidationError(f"自提点“{point.name}”已有 {orders} 笔订单使用，不能删除 "
+                                      "(可以修改它的名称和地址)", "pickup_point_id")
             session.delete(point)
-            return int(orders)
+            audit(session, "delete", "pickup_point", [point_id], {"name": point.name})
 
     # ------------------------------------------------------------------------------- orders: reading
     def order_ids(self, campaign_id: int | None, order_filter: OrderFilter | None = None,
@@ -668,8 +713,20 @@ class OrderService:
                                                           "new_member": new_member is not None})
             return replace(self._order(session, order_id), new_member_id=new_member)
 
+    def campaign_groups(self, campaign_id: int) -> list[GroupChoice]:
+        """The groups a campaign runs in, by name: what the order editor offers for an order's group."""
+        with self._db.transaction() as session:
+            require_campaign(session, campaign_id)
+            return [GroupChoice(group_id, name) for group_id, name in session.execute(
+                select(Group.id, Group.name).join(CampaignGroup, CampaignGroup.group_id == Group.id)
+                .where(CampaignGroup.campaign_id == campaign_id).order_by(Group.name, Group.id))]
+
     def update_order(self, order_id: int, draft: OrderDraft) -> OrderDetail:
-        """Replace an order's lines and fields; limits are checked without the order's own old lines."""
+        """Replace an order's lines and fields with the draft, the order as the editor shows it: its
+        group is ``draft.group_id`` (None: no group). The buyer is ``draft.member_id``; without one
+        (the editor sends none when the buyer's name or phone was changed and no member picked) the
+        order is linked as a new order is (``_link_buyer``). Limits are checked without the order's
+        own old lines."""
         clean = draft.validated()
         now = datetime.now()
         with self._db.transaction() as session:
@@ -679,8 +736,7 @@ class OrderService:
             if order.campaign_id != clean.campaign_id:
                 raise ValidationError("订单不能移到另一个团购活动", "campaign_id")
             clean, new_member, items, amount = _checked_order(session, clean, now, order_id)
-            columns = _order_columns(clean, amount, now, clean.group_id if clean.group_id is not None
-                                     else order.group_id)
+            columns = _order_columns(clean, amount, now, clean.group_id)
             if clean.placed_at is None:
                 columns["placed_at"], columns["day"] = order.placed_at, order.day
             columns["pieces"] = sum(i["quantity"] for i in items)
@@ -863,6 +919,55 @@ def _check_product_free(session: Session, campaign_id: int, clean: ProductDraft,
                                                    Product.spec == clean.spec))
     if other is not None and other != product_id:
         raise ValidationError(f"本活动已有商品“{f'{clean.name} {clean.spec}'.strip()}”", "name")
+
+
+def _orders_holding(session: Session, product_ids: Sequence[int]) -> dict[int, int]:
+    """product -> how many orders (of any status) have a line of it: such a product is never deleted."""
+    out: dict[int, int] = {}
+    for part in chunks(sorted(set(product_ids))):
+        out.update((product_id, int(n)) for product_id, n in session.execute(
+            select(OrderItem.product_id, func.count(func.distinct(OrderItem.order_id)))
+            .where(OrderItem.product_id.in_(part)).group_by(OrderItem.product_id)))
+    return out
+
+
+def _in_use_message(product: Product, orders: int) -> str:
+    return f"“{f'{product.name} {product.spec}'.strip()}”已有 {orders} 笔订单，不能删除 (可把库存设为 0 停售)"
+
+
+def _save_products(session: Session, campaign_id: int, placed: Sequence[tuple[int | None, ProductDraft]],
+                   removed: Sequence[int]) -> None:
+    """The campaign editor's products: delete the removed ones (refused with ``ProductsInUse`` when
+    orders hold any), update the kept ones and add the new ones, positions as given. Products the
+    edit does not know (another window added them meanwhile) are left alone, but never duplicated."""
+    existing = {p.id: p for p in session.scalars(select(Product).where(Product.campaign_id == campaign_id))}
+    kept = {product_id for product_id, _ in placed if product_id is not None}
+    if missing := sorted(kept - set(existing)):
+        raise NotFoundError(f"商品 #{missing[0]} 不存在 (可能已被删除)")
+    gone = [existing[product_id] for product_id in dict.fromkeys(removed)
+            if product_id in existing and product_id not in kept]
+    held = _orders_holding(session, [p.id for p in gone])
+    if held:
+        raise ProductsInUse("；".join(_in_use_message(p, held[p.id]) for p in gone if p.id in held), sorted(held))
+    for product in gone:
+        session.delete(product)
+    untouched = {(p.name, p.spec) for p in existing.values() if p.id not in kept and p.id not in set(removed)}
+    for _, clean in placed:
+        if (clean.name, clean.spec) in untouched:
+            raise ValidationError(f"本活动已有商品“{f'{clean.name} {clean.spec}'.strip()}”", "products")
+    # renamed products step aside first: two products swapping names never meet on the unique key
+    for product_id, clean in placed:
+        product = existing.get(product_id) if product_id is not None else None
+        if product is not None and (product.name, product.spec) != (clean.name, clean.spec):
+            product.name = f"\x00{product.id}"
+    session.flush()
+    for product_id, clean in placed:
+        if product_id is None:
+            session.add(Product(campaign_id=campaign_id, **_product_columns(clean, clean.position)))
+        else:
+            for name, value in _product_columns(clean, clean.position).items():
+                setattr(existing[product_id], name, value)
+    session.flush()
 
 
 def _check_point_free(session: Session, name: str, point_id: int | None) -> None:

@@ -23,12 +23,13 @@ from desktop.domain.orders import (
     PastedLine,
     PickupPointDraft,
     ProductDraft,
+    ProductsInUse,
     match_repaste,
 )
 from desktop.services.imports import ImportService
 from desktop.services.members import MemberService
 from desktop.services.orders import OrderService
-from desktop.store.models import Group, Member, Membership, Order
+from desktop.store.models import Base, Group, Member, Membership, Order
 
 JIELONG = """#接龙
 周五水果团 今晚8点截单
@@ -407,3 +408,154 @@ def test_a_nickname_two_members_share_is_never_guessed(db, svc: OrderService, ca
                                          buyer_phone="13700001234"))
     assert phoned.new_member_id is not None and phoned.row.member_id == phoned.new_member_id
     assert len(_members(db, "王芳")) == 3
+
+
+# ------------------------------------------------------------------------------- the campaign editor's save
+
+
+def _everything(db) -> dict[str, list[tuple]]:  # type: ignore[no-untyped-def]
+    """Every row of every table, to tell that a refused write left the file as it was."""
+    with db.transaction() as session:
+        return {table.name: sorted((tuple(row) for row in session.execute(select(table))), key=repr)
+                for table in Base.metadata.sorted_tables}
+
+
+def test_save_campaign_is_all_or_nothing(db, svc: OrderService, campaign) -> None:
+    orange, apple, berry = _pid(campaign, "脐橙"), _pid(campaign, "苹果"), _pid(campaign, "草莓")
+    svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(apple, 1),), buyer_name="李雷"))
+    points = tuple(p.id for p in campaign.pickup_points)
+    before = _everything(db)
+    draft = CampaignDraft("周五水果团·第二期", "王姐", status=CampaignStatus.OPEN, pickup_point_ids=points)
+    kept = [(orange, ProductDraft("脐橙", "5斤", 2600, 1800, per_person_limit=3)),
+            (berry, ProductDraft("草莓", "1盒", 3000, 2000)), (None, ProductDraft("梨", "", 800, 500))]
+    # a new pickup point, the campaign's changes and the products come before the refused deletion
+    with pytest.raises(ProductsInUse, match="“苹果”已有 1 笔订单，不能删除") as refused:
+        svc.save_campaign(campaign.id, draft, kept, [apple], [PickupPointDraft("二号自提点", "南门")])
+    assert refused.value.product_ids == (apple,) and refused.value.field == "products"
+    assert _everything(db) == before
+    # the same save again with the product kept: nothing is "已有自提点", everything lands
+    saved = svc.save_campaign(campaign.id, draft, [kept[0], (apple, ProductDraft("苹果", "", 1000, 600, stock=5)),
+                                                   *kept[1:]], [], [PickupPointDraft("二号自提点", "南门")])
+    assert saved.title == "周五水果团·第二期" and saved.status is CampaignStatus.OPEN
+    assert [(p.label, p.price_cents, p.position) for p in saved.products] == [
+        ("脐橙 5斤", 2600, 0), ("苹果", 1000, 1), ("草莓 1盒", 3000, 2), ("梨", 800, 3)]
+    assert {p.name for p in saved.pickup_points} == {"阳光花园自提点", "翠苑", "二号自提点"}
+    assert saved.products[1].sold == 1 and saved.products[1].id == apple
+
+
+def test_save_campaign_creates_swaps_and_removes_in_one_go(db, svc: OrderService, campaign) -> None:
+    orange, apple, berry = _pid(campaign, "脐橙"), _pid(campaign, "苹果"), _pid(campaign, "草莓")
+    # two products swapping names, one removed (no orders), one new under the removed one's name
+    saved = svc.save_campaign(campaign.id, CampaignDraft("周五水果团"), [
+        (orange, ProductDraft("苹果")), (apple, ProductDraft("脐橙", "5斤")), (None, ProductDraft("草莓", "1盒"))],
+        [berry])
+    assert [(p.id, p.label) for p in saved.products][:2] == [(orange, "苹果"), (apple, "脐橙 5斤")]
+    assert saved.products[2].label == "草莓 1盒" and saved.products[2].price_cents == 0  # the new one
+    # a new campaign with a new pickup point; a name twice in the list is refused before anything is written
+    before = _everything(db)
+    with pytest.raises(ValidationError, match="重复"):
+        svc.save_campaign(None, CampaignDraft("周日团"), [(None, ProductDraft("梨")), (None, ProductDraft("梨"))],
+                          new_points=[PickupPointDraft("三号自提点")])
+    with pytest.raises(ValidationError, match="已有自提点“翠苑”"):
+        svc.save_campaign(None, CampaignDraft("周日团"), [(None, ProductDraft("梨"))],
+                          new_points=[PickupPointDraft("三号自提点"), PickupPointDraft("翠苑")])
+    assert _everything(db) == before
+    made = svc.save_campaign(None, CampaignDraft("周日团"), [(None, ProductDraft("梨"))],
+                             new_points=[PickupPointDraft("三号自提点")])
+    assert [p.name for p in made.pickup_points] == ["三号自提点"] and [p.label for p in made.products] == ["梨"]
+
+
+# ------------------------------------------------------------------------------- editing an order's buyer and group
+
+
+def test_editing_the_buyer_links_the_order_again(db, svc: OrderService, campaign) -> None:
+    orange, berry = _pid(campaign, "脐橙"), _pid(campaign, "草莓")
+    with db.transaction() as session:
+        zhang = session.execute(insert(Member).values(nickname="张三", phone="13800138000", search_key="")
+                                ).inserted_primary_key[0]
+        li = session.execute(insert(Member).values(nickname="李四", search_key="")).inserted_primary_key[0]
+    order = svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(orange, 1),), buyer_name="张三"))
+    assert order.row.member_id == zhang
+
+    def edit(**buyer):  # type: ignore[no-untyped-def]
+        return svc.update_order(order.row.id, OrderDraft(campaign.id, (OrderItemDraft(orange, 1),), **buyer))
+
+    # another name, no member chosen (what the editor sends): the member of that nickname
+    moved = edit(buyer_name="李四")
+    assert moved.row.member_id == li and moved.new_member_id is None
+    assert svc.order_ids(campaign.id, OrderFilter(member_id=zhang)) == []
+    assert svc.order_ids(campaign.id, OrderFilter(member_id=li)) == [order.row.id]
+    assert len(MemberService(db).detail(zhang).timeline) == 0 and len(MemberService(db).detail(li).timeline) == 1
+    # a phone wins over the name
+    assert edit(buyer_name="张先生", buyer_phone="138 0013 8000").row.member_id == zhang
+    # a name nobody has: a new member, as a new order gets
+    fresh = edit(buyer_name="王五")
+    assert fresh.new_member_id is not None and fresh.row.member_id == fresh.new_member_id
+    assert _members(db, "王五") == [(fresh.new_member_id, None, "团购")]
+    # a member the operator picks: that member, whatever the name says
+    assert edit(member_id=li, buyer_name="张三").row.member_id == li
+    # the per-person limit is the new buyer's: 张三 already has 3 oranges in another order
+    svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(orange, 3),), buyer_name="张三",
+                                buyer_phone="13800138000"))
+    with pytest.raises(ValidationError, match="每人限购 3 份，这里是 1 份（之前已买 3 份）"):
+        edit(buyer_name="张三")
+    assert svc.order(order.row.id).row.member_id == li
+    assert edit(buyer_name="李四", buyer_phone="").row.member_id == li
+    assert svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(berry, 1),), buyer_name="李四")).row.member_id == li
+
+
+def test_an_orders_group_is_set_and_cleared_by_an_edit(db, svc: OrderService, campaign) -> None:
+    orange = _pid(campaign, "脐橙")
+    with db.transaction() as session:
+        groups = [session.execute(insert(Group).values(name=name, search_key="")).inserted_primary_key[0]
+                  for name in ("阳光花园2群", "阳光花园1群", "别的群")]
+    detail = svc.campaign(campaign.id)
+    svc.update_campaign(campaign.id, CampaignDraft(detail.title, detail.leader, group_ids=tuple(groups[:2]),
+                                                   pickup_point_ids=tuple(p.id for p in detail.pickup_points)))
+    assert [(g.id, g.name) for g in svc.campaign_groups(campaign.id)] == [(groups[1], "阳光花园1群"),
+                                                                         (groups[0], "阳光花园2群")]
+    order = svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(orange, 1),), buyer_name="小美"))
+    assert order.row.group_id is None  # two campaign groups and the buyer in neither: not guessed
+    draft = OrderDraft(campaign.id, (OrderItemDraft(orange, 1),), member_id=order.row.member_id, buyer_name="小美")
+    placed = svc.update_order(order.row.id, replace(draft, group_id=groups[1]))
+    assert (placed.row.group_id, placed.row.group_name) == (groups[1], "阳光花园1群")
+    assert svc.order_ids(campaign.id, OrderFilter(group_ids=frozenset({groups[1]}))) == [order.row.id]
+    assert svc.update_order(order.row.id, replace(draft, group_id=groups[0])).row.group_id == groups[0]
+    assert svc.update_order(order.row.id, draft).row.group_id is None  # 无
+    with pytest.raises(ValidationError, match="所选群不存在"):
+        svc.update_order(order.row.id, replace(draft, group_id=9999))
+    with pytest.raises(NotFoundError):
+        svc.campaign_groups(9999)
+
+
+# ------------------------------------------------------------------------------- pickup points
+
+
+def test_pickup_points_are_edited_and_deleted_only_when_unused(db, svc: OrderService, campaign) -> None:
+    sunny, green = (next(p for p in campaign.pickup_points if p.name == name) for name in ("阳光花园自提点", "翠苑"))
+    order = svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(_pid(campaign, "苹果"), 1),), buyer_name="李雷",
+                                        pickup_point_id=sunny.id))
+    # a name another point has is refused; nothing changes
+    with pytest.raises(ValidationError, match="已有自提点“翠苑”") as taken:
+        svc.update_pickup_point(sunny.id, PickupPointDraft("翠苑", "别处"))
+    assert taken.value.field == "name"
+    assert next(p for p in svc.pickup_points() if p.id == sunny.id).address == "阳光花园3栋"
+    # a new address and name: the campaign and the order show them
+    moved = svc.update_pickup_point(sunny.id, PickupPointDraft("阳光花园南门", "阳光花园南门岗亭", "王姐", "13900001111"))
+    assert (moved.name, moved.address, moved.contact, moved.phone) == (
+        "阳光花园南门", "阳光花园南门岗亭", "王姐", "13900001111")
+    assert {p.name for p in svc.campaign(campaign.id).pickup_points} == {"阳光花园南门", "翠苑"}
+    assert svc.order(order.row.id).row.pickup_point_name == "阳光花园南门"
+    # a point an order uses is never deleted (the order would lose where it is picked up)
+    before = _everything(db)
+    with pytest.raises(ValidationError, match="自提点“阳光花园南门”已有 1 笔订单使用，不能删除"):
+        svc.delete_pickup_point(sunny.id)
+    assert _everything(db) == before
+    # an unused one goes, from every campaign that offered it
+    svc.delete_pickup_point(green.id)
+    assert [p.name for p in svc.pickup_points()] == ["阳光花园南门"]
+    assert [p.name for p in svc.campaign(campaign.id).pickup_points] == ["阳光花园南门"]
+    with pytest.raises(NotFoundError):
+        svc.delete_pickup_point(green.id)
+    with pytest.raises(NotFoundError):
+        svc.update_pickup_point(green.id, PickupPointDraft("翠苑"))

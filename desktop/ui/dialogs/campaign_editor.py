@@ -1,10 +1,12 @@
 """New or edit a group buy (团购活动): title, leader, groups, open and cut-off time, status, products and
-pickup points, saved in one worker job (``save_campaign``)."""
+pickup points, saved in one worker job and one transaction (``OrderService.save_campaign``): a refused
+save writes nothing and leaves the dialog open as typed. Pickup points are shared by every campaign:
+editing or deleting one (``PickupPointDialog``) is its own write, done at once."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -45,15 +48,18 @@ from desktop.ui.widgets.quick_entry import parse_amount
 
 if TYPE_CHECKING:
     from desktop.domain.groups import GroupDTO
-    from desktop.services.orders import OrderService
 
 ERROR_STYLE = "color: #c62828;"
 INVALID = "border: 1px solid #c62828;"
+#: a pickup point item's id (None: new, created when the campaign is saved)
+POINT_ID_ROLE = Qt.ItemDataRole.UserRole
+#: a pickup point item's PickupPointDraft (what the point editor starts from)
+POINT_DRAFT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 @dataclass
 class CampaignEdit:
-    """What the dialog hands back: saved by ``save_campaign`` on the writer."""
+    """What the dialog hands back: saved by ``OrderService.save_campaign`` on the writer, all or nothing."""
 
     campaign_id: int | None
     draft: CampaignDraft
@@ -63,24 +69,77 @@ class CampaignEdit:
     new_points: list[PickupPointDraft] = field(default_factory=list)
 
 
-def save_campaign(service: OrderService, edit: CampaignEdit) -> CampaignDetail:
-    """Create the new pickup points, then the campaign (or its changes) and its products."""
-    point_ids = list(edit.draft.pickup_point_ids)
-    for point in edit.new_points:
-        point_ids.append(service.create_pickup_point(point).id)
-    draft = replace(edit.draft, pickup_point_ids=tuple(point_ids))
-    if edit.campaign_id is None:
-        return service.create_campaign(draft, [p for _id, p in edit.products])
-    for product_id in edit.removed_products:
-        service.delete_product(product_id)
-    for position, (product_id, product) in enumerate(edit.products):
-        placed = ProductDraft(product.name, product.spec, product.price_cents, product.cost_cents,
-                              product.per_person_limit, product.stock, position)
-        if product_id is None:
-            service.add_product(edit.campaign_id, placed)
-        else:
-            service.update_product(product_id, placed)
-    return service.update_campaign(edit.campaign_id, draft)
+@dataclass
+class _Removed:
+    """A product row taken out of the table: put back as it was when the save refuses its deletion."""
+
+    product_id: int
+    row: int
+    texts: tuple[str, ...]
+
+
+class PickupPointDialog(QDialog):
+    """Edit one pickup point: name, address, contact and phone. ``submit`` gets the checked draft;
+    the owner closes the dialog when it is saved, or calls ``failed``."""
+
+    def __init__(self, point: PickupPointDraft, submit: Callable[[PickupPointDraft], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pointDialog")
+        self.setWindowTitle(self.tr("编辑自提点"))
+        self.setMinimumWidth(360)
+        self._submit = submit
+        self.name = QLineEdit(point.name)
+        self.name.setObjectName("pointEditName")
+        self.address = QLineEdit(point.address)
+        self.address.setObjectName("pointEditAddress")
+        self.contact = QLineEdit(point.contact)
+        self.phone = QLineEdit(point.phone)
+        form = QFormLayout()
+        form.addRow(self.tr("名称"), self.name)
+        form.addRow(self.tr("地址"), self.address)
+        form.addRow(self.tr("联系人"), self.contact)
+        form.addRow(self.tr("电话"), self.phone)
+        hint = QLabel(self.tr("修改会用于所有用到这个自提点的团购和订单"))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #616161;")
+        self.error = QLabel()
+        self.error.setObjectName("pointError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def draft(self) -> PickupPointDraft:
+        return PickupPointDraft(self.name.text(), self.address.text(), self.contact.text(),
+                                self.phone.text()).validated()
+
+    def _save(self) -> None:
+        try:
+            draft = self.draft()
+        except ValidationError as exc:
+            self.failed(str(exc), exc.field)
+            return
+        self.buttons.setEnabled(False)
+        self._submit(draft)
+
+    def failed(self, message: str, field_name: str | None) -> None:
+        self.buttons.setEnabled(True)
+        self.error.setText(message)
+        widgets = {"name": self.name, "address": self.address, "contact": self.contact, "phone": self.phone}
+        target = widgets.get(field_name or "")
+        for widget in widgets.values():
+            widget.setStyleSheet(INVALID if widget is target else "")
+        if target is not None:
+            target.setFocus()
 
 
 def _qdt(moment: datetime) -> QDateTime:
@@ -92,14 +151,20 @@ class CampaignDialog(QDialog):
 
     def __init__(self, groups: Sequence[GroupDTO], points: Sequence[PickupPointDTO],
                  detail: CampaignDetail | None, submit: Callable[[CampaignEdit], None],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 update_point: Callable[[int, PickupPointDraft], None] | None = None,
+                 delete_point: Callable[[int], None] | None = None) -> None:
+        """``update_point`` and ``delete_point`` write a saved pickup point at once (the owner answers
+        with ``point_saved`` / ``point_deleted`` or ``point_failed``)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("编辑团购") if detail else self.tr("新建团购"))
         self.resize(860, 660)
         self._detail = detail
         self._submit = submit
-        self._removed: list[int] = []
-        self._new_points: list[PickupPointDraft] = []
+        self._update_point = update_point
+        self._delete_point = delete_point
+        self._removed: list[_Removed] = []
+        self.point_dialog: PickupPointDialog | None = None
 
         self.title = QLineEdit(detail.title if detail else "")
         self.title.setObjectName("campaignTitle")
@@ -164,7 +229,8 @@ class CampaignDialog(QDialog):
         add = QPushButton(self.tr("添加商品"))
         add.setObjectName("addProduct")
         add.clicked.connect(lambda: self.add_product_row())
-        remove = QPushButton(self.tr("删除所选商品"))
+        remove = self.remove_product_button = QPushButton(self.tr("删除所选商品"))
+        remove.setObjectName("removeProducts")
         remove.clicked.connect(self._remove_products)
         product_buttons = QHBoxLayout()
         hint = QLabel(self.tr("价格以元为单位; 限购和库存留空表示不限"))
@@ -186,7 +252,10 @@ class CampaignDialog(QDialog):
         self.points.setObjectName("campaignPoints")
         mine = {p.id for p in detail.pickup_points} if detail else set()
         for point in points:
-            self._add_point_item(point.name, point.address, point.id, point.id in mine)
+            self._add_point_item(PickupPointDraft(point.name, point.address, point.contact, point.phone), point.id,
+                                 point.id in mine)
+        self.points.itemDoubleClicked.connect(lambda _i: self.edit_point())
+        self.points.currentItemChanged.connect(lambda *_: self._point_buttons())
         self.point_name = QLineEdit()
         self.point_name.setObjectName("pointName")
         self.point_name.setPlaceholderText(self.tr("新自提点名称"))
@@ -206,9 +275,22 @@ class CampaignDialog(QDialog):
         point_form.addWidget(self.point_contact, 1, 0)
         point_form.addWidget(self.point_phone, 1, 1)
         point_form.addWidget(add_point, 2, 1, Qt.AlignmentFlag.AlignRight)
+        self.edit_point_button = QPushButton(self.tr("修改所选…"))
+        self.edit_point_button.setObjectName("editPoint")
+        self.edit_point_button.setToolTip(self.tr("修改所选自提点的名称、地址、联系人和电话"))
+        self.edit_point_button.clicked.connect(self.edit_point)
+        self.delete_point_button = QPushButton(self.tr("删除所选"))
+        self.delete_point_button.setObjectName("deletePoint")
+        self.delete_point_button.setToolTip(self.tr("删除没有订单用到的自提点"))
+        self.delete_point_button.clicked.connect(lambda: self.delete_selected_point())
+        point_buttons = QHBoxLayout()
+        point_buttons.addStretch(1)
+        point_buttons.addWidget(self.edit_point_button)
+        point_buttons.addWidget(self.delete_point_button)
         point_box = QGroupBox(self.tr("自提点 (勾选本次使用的)"))
         point_layout = QVBoxLayout(point_box)
         point_layout.addWidget(self.points, 1)
+        point_layout.addLayout(point_buttons)
         point_layout.addLayout(point_form)
         middle = QHBoxLayout()
         middle.addWidget(product_box, 3)
@@ -229,6 +311,7 @@ class CampaignDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self._count_groups()
+        self._point_buttons()
         self.title.setFocus()
 
     # ------------------------------------------------------------------ groups and points
@@ -250,13 +333,31 @@ class CampaignDialog(QDialog):
             if self.groups.item(row).data(Qt.ItemDataRole.UserRole) == group_id:
                 self.groups.item(row).setCheckState(Qt.CheckState.Checked)
 
-    def _add_point_item(self, name: str, address: str, point_id: int | None, checked: bool) -> None:
-        item = QListWidgetItem(f"{name}  · {address}" if address else name)
-        item.setData(Qt.ItemDataRole.UserRole, point_id)
-        item.setToolTip(address or name)
+    def _add_point_item(self, point: PickupPointDraft, point_id: int | None, checked: bool) -> None:
+        item = QListWidgetItem()
+        item.setData(POINT_ID_ROLE, point_id)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self._show_point(item, point)
         self.points.addItem(item)
+
+    @staticmethod
+    def _show_point(item: QListWidgetItem, point: PickupPointDraft) -> None:
+        item.setText(f"{point.name}  · {point.address}" if point.address else point.name)
+        item.setToolTip(point.address or point.name)
+        item.setData(POINT_DRAFT_ROLE, point)
+
+    def point_items(self) -> list[QListWidgetItem]:
+        return [self.points.item(r) for r in range(self.points.count())]
+
+    def _point_taken(self, name: str, but: QListWidgetItem | None = None) -> bool:
+        return any(item.data(POINT_DRAFT_ROLE).name == name for item in self.point_items() if item is not but)
+
+    def _point_buttons(self) -> None:
+        item = self.points.currentItem()
+        saved = item is not None and item.data(POINT_ID_ROLE) is not None
+        self.edit_point_button.setEnabled(item is not None and (not saved or self._update_point is not None))
+        self.delete_point_button.setEnabled(item is not None and (not saved or self._delete_point is not None))
 
     def add_point(self) -> None:
         draft = PickupPointDraft(self.point_name.text(), self.point_address.text(), self.point_contact.text(),
@@ -266,20 +367,80 @@ class CampaignDialog(QDialog):
         except ValidationError as exc:
             self.show_error(str(exc), "point_name")
             return
-        taken = {self.points.item(r).text().split("  · ")[0] for r in range(self.points.count())}
-        if clean.name in taken:
+        if self._point_taken(clean.name):
             self.show_error(self.tr("已有自提点“{0}”, 勾选它即可").format(clean.name), "point_name")
             return
-        self._new_points.append(clean)
-        self._add_point_item(clean.name, clean.address, None, True)
+        self._add_point_item(clean, None, True)
         for edit in (self.point_name, self.point_address, self.point_contact, self.point_phone):
             edit.clear()
         self.show_error("", None)
 
+    def edit_point(self) -> None:
+        """Edit the chosen pickup point: a saved one is written at once (every campaign shares it),
+        a new one only changes what this dialog will create."""
+        item = self.points.currentItem()
+        if item is None or self.point_dialog is not None or not self.edit_point_button.isEnabled():
+            return
+        point_id = item.data(POINT_ID_ROLE)
+
+        def submit(draft: PickupPointDraft) -> None:
+            if self._point_taken(draft.name, item):
+                self.point_failed(self.tr("已有自提点“{0}”").format(draft.name), "name")
+            elif point_id is None:
+                self._show_point(item, draft)
+                self._close_point_dialog()
+            elif self._update_point is not None:
+                self._update_point(point_id, draft)
+
+        self.point_dialog = PickupPointDialog(item.data(POINT_DRAFT_ROLE), submit, self)
+        self.point_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.point_dialog.finished.connect(lambda _r: setattr(self, "point_dialog", None))
+        self.point_dialog.open()
+
+    def _close_point_dialog(self) -> None:
+        if self.point_dialog is not None:
+            self.point_dialog.accept()
+
+    def point_saved(self, point: PickupPointDTO) -> None:
+        for item in self.point_items():
+            if item.data(POINT_ID_ROLE) == point.id:
+                self._show_point(item, PickupPointDraft(point.name, point.address, point.contact, point.phone))
+        self._close_point_dialog()
+        self.show_error("", None)
+
+    def point_failed(self, message: str, field_name: str | None) -> None:
+        if self.point_dialog is not None:
+            self.point_dialog.failed(message, field_name)
+        else:
+            self.show_error(message, None)
+
+    def delete_selected_point(self, *, confirm: bool = True) -> None:
+        item = self.points.currentItem()
+        if item is None:
+            return
+        point_id, name = item.data(POINT_ID_ROLE), item.data(POINT_DRAFT_ROLE).name
+        if point_id is None:  # not saved yet: nothing to ask
+            self.points.takeItem(self.points.row(item))
+            return
+        if confirm and QMessageBox.question(
+                self, self.tr("删除自提点"),
+                self.tr("删除自提点“{0}”? 所有团购都不再有这个自提点。有订单用到的自提点不能删除。").format(name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return
+        if self._delete_point is not None:
+            self._delete_point(point_id)
+
+    def point_deleted(self, point_id: int) -> None:
+        for item in self.point_items():
+            if item.data(POINT_ID_ROLE) == point_id:
+                self.points.takeItem(self.points.row(item))
+        self.show_error("", None)
+
     # ------------------------------------------------------------------ products
     def add_product_row(self, name: str = "", spec: str = "", price: str = "", cost: str = "", limit: str = "",
-                        stock: str = "", product_id: int | None = None) -> int:
-        row = self.products.rowCount()
+                        stock: str = "", product_id: int | None = None, at: int | None = None) -> int:
+        row = self.products.rowCount() if at is None else min(max(at, 0), self.products.rowCount())
         self.products.insertRow(row)
         for column, text in enumerate((name, spec, price, cost, limit, stock)):
             item = QTableWidgetItem(text)
@@ -297,8 +458,17 @@ class CampaignDialog(QDialog):
         for row in sorted({i.row() for i in self.products.selectedIndexes()}, reverse=True):
             product_id = self.products.item(row, 0).data(Qt.ItemDataRole.UserRole)
             if product_id is not None:
-                self._removed.append(product_id)
+                texts = tuple(self._cell(row, c) for c in range(self.PRODUCT_COLUMNS))
+                self._removed.append(_Removed(product_id, row, texts))
             self.products.removeRow(row)
+
+    def _restore_products(self, product_ids: Sequence[int]) -> bool:
+        """Put removed products back where they were (their deletion was refused); True if any."""
+        back = [r for r in self._removed if r.product_id in set(product_ids)]
+        self._removed = [r for r in self._removed if r not in back]
+        for removed in sorted(back, key=lambda r: r.row):
+            self.add_product_row(*removed.texts, product_id=removed.product_id, at=removed.row)
+        return bool(back)
 
     def _cell(self, row: int, column: int) -> str:
         item = self.products.item(row, column)
@@ -335,12 +505,9 @@ class CampaignDialog(QDialog):
 
     # ------------------------------------------------------------------ saving
     def edit(self) -> CampaignEdit:
-        point_ids = tuple(self.points.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.points.count())
-                          if self.points.item(r).checkState() == Qt.CheckState.Checked
-                          and self.points.item(r).data(Qt.ItemDataRole.UserRole) is not None)
-        new_names = {self.points.item(r).text().split("  · ")[0] for r in range(self.points.count())
-                     if self.points.item(r).checkState() == Qt.CheckState.Checked
-                     and self.points.item(r).data(Qt.ItemDataRole.UserRole) is None}
+        checked = [item for item in self.point_items() if item.checkState() == Qt.CheckState.Checked]
+        point_ids = tuple(item.data(POINT_ID_ROLE) for item in checked if item.data(POINT_ID_ROLE) is not None)
+        points = [item.data(POINT_DRAFT_ROLE) for item in checked if item.data(POINT_ID_ROLE) is None]
         draft = CampaignDraft(self.title.text(), self.leader.text(), self.open_at.dateTime().toPython(),
                               self.cutoff_at.dateTime().toPython(), CampaignStatus(self.status.currentData()),
                               self._detail.note if self._detail else "", tuple(self.group_ids()),
@@ -348,8 +515,8 @@ class CampaignDialog(QDialog):
         products = self.product_drafts()
         if not products and self._detail is None:
             raise ValidationError(self.tr("请至少添加一个商品"), "products")
-        points = [p for p in self._new_points if p.name in new_names]
-        return CampaignEdit(self._detail.id if self._detail else None, draft, products, list(self._removed), points)
+        return CampaignEdit(self._detail.id if self._detail else None, draft, products,
+                            [r.product_id for r in self._removed], points)
 
     def _save(self) -> None:
         try:
@@ -360,15 +527,19 @@ class CampaignDialog(QDialog):
         self.buttons.setEnabled(False)
         self._submit(edit)
 
-    def failed(self, message: str, field_name: str | None) -> None:
+    def failed(self, message: str, field_name: str | None, restore: Sequence[int] = ()) -> None:
+        """The save was refused and nothing was written: say why and let the operator fix and save
+        again. ``restore``: removed products whose deletion was refused, put back in the list."""
         self.buttons.setEnabled(True)
+        if self._restore_products(restore):
+            message += " " + self.tr("已把它放回商品列表, 再点保存即可。")
         self.show_error(message, field_name)
 
     def show_error(self, message: str, field_name: str | None) -> None:
         self.error.setText(message)
         widgets: dict[str, Any] = {"title": self.title, "leader": self.leader, "cutoff_at": self.cutoff_at,
                                    "products": self.products, "point_name": self.point_name,
-                                   "name": self.products}
+                                   "name": self.products, "pickup_point_ids": self.points}
         target = widgets.get(field_name or "") if message else None
         for widget in set(widgets.values()):
             widget.setStyleSheet(INVALID if widget is target else "")

@@ -1,10 +1,17 @@
-"""Edit one group-buy order: buyer, lines ("脐橙×2、苹果×1"), pickup point, payment, pickup, refund, notes."""
+"""Edit one group-buy order: buyer, lines ("脐橙×2、苹果×1"), group, pickup point, payment, pickup, refund,
+notes.
+
+The buyer field suggests members as the operator types. A member picked from the suggestions is the
+order's member; a buyer name or phone changed without a pick is linked again on save as a new order
+is (phone, then a nickname only one member has, else a new member); an untouched buyer keeps its
+member."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.enums import FulfilmentStatus, PaymentStatus
 from desktop.domain.errors import ValidationError
-from desktop.domain.orders import CampaignDetail, OrderDetail, OrderDraft
+from desktop.domain.members import normalise_phone
+from desktop.domain.orders import CampaignDetail, GroupChoice, OrderDetail, OrderDraft
 from desktop.ui.widgets.order_labels import (
     fulfilment_name,
     items_label,
@@ -27,14 +35,30 @@ from desktop.ui.widgets.order_labels import (
     payment_name,
     plain_money,
 )
-from desktop.ui.widgets.quick_entry import parse_amount
+from desktop.ui.widgets.quick_entry import MEMBER_DELAY_MS, SuggestEdit, Suggestion, parse_amount
 
 INVALID = "border: 1px solid #c62828;"
+#: asks for members matching what was typed; the answer goes to the callback
+MemberFinder = Callable[[str, Callable[[list[Suggestion]], None]], None]
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()) == " ".join(b.split())
+
+
+def _same_phone(typed: str, stored: str) -> bool:
+    try:
+        return (normalise_phone(typed) or "") == stored
+    except ValidationError:
+        return False
 
 
 class OrderDialog(QDialog):
     def __init__(self, campaign: CampaignDetail, order: OrderDetail, submit: Callable[[int, OrderDraft], None],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, groups: Sequence[GroupChoice] = (),
+                 find_members: MemberFinder | None = None) -> None:
+        """``groups``: the campaign's groups, offered for the order's group with 无 (the order's own
+        group is offered too when it is another one); ``find_members`` suggests members for the buyer."""
         super().__init__(parent)
         row = order.row
         self.setWindowTitle(self.tr("编辑订单 #{0}").format(row.id))
@@ -42,8 +66,34 @@ class OrderDialog(QDialog):
         self._campaign = campaign
         self._order = order
         self._submit = submit
-        self.buyer = QLineEdit(row.buyer_name)
+        self._find_members = find_members
+        self._member_serial = 0
+        self.buyer = SuggestEdit()
+        self.buyer.setObjectName("orderBuyer")
+        self.buyer.setText(row.buyer_name)
+        self.buyer.setToolTip(self.tr("输入昵称、拼音或手机号, 可从提示列表中选择成员"))
+        self.buyer.textEdited.connect(self._buyer_typed)
+        self.buyer.picked.connect(lambda _id: self._show_link())
+        self.buyer.submitted.connect(self._save)
+        self._member_timer = QTimer(self)
+        self._member_timer.setSingleShot(True)
+        self._member_timer.setInterval(MEMBER_DELAY_MS)
+        self._member_timer.timeout.connect(self._suggest_members)
         self.phone = QLineEdit(row.buyer_phone)
+        self.phone.setObjectName("orderPhone")
+        self.phone.textEdited.connect(lambda _t: self._show_link())
+        self.link = QLabel()
+        self.link.setObjectName("orderMemberLink")
+        self.link.setWordWrap(True)
+        self.link.setStyleSheet("color: #616161;")
+        self.group = QComboBox()
+        self.group.setObjectName("orderGroup")
+        self.group.addItem(self.tr("无"), None)
+        for group in groups:
+            self.group.addItem(group.name, group.id)
+        if row.group_id is not None and self.group.findData(row.group_id) < 0:
+            self.group.addItem(row.group_name or f"#{row.group_id}", row.group_id)
+        self.group.setCurrentIndex(max(self.group.findData(row.group_id), 0))
         self.items = QLineEdit("、".join(f"{i.label}×{i.quantity}" for i in order.items))
         self.items.setObjectName("orderItems")
         self.items.setToolTip(self.tr("商品×数量, 多个商品用顿号或逗号隔开"))
@@ -69,7 +119,9 @@ class OrderDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("下单人"), self.buyer)
         form.addRow(self.tr("电话"), self.phone)
+        form.addRow("", self.link)
         form.addRow(self.tr("商品"), self.items)
+        form.addRow(self.tr("群"), self.group)
         form.addRow(self.tr("自提点"), self.pickup)
         form.addRow(self.tr("付款"), self.payment)
         form.addRow(self.tr("提货"), self.fulfilment)
@@ -95,7 +147,55 @@ class OrderDialog(QDialog):
             layout.addWidget(source)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        self._show_link()
 
+    # ------------------------------------------------------------------ buyer
+    def buyer_changed(self) -> bool:
+        """The buyer's name or phone differs from the order's."""
+        row = self._order.row
+        return not (_same_text(self.buyer.text(), row.buyer_name) and _same_phone(self.phone.text(), row.buyer_phone))
+
+    def member_id(self) -> int | None:
+        """The member to save: the one picked, else the order's own while the buyer is unchanged, else
+        None (the service links the buyer as a new order's)."""
+        if self.buyer.picked_id is not None:
+            return self.buyer.picked_id
+        return None if self.buyer_changed() else self._order.row.member_id
+
+    def _show_link(self) -> None:
+        if self.buyer.picked_id is not None:
+            text = self.tr("将关联所选成员")
+        elif self.buyer_changed():
+            text = self.tr("下单人已修改: 保存时按手机号、昵称重新关联成员, 都不匹配则登记为新成员; "
+                           "也可从提示列表中选择成员")
+        else:
+            text = ""
+        self.link.setText(text)
+        self.link.setVisible(bool(text))
+
+    def _buyer_typed(self, text: str) -> None:
+        self._show_link()
+        self._member_serial += 1  # an answer to an older query is dropped
+        if text.strip() and self._find_members is not None:
+            self._member_timer.start()
+        else:
+            self._member_timer.stop()
+            self.buyer.set_suggestions([])
+
+    def _suggest_members(self) -> None:
+        text = self.buyer.text().strip()
+        if not text or self._find_members is None:
+            return
+        self._member_serial += 1
+        serial = self._member_serial
+
+        def done(items: list[Suggestion]) -> None:
+            if serial == self._member_serial and self.buyer.text().strip() == text:
+                self.buyer.set_suggestions(items)
+
+        self._find_members(text, done)
+
+    # ------------------------------------------------------------------ saving
     def draft(self) -> OrderDraft:
         row = self._order.row
         items = parse_items(self.items.text(), self._campaign.products)
@@ -104,8 +204,8 @@ class OrderDialog(QDialog):
         except ValidationError as exc:
             raise ValidationError(str(exc), "refund_cents") from None
         return OrderDraft(
-            self._campaign.id, items, member_id=row.member_id, buyer_name=self.buyer.text(),
-            buyer_phone=self.phone.text(), group_id=row.group_id, pickup_point_id=self.pickup.currentData(),
+            self._campaign.id, items, member_id=self.member_id(), buyer_name=self.buyer.text(),
+            buyer_phone=self.phone.text(), group_id=self.group.currentData(), pickup_point_id=self.pickup.currentData(),
             placed_at=row.placed_at, paid_at=row.paid_at, payment_status=PaymentStatus(self.payment.currentData()),
             fulfilment_status=FulfilmentStatus(self.fulfilment.currentData()), refund_cents=refund,
             external_no=row.external_no, building=self.building.text(), room=self.room.text(),
@@ -131,8 +231,9 @@ class OrderDialog(QDialog):
     def show_error(self, message: str, field_name: str | None) -> None:
         self.error.setText(message)
         widgets: dict[str, Any] = {"items": self.items, "quantity": self.items, "buyer_name": self.buyer,
-                                   "buyer_phone": self.phone, "refund_cents": self.refund,
-                                   "pickup_point_id": self.pickup}
+                                   "buyer_phone": self.phone, "phone": self.phone, "member_id": self.buyer,
+                                   "refund_cents": self.refund, "pickup_point_id": self.pickup,
+                                   "group_id": self.group}
         target = widgets.get(field_name or "") if message else None
         for widget in set(widgets.values()):
             widget.setStyleSheet(INVALID if widget is target else "")

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.enums import CampaignStatus
 from desktop.domain.orders import CampaignDetail, CampaignRow
-from desktop.ui.dialogs.campaign_editor import CampaignDialog, CampaignEdit, save_campaign
+from desktop.ui.dialogs.campaign_editor import CampaignDialog, CampaignEdit
 from desktop.ui.models.rows_model import Column, RowsModel
 from desktop.ui.widgets.jielong_review import JielongTab
 from desktop.ui.widgets.order_labels import campaign_status_name, money, when
@@ -38,7 +38,7 @@ from desktop.workers.tasks import TaskContext, TaskRunner, error_message
 
 if TYPE_CHECKING:
     from desktop.domain.groups import GroupDTO
-    from desktop.domain.orders import PickupPointDTO
+    from desktop.domain.orders import PickupPointDraft, PickupPointDTO
     from desktop.services.groups import GroupService
     from desktop.services.imports import ImportService
     from desktop.services.members import MemberService
@@ -305,7 +305,8 @@ class GroupBuyPage(QWidget):
             return groups.list_groups(), orders.pickup_points()
 
         def show(found: tuple[list[GroupDTO], list[PickupPointDTO]]) -> None:
-            self._dialog = CampaignDialog(found[0], found[1], detail, self._save, self)
+            self._dialog = CampaignDialog(found[0], found[1], detail, self._save, self,
+                                          update_point=self._update_point, delete_point=self._delete_point)
             self._dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self._dialog.finished.connect(lambda _r: setattr(self, "_dialog", None))
             self._dialog.open()
@@ -323,10 +324,35 @@ class GroupBuyPage(QWidget):
 
         def failed(exc: BaseException) -> None:
             if dialog is not None:
-                dialog.failed(error_message(exc), getattr(exc, "field", None))
+                dialog.failed(error_message(exc), getattr(exc, "field", None), getattr(exc, "product_ids", ()))
 
-        self._runner.run(lambda _ctx: save_campaign(service, edit), on_done=done, on_error=failed,
-                         changes="campaigns", changed_ids=lambda d: [d.id], owner=dialog)
+        self._runner.run(lambda _ctx: service.save_campaign(edit.campaign_id, edit.draft, edit.products,
+                                                            edit.removed_products, edit.new_points),
+                         on_done=done, on_error=failed, changes="campaigns", changed_ids=lambda d: [d.id],
+                         owner=dialog)
+
+    def _update_point(self, point_id: int, draft: PickupPointDraft) -> None:
+        """A pickup point edited in the campaign dialog: saved at once; orders show its new name."""
+        dialog, service = self._dialog, self._service
+        if dialog is None:
+            return
+
+        def done(point: PickupPointDTO) -> None:
+            dialog.point_saved(point)
+            self.status_message.emit(self.tr("已保存自提点“{0}”").format(point.name))
+
+        self._runner.run(lambda _ctx: service.update_pickup_point(point_id, draft), on_done=done,
+                         on_error=lambda exc: dialog.point_failed(error_message(exc), getattr(exc, "field", None)),
+                         changes="orders", changed_ids=lambda _p: [], owner=dialog)
+
+    def _delete_point(self, point_id: int) -> None:
+        dialog, service = self._dialog, self._service
+        if dialog is None:
+            return
+        self._runner.run(lambda _ctx: service.delete_pickup_point(point_id),
+                         on_done=lambda _n: dialog.point_deleted(point_id),
+                         on_error=lambda exc: dialog.point_failed(error_message(exc), getattr(exc, "field", None)),
+                         changes="campaigns", changed_ids=lambda _n: [], owner=dialog)
 
     def set_status(self, status: CampaignStatus) -> None:
         row, service = self.current_row(), self._service

@@ -1,5 +1,6 @@
 """The 订单 tab of the group-buy page: a campaign's orders over a LazyTableModel (filtered and sorted in
-SQL), bulk 标记已付款 / 标记已取货 / 取消, an edit dialog, and a one-line quick entry at the bottom:
+SQL), bulk 标记已付款 / 标记已取货 / 取消, an edit dialog (double-click or Enter on a row), and a one-line
+quick entry at the bottom:
 member (completes), "脐橙×2 苹果×1", pickup point, Enter saves. A typed name is matched to a member as a
 接龙 line is (a new name becomes a member; a nickname several members share is left for a pick)."""
 
@@ -7,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,7 +25,15 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.enums import FulfilmentStatus, PaymentStatus
 from desktop.domain.errors import ValidationError
-from desktop.domain.orders import CampaignDetail, OrderDetail, OrderDraft, OrderFilter, OrderRow, OrderSort
+from desktop.domain.orders import (
+    CampaignDetail,
+    GroupChoice,
+    OrderDetail,
+    OrderDraft,
+    OrderFilter,
+    OrderRow,
+    OrderSort,
+)
 from desktop.ui.dialogs.order_editor import OrderDialog
 from desktop.ui.models.lazy_model import LazyTableModel
 from desktop.ui.models.rows_model import Column
@@ -119,6 +129,7 @@ class OrdersTab(QWidget):
         for column, width in enumerate((64, 90, 190, 44, 80, 60, 60, 110, 90)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.table.installEventFilter(self)  # Enter on a row opens the editor
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.empty_label = QLabel()
         self.empty_label.setObjectName("ordersEmpty")
@@ -319,19 +330,44 @@ class OrdersTab(QWidget):
         self.mark_payment(PaymentStatus.CANCELLED)
 
     # ------------------------------------------------------------------ edit
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier and len(self.selected_ids()) == 1):
+            self.edit_selected()
+            return True
+        return super().eventFilter(watched, event)
+
     def edit_selected(self) -> None:
         ids, campaign = self.selected_ids(), self.campaign
-        if len(ids) != 1 or campaign is None:
+        if len(ids) != 1 or campaign is None or self._dialog is not None:
             return
         service = self._service
 
-        def show(order: OrderDetail) -> None:
-            self._dialog = OrderDialog(campaign, order, self._update, self)
+        def read(_ctx: Any) -> tuple[OrderDetail, list[GroupChoice]]:
+            return service.order(ids[0]), service.campaign_groups(campaign.id)
+
+        def show(found: tuple[OrderDetail, list[GroupChoice]]) -> None:
+            if self._dialog is not None:  # Enter pressed twice before the first read came back
+                return
+            self._dialog = OrderDialog(campaign, found[0], self._update, self, groups=found[1],
+                                       find_members=self._find_members)
             self._dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self._dialog.finished.connect(lambda _r: setattr(self, "_dialog", None))
             self._dialog.open()
 
-        self._runner.run(lambda _ctx: service.order(ids[0]), on_done=show, owner=self)
+        self._runner.run(read, on_done=show, on_error=lambda exc: self.status_message.emit(error_message(exc)),
+                         owner=self)
+
+    def _find_members(self, text: str, done: Any) -> None:
+        """Members for the order editor's buyer field, as quick entry suggests them."""
+        members, tail = self._members, self.tr("尾号{0}")
+
+        def find(_ctx: Any) -> list[Suggestion]:
+            rows = find_members(members, text, None)[0][:SUGGESTIONS]
+            return [Suggestion(m.id, m.nickname, describe_member(m, tail)) for m in rows]
+
+        self._runner.run(find, on_done=done, on_error=lambda _exc: None, owner=self._dialog or self)
 
     def _update(self, order_id: int, draft: OrderDraft) -> None:
         dialog, service = self._dialog, self._service

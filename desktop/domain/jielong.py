@@ -14,6 +14,12 @@ Everything above the first numbered line is the header. Each numbered line is on
 nickname, then products with quantities (``×2``, ``x2``, ``*2``, ``+2``, ``2份``, ``两盒`` ...),
 maybe a pickup point, a phone number, building and room, and whatever is left is the note.
 
+A quantity is a whole number from 1 up, never a guess: ``x1.5`` or ``x多`` is a problem on its line,
+not 1. An amount with a unit right after the name counts as the quantity (``苹果3个`` is 3) unless an
+explicit count follows it: ``脐橙2斤x1`` is one, and says so in a warning. An amount that is the
+product's spec (``脐橙5斤×2`` with spec 5斤) is the spec; of products with the same name, the one whose
+spec is written is meant.
+
 Products and pickup points are found by name first (exact substring, longest first), then by pinyin
 (homophone typos such as 车里子 for 车厘子, or typed pinyin and initials). The pinyin itself comes
 from the caller (``Catalogue.pinyin``) because the domain may not import pypinyin.
@@ -42,7 +48,9 @@ FUZZY_RATIO = 0.86
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
              "九": 9, "十": 10}
 _UNIT = r"(?:公斤|千克|kg|份|个|盒|箱|袋|斤|件|只|包|瓶|桶|罐|提|串|把|条|块|颗|枚|克|g)"
-_NUM = r"(\d+|[一二两俩三四五六七八九十])"
+_CN_NUM = "[一二两俩三四五六七八九十]"
+# decimals are read whole so that they are refused, never cut to their integer part ("x1.5" is not 1)
+_NUM = r"(\d+(?:\.\d+)?|" + _CN_NUM + ")"
 _TIMES = "×✕✖╳Ｘ"
 _VARIATION = "\ufe0e\ufe0f\u200d"
 
@@ -54,11 +62,20 @@ _BUILDING = re.compile(r"(\d{1,3})\s*(?:栋|幢|号楼|座)")
 _UNIT_ROOM = re.compile(r"(?:(\d{1,3})\s*[-－]\s*)?(?:(\d{1,2})\s*单元\s*)?(\d{3,4})\s*(?:室|号房|房)?(?!\d)")
 _DASHED_ADDRESS = re.compile(r"(?<!\d)(\d{1,3})\s*-\s*(\d{1,2})\s*-\s*(\d{3,4})(?!\d)")
 _PLUS_ONLY = re.compile(r"^[+]\s*" + _NUM + r"\s*" + _UNIT + r"?$")
-_GE = re.compile(r"^\s*各\s*" + _NUM + r"\s*" + _UNIT + r"?")
-_AFTER = re.compile(r"^\s*(?:[x*+]\s*" + _NUM + r"\s*" + _UNIT + r"?|" + _NUM + r"\s*" + _UNIT + r"|(\d+)(?![\d.]))")
-_AFTER_TEXT = re.compile(r"^\s*[x*]\s*([^\s\d,，、;；]{1,3})")
+_GE = re.compile(r"\s*各\s*" + _NUM + r"\s*" + _UNIT + r"?")
+#: an explicit count: "x2", "*2", "+2" (and "x-1", refused)
+_COUNT = re.compile(r"\s*[x*+]\s*(-?\d+(?:\.\d+)?|" + _CN_NUM + r")\s*" + _UNIT + r"?")
+#: an amount with its unit: "2份", "3个", "2斤" (the quantity unless an explicit count follows)
+_AMOUNT = re.compile(r"\s*" + _NUM + r"\s*" + _UNIT)
+_BARE_AFTER = re.compile(r"\s*(\d+(?:\.\d+)?)(?![\d.])")
+_AFTER_TEXT = re.compile(r"\s*[x*]\s*([^\s\d,，、;；]{1,3})")
 _BEFORE = re.compile(_NUM + r"\s*" + _UNIT + r"\s*$")
 _BARE_NUMBER = re.compile(r"(?:^|\s)[x*+]?\s*" + _NUM + r"\s*" + _UNIT + r"?(?=\s|$)")
+# stated_quantity: counts anywhere in a line ("x" in an ASCII word such as "max" is no count)
+_ANY_COUNT = re.compile(r"(?<![a-z])[x*+]\s*(-?\d+(?:\.\d+)?|" + _CN_NUM + r"|[^\s\da-z,，、;；]{1,3})")
+_ANY_AMOUNT = re.compile(r"(?<![\d.])" + _NUM + r"\s*" + _UNIT)
+_ANY_BARE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])")
+_WRITTEN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _CJK = re.compile(r"[\u3400-\u9fff]+")
 _ASCII_WORD = re.compile(r"[a-z]{2,}")
 _SEPARATORS = re.compile(r"[,，、;；/|]+")
@@ -179,8 +196,15 @@ def normalise_text(text: str) -> str:
     return text.translate(_FOLD)
 
 
-def _number(text: str) -> int:
-    return CN_DIGITS[text] if text in CN_DIGITS else int(text)
+def _count(raw: str) -> int | None:
+    """The whole number written ("2", "两"), or None for one that is not ("1.5", "-1")."""
+    if raw in CN_DIGITS:
+        return CN_DIGITS[raw]
+    return int(raw) if raw.isdecimal() else None
+
+
+def _not_whole(raw: str) -> str:
+    return f"数量必须是正整数：“{raw}”"
 
 
 def line_key(seq: int | None, text: str, occurrence: int = 0) -> str:
@@ -218,6 +242,9 @@ class _Names:
     cjk_hits: dict[tuple[str, str], tuple[int, int, int] | None] = field(default_factory=dict)
     #: (kind, ASCII word) -> the candidate it types, or -1
     ascii_hits: dict[tuple[str, str], int] = field(default_factory=dict)
+    #: product -> the products of the same name (itself included), longest spec first: "脐橙10斤x1"
+    #: is the 10斤 one of 脐橙 5斤 and 脐橙 10斤
+    same_name: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, catalogue: Catalogue) -> _Names:
@@ -233,6 +260,14 @@ class _Names:
                 short = _short_pickup_name(name)
                 if short != name and len(short) >= 2:
                     names.pickup_terms.append((short, i))
+        by_name: dict[str, list[int]] = {}
+        for name, i in names.product_terms:
+            by_name.setdefault(name, []).append(i)
+        for same in by_name.values():
+            if len(same) > 1:
+                same.sort(key=lambda i: -len(catalogue.products[i].spec))
+                for i in same:
+                    names.same_name[i] = tuple(same)
         # longest first, so 脐橙 never wins over 赣南脐橙 in "赣南脐橙x2"
         names.product_terms.sort(key=lambda t: -len(t[0]))
         names.pickup_terms.sort(key=lambda t: -len(t[0]))
@@ -362,6 +397,13 @@ class _Quantity:
     value: int | None
     end: int
     problem: str = ""
+    #: where an amount with a unit was written before an explicit count ("2斤" of "2斤x1"), else -1
+    amount_start: int = -1
+
+
+def _read_count(raw: str, end: int) -> _Quantity:
+    value = _count(raw)
+    return _Quantity(value, end, "" if value is not None else "的" + _not_whole(raw))
 
 
 def _spec_end(text: str, pos: int, spec: str) -> int:
@@ -382,22 +424,39 @@ def _spec_end(text: str, pos: int, spec: str) -> int:
 
 
 def _quantity_after(text: str, pos: int) -> _Quantity | None:
-    rest = text[pos:]
-    match = _AFTER.match(rest)
+    """The quantity written right after a product (and its spec): "x2", "2份", "2斤x1", " 3"."""
+    quantity = _explicit_count(text, pos)
+    if quantity is not None:
+        return quantity
+    match = _AMOUNT.match(text, pos)
     if match:
-        raw = next(g for g in match.groups() if g is not None)
-        value = _number(raw)
-        return _Quantity(value, pos + match.end())
-    bad = _AFTER_TEXT.match(rest)
-    if bad:
-        return _Quantity(None, pos + bad.end(), f"数量不是数字：“{bad.group(1)}”")
+        # "脐橙2斤x1": the 2斤 says which or how big, the x1 how many
+        quantity = _explicit_count(text, match.end())
+        if quantity is None:
+            return _read_count(match.group(1), match.end())
+        quantity.amount_start = match.start(1)
+        return quantity
+    match = _BARE_AFTER.match(text, pos)
+    if match:
+        return _read_count(match.group(1), match.end())
     return None
 
 
-def _quantity_before(text: str, start: int, floor: int) -> tuple[int, int] | None:
-    match = _BEFORE.search(text[floor:start])
+def _explicit_count(text: str, pos: int) -> _Quantity | None:
+    match = _COUNT.match(text, pos)
     if match:
-        return _number(match.group(1)), floor + match.start()
+        return _read_count(match.group(1), match.end())
+    bad = _AFTER_TEXT.match(text, pos)
+    if bad:
+        return _Quantity(None, bad.end(), f"数量不是数字：“{bad.group(1)}”")
+    return None
+
+
+def _quantity_before(text: str, start: int, floor: int) -> tuple[str, int] | None:
+    """"2份车厘子": the number as written and where it starts."""
+    match = _BEFORE.search(text, floor, start)
+    if match:
+        return match.group(1), match.start()
     return None
 
 
@@ -461,6 +520,8 @@ def parse_line(line_no: int, seq: int | None, body: str, names: _Names, source: 
     missing: list[int] = []
     floor = nickname_end
     for n, mention in enumerate(products):
+        if mention.index in names.same_name:
+            mention = products[n] = _with_written_spec(text, mention, names)
         product = catalogue.products[mention.index]
         for i in range(mention.start, mention.end):
             used[i] = True
@@ -474,9 +535,16 @@ def parse_line(line_no: int, seq: int | None, body: str, names: _Names, source: 
             if after.problem:
                 state.problems.append(f"“{product.name}”{after.problem}")
                 quantities.setdefault(mention.index, 0)
+            elif after.amount_start >= 0:
+                written = body[after.amount_start:after.end].strip()
+                state.warnings.append(f"“{product.name}”写的“{written}”按 {value} 份")
             end = after.end
         elif before is not None:
-            value, start = before
+            raw, start = before
+            value = _count(raw)
+            if value is None:
+                state.problems.append(f"“{product.name}”的{_not_whole(raw)}")
+                quantities.setdefault(mention.index, 0)
             for i in range(start, mention.start):
                 used[i] = True
         else:
@@ -495,7 +563,7 @@ def parse_line(line_no: int, seq: int | None, body: str, names: _Names, source: 
             order.append(mention.index)
         if mention.matched_by == "pinyin":
             state.warnings.append(f"“{body[mention.start:mention.end].strip()}”按拼音认作“{product.name}”")
-    _apply_ge(text, used, missing, quantities, floor)
+    _apply_ge(text, used, missing, quantities, floor, catalogue, state)
     for index in missing:
         if index not in quantities:
             quantities[index] = 1
@@ -529,6 +597,14 @@ def parse_line(line_no: int, seq: int | None, body: str, names: _Names, source: 
     )
 
 
+def _with_written_spec(text: str, mention: _Mention, names: _Names) -> _Mention:
+    """Of products sharing a name, the one whose spec follows the name; the first when none does."""
+    for index in names.same_name[mention.index]:
+        if _spec_end(text, mention.end, names.catalogue.products[index].spec) > mention.end:
+            return _Mention(mention.start, mention.end, mention.kind, index, mention.matched_by)
+    return mention
+
+
 def _product_label(product: ProductChoice) -> str:
     return f"{product.name} {product.spec}".strip()
 
@@ -556,16 +632,19 @@ def _clean_nickname(text: str) -> str:
     return " ".join(text.split()).strip(",，、:：")
 
 
-def _apply_ge(text: str, used: list[bool], missing: list[int], quantities: dict[int, int], floor: int) -> None:
+def _apply_ge(text: str, used: list[bool], missing: list[int], quantities: dict[int, int], floor: int,
+              catalogue: Catalogue, state: _LineState) -> None:
     """"苹果、草莓各2": the count applies to every product named without one."""
-    match = _GE.match(text[floor:]) if missing else None
+    match = _GE.match(text, floor) if missing else None
     if match is None:
         return
-    value = _number(match.group(1))
+    value = _count(match.group(1))
     for index in missing:
-        quantities[index] = quantities.get(index, 0) + value
+        if value is None:
+            state.problems.append(f"“{catalogue.products[index].name}”的{_not_whole(match.group(1))}")
+        quantities[index] = quantities.get(index, 0) + (value or 0)
     missing.clear()
-    for i in range(floor, floor + match.end()):
+    for i in range(floor, match.end()):
         used[i] = True
 
 
@@ -639,12 +718,14 @@ def _no_product_line(rest: str, catalogue: Catalogue, state: _LineState, previou
     match = _PLUS_ONLY.match(rest) or _BARE_NUMBER.search(" " + rest)
     if len(catalogue.products) == 1:
         product = catalogue.products[0]
-        value = _number(match.group(1)) if match else 1
+        value = _count(match.group(1)) if match else 1
         if match is None:
             state.warnings.append(f"未写商品和数量，按“{product.name}”1 份")
-        if value == 0:
+        if value is None:
+            state.problems.append(_not_whole(match.group(1) if match else ""))
+        elif value == 0:
             state.problems.append("数量为 0")
-        state.items = [ParsedItem(product.id, _product_label(product), max(value, 0), "only")]
+        state.items = [ParsedItem(product.id, _product_label(product), value or 0, "only")]
         return
     if match is not None:
         state.problems.append("只写了数量，没写是哪个商品")
@@ -753,6 +834,48 @@ def _flag_repeated_numbers(lines: list[ParsedLine]) -> None:
                                   line.problems, (*line.warnings, warning), line.key)
         else:
             seen.setdefault(line.seq, n)
+
+
+@dataclass(frozen=True, slots=True)
+class StatedQuantity:
+    """The count a line gives, read without knowing its products (see ``stated_quantity``)."""
+
+    #: None when the line gives no count, or none that can be taken (``problem`` then says why)
+    value: int | None = None
+    problem: str = ""
+
+
+def stated_quantity(source: str) -> StatedQuantity:
+    """How many a 接龙 line asks for, whatever its product: when the operator picks the product of a
+    line whose product was not recognised, "4. 陈静 香蕉×3" still asks for 3.
+
+    Read as after a product: an explicit count (``x3``, ``*3``, ``+3``) first, else an amount with a unit
+    (``3个``), else a bare number; the 接龙 number, nickname, phone and address are no counts. Two
+    counts of the same kind, or one that is not a whole number, come back as a problem, never a guess."""
+    _seq, body = _split_seq(source)
+    text = normalise_text(body)
+    used = [False] * len(text)
+    nickname_end = _nickname_end(text, [])
+    for i in range(nickname_end):
+        used[i] = True
+    phone = _PHONE.search(text, nickname_end)
+    if phone:
+        for i in range(phone.start(), phone.end()):
+            used[i] = True
+    _address(text, used)
+    for pattern in (_ANY_COUNT, _ANY_AMOUNT, _ANY_BARE):
+        found = [m for m in pattern.finditer(text) if not any(used[m.start():m.end()])]
+        if len(found) > 1:
+            return StatedQuantity(None, "写了多个数量：" + "、".join(body[m.start():m.end()].strip() for m in found))
+        if found:
+            raw = found[0].group(1)
+            value = _count(raw)
+            if value is not None:
+                return StatedQuantity(value)
+            if _WRITTEN_NUMBER.fullmatch(raw):
+                return StatedQuantity(None, _not_whole(raw))
+            return StatedQuantity(None, f"数量不是数字：“{body[found[0].start(1):found[0].end(1)]}”")
+    return StatedQuantity()
 
 
 def catalogue_of(products: Sequence[ProductChoice], pickup_points: Sequence[PickupChoice] = (),

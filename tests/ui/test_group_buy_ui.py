@@ -111,8 +111,16 @@ def test_jielong_to_orders_payment_summary_and_sheets(qtbot, open_window, seeded
     assert not tab.create_button.isEnabled() and "有问题" in tab.state_label.text()
     assert [line.problems for n, line in enumerate(lines) if n != banana] == [[]] * 5
 
+    # the product picked for 香蕉×3 takes its 3: over the 苹果 limit (2), so the operator picks 脐橙
     choose_product(qtbot, tab, banana, "苹果")
-    assert tab.model.index(banana, Col.PRODUCT).data() == "苹果×1"
+    assert tab.model.index(banana, Col.PRODUCT).data() == "苹果×3"
+    assert tab.model.index(banana, Col.QUANTITY).data() == "3"
+    qtbot.waitUntil(lambda: not tab.checking, timeout=10_000)
+    idle(qtbot, window)
+    assert tab.model.lines[banana].problems == ["“苹果”每人限购 2 份，这里是 3 份"]
+    assert not tab.create_button.isEnabled()
+    choose_product(qtbot, tab, banana, "脐橙 5斤")
+    assert tab.model.index(banana, Col.PRODUCT).data() == "脐橙 5斤×3"
     qtbot.waitUntil(lambda: not tab.checking and tab.create_button.isEnabled(), timeout=10_000)
     assert tab.model.lines[banana].items and not tab.model.lines[banana].problems
     qtbot.mouseClick(tab.create_button, Qt.MouseButton.LeftButton)
@@ -161,9 +169,9 @@ def test_jielong_to_orders_payment_summary_and_sheets(qtbot, open_window, seeded
     products = {p.name: p for p in summary.summary.products}
     assert sum(p.amount_cents for p in products.values()) == sum(r.amount_cents for r in rows)
     assert sum(p.quantity for p in products.values()) == sum(r.quantity for r in rows)
-    assert products["苹果"].quantity == 1 + 1 + 1 + 2  # 李娜, 张伟, 陈静 (fixed line) and 刘洋
-    assert products["脐橙"].quantity == 2 + 1 + 1 + 1
-    assert products["脐橙"].amount_cents == 5 * 3990 and products["苹果"].cost_cents == 5 * 1250
+    assert products["苹果"].quantity == 1 + 1 + 2  # 李娜, 张伟 and 刘洋
+    assert products["脐橙"].quantity == 2 + 1 + 3 + 1 + 1  # 王芳, 张伟, 陈静 (the fixed line), 赵敏, 孙丽
+    assert products["脐橙"].amount_cents == 8 * 3990 and products["苹果"].cost_cents == 4 * 1250
     reconciliation = summary.summary.reconciliation
     assert (reconciliation.paid_orders, reconciliation.unpaid_orders) == (2, 5)
     assert "¥" in summary.totals.text()
@@ -178,7 +186,7 @@ def test_jielong_to_orders_payment_summary_and_sheets(qtbot, open_window, seeded
     cells = [row for row in book.active.iter_rows(values_only=True)]
     book.close()
     by_name = {row[0]: row for row in cells if row and row[0] in ("脐橙", "苹果")}
-    assert by_name["脐橙"][2] == 5 and by_name["苹果"][2] == 5
+    assert by_name["脐橙"][2] == 8 and by_name["苹果"][2] == 4
 
     # the pickup list as PDF (phones masked by the service)
     pdf_path = tmp_path / "自提单.pdf"

@@ -11,6 +11,7 @@ from desktop.domain.jielong import (
     line_key,
     normalise_text,
     parse_paste,
+    stated_quantity,
 )
 from desktop.services.orders import pinyin_syllables
 
@@ -56,6 +57,20 @@ CORPUS: list[tuple[str, str, dict[int, int], int | None, str, str]] = [
     ("25. 吕 苹果x5000", "吕", {2: 5000}, None, "太大", ""),
     ("26.施 草莓*1 东区", "施", {3: 1}, None, "", ""),
     ("27 张 车厘子 1盒 阳光花园自提点", "张", {4: 1}, 10, "", ""),
+    # a quantity is a whole number from 1 up: anything else is a problem on the line, never rounded
+    ("28. 卫 草莓x1.5 翠苑", "卫", {3: 0}, 11, "“草莓”的数量必须是正整数：“1.5”", ""),
+    ("29. 魏 1.5份车厘子 翠苑", "魏", {4: 0}, 11, "必须是正整数：“1.5”", ""),
+    ("30. 蒋蒋 耙耙柑 2.5斤", "蒋蒋", {5: 0}, None, "必须是正整数：“2.5”", ""),
+    ("31. 沈沈 苹果x-1", "沈沈", {2: 0}, None, "必须是正整数：“-1”", ""),
+    ("32. 韩韩 苹果、草莓各1.5", "韩韩", {2: 0, 3: 0}, None, "“草莓”的数量必须是正整数", ""),
+    # an amount with a unit after the name, then an explicit count: the count is the quantity, the
+    # amount is the spec when it is the product's (5斤), else named in a warning
+    ("33. 杨杨 脐橙2斤x1 阳光花园", "杨杨", {1: 1}, 10, "", "“脐橙”写的“2斤x1”按 1 份"),
+    ("34. 朱朱 脐橙5斤×2 东区门岗", "朱朱", {1: 2}, 12, "", ""),
+    ("35. 秦秦 苹果3个*2", "秦秦", {2: 2}, None, "", "“3个*2”按 2 份"),
+    ("36. 尤尤 脐橙2斤x多", "尤尤", {1: 0}, None, "不是数字", ""),
+    # the current rule, kept: an amount with a unit and no explicit count is the quantity (as 17, 22)
+    ("37. 许许 苹果3个", "许许", {2: 3}, None, "", ""),
 ]
 
 
@@ -104,6 +119,51 @@ def test_single_product_campaign_reads_plus_one_and_bare_counts() -> None:
         ("赵六", 1), ("钱七", 2), ("孙八", 3), ("李九", 1), ("周十", 2)]
     assert all(line.pickup_point_id == 20 for line in paste.lines)
     assert "按“土鸡蛋”1 份" in paste.lines[3].warnings[0]
+
+
+def test_single_product_campaign_refuses_a_count_that_is_not_whole() -> None:
+    catalogue = Catalogue((ProductChoice(7, "土鸡蛋", "30枚"),), (), pinyin_syllables)
+    paste = parse_paste("#接龙 土鸡蛋\n1. 钱七 1.5\n2. 孙八 +2.5\n3. 李九 2份\n", catalogue)
+    assert [line.quantity for line in paste.lines] == [0, 0, 2]
+    assert paste.lines[0].problems == ("数量必须是正整数：“1.5”",)
+    assert paste.lines[1].problems == ("数量必须是正整数：“2.5”",)
+    assert paste.lines[2].ok
+
+
+def test_products_of_one_name_are_told_apart_by_the_written_spec() -> None:
+    catalogue = Catalogue((ProductChoice(1, "脐橙", "5斤"), ProductChoice(2, "脐橙", "10斤"), ProductChoice(3, "苹果")))
+    paste = parse_paste("1. 甲 脐橙10斤x1\n2. 乙 脐橙5斤×2\n3. 丙 脐橙x3\n4. 丁 脐橙2斤x1 苹果x1\n", catalogue)
+    assert [[(i.product_id, i.product_name, i.quantity) for i in line.items] for line in paste.lines] == [
+        [(2, "脐橙 10斤", 1)],
+        [(1, "脐橙 5斤", 2)],
+        [(1, "脐橙 5斤", 3)],  # no spec written: the first of them, as before
+        [(1, "脐橙 5斤", 1), (3, "苹果", 1)],
+    ]
+    assert all(line.ok for line in paste.lines)
+    assert paste.lines[0].warnings == paste.lines[1].warnings == ()
+    assert paste.lines[3].warnings == ("“脐橙”写的“2斤x1”按 1 份",)
+
+
+@pytest.mark.parametrize(("source", "value", "problem"), [
+    ("4. 陈静 香蕉×3", 3, ""),
+    ("4. 陈静 香蕉 x 3 阳光花园", 3, ""),
+    ("4. 陈静 3份香蕉", 3, ""),
+    ("4. 陈静 香蕉2斤×2", 2, ""),  # the explicit count, as the parser reads it
+    ("4. 陈静 香蕉3个", 3, ""),
+    ("3、赵六+1", 1, ""),
+    ("10. 钱 13800138000 香蕉两份 阳光花园 9-2-301", 2, ""),  # not the phone, not the address
+    ("5. 🌸Lily🌸 香蕉＊3 东区门岗 9栋1单元302", 3, ""),
+    ("6. maxwell 香蕉", None, ""),  # nothing written: the caller's default
+    ("7. 陈静 香蕉x0", 0, ""),  # written: checked as any 0 is
+    ("8. 陈静 香蕉x1.5", None, "数量必须是正整数：“1.5”"),
+    ("8. 陈静 香蕉×-1", None, "数量必须是正整数：“-1”"),
+    ("9. 陈静 香蕉x多", None, "数量不是数字：“多”"),
+    ("2. 李四 苹果×1 草莓*2 翠苑", None, "写了多个数量：×1、*2"),
+])
+def test_stated_quantity_reads_the_count_of_a_line_without_its_product(source: str, value: int | None,
+                                                                       problem: str) -> None:
+    stated = stated_quantity(source)
+    assert (stated.value, stated.problem) == (value, problem)
 
 
 def test_unnumbered_paste_and_wrapped_pickup_line() -> None:

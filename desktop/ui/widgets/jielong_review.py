@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import ValidationError
+from desktop.domain.jielong import stated_quantity
 from desktop.domain.orders import (
     QUANTITY_MAX,
     CampaignDetail,
@@ -83,6 +84,11 @@ class EditableLine:
     # what the service found for the line as it stands (review, then ``check_jielong``)
     checked: list[str] = field(default_factory=list)
     edited: bool = False
+    # the operator set the products or the quantity in the table (not only the buyer or pickup point)
+    items_edited: bool = False
+    # what is wrong with the quantity a picked product took from the text ("x1.5"): held in ``own``
+    # until the operator sets the quantity or types the products
+    quantity_problem: str = ""
 
     def set_checked(self, problems: Sequence[str]) -> None:
         self.checked = list(problems)
@@ -164,8 +170,20 @@ class ReviewModel(QAbstractTableModel):
     def _touched(self, line: EditableLine, own: Sequence[str] = ()) -> None:
         """The operator changed the line: the parser's view of its text no longer holds."""
         line.edited = True
-        line.own = list(own)
+        line.own = [*own, line.quantity_problem] if line.quantity_problem else list(own)
         line.set_checked(line.checked)
+
+    def _picked_quantity(self, line: EditableLine) -> tuple[int, str]:
+        """The quantity of a product picked from the list, and what is wrong with it. A single item's
+        quantity set in the table or read by the parser stays; else the count the line's text gives
+        ("香蕉×3" keeps its 3 whichever product is picked), 1 with the problem when it gives none or
+        none that can be taken ("x1.5", two counts)."""
+        if len(line.items) == 1 and (line.items_edited or line.items[0][1] > 0):
+            return line.items[0][1], line.quantity_problem
+        if line.items_edited:  # several products typed in the table, replaced by one
+            return 1, ""
+        stated = stated_quantity(line.review.source)
+        return (1 if stated.value is None else stated.value), stated.problem
 
     # ------------------------------------------------------------------ Qt model
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -272,7 +290,7 @@ class ReviewModel(QAbstractTableModel):
             self._touched(line)
         elif column == Col.PRODUCT:
             if isinstance(value, int):  # a product id chosen from the list
-                quantity = line.items[0][1] if len(line.items) == 1 else 1
+                quantity, line.quantity_problem = self._picked_quantity(line)
                 line.items = [(value, quantity)]
             else:
                 try:
@@ -282,9 +300,12 @@ class ReviewModel(QAbstractTableModel):
                     self._changed(index.row())
                     return False
                 line.items = [(i.product_id, i.quantity) for i in parsed]
+                line.quantity_problem = ""
+            line.items_edited = True
             self._touched(line)
         elif column == Col.QUANTITY and len(line.items) == 1:
             line.items = [(line.items[0][0], int(value))]
+            line.items_edited, line.quantity_problem = True, ""
             self._touched(line)
         elif column == Col.PICKUP:
             line.pickup_point_id = value if value is not None else None
@@ -349,7 +370,9 @@ class ReviewDelegate(QStyledItemDelegate):
         if isinstance(editor, QComboBox) and index.column() == Col.PRODUCT:
             text = editor.currentText().strip()
             chosen = editor.currentIndex()
-            if chosen >= 0 and editor.itemText(chosen) == text:
+            if chosen < 0 or editor.itemText(chosen) != text:
+                chosen = editor.findText(text)  # a product's label typed and left with Tab: picked all the same
+            if chosen >= 0:
                 model.setData(index, int(editor.itemData(chosen)), Qt.ItemDataRole.EditRole)
             elif text:
                 model.setData(index, text, Qt.ItemDataRole.EditRole)

@@ -215,6 +215,12 @@ def line_key(seq: int | None, text: str, occurrence: int = 0) -> str:
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
 
 
+def line_content(line: str) -> str:
+    """A 接龙 line's text without its number, spacing and width folded: what stays the same when
+    WeChat renumbers the line (desktop.domain.orders.match_repaste)."""
+    return _SPACES.sub("", normalise_text(_split_seq(line)[1]))
+
+
 # ------------------------------------------------------------------------------------------- matching
 
 

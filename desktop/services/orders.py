@@ -33,8 +33,7 @@ from desktop.domain.jielong import (
     Catalogue,
     PickupChoice,
     ProductChoice,
-    _split_seq,
-    normalise_text,
+    line_content,
     parse_paste,
 )
 from desktop.domain.members import normalise_phone
@@ -1009,11 +1008,6 @@ def _catalogue(session: Session, campaign_id: int) -> tuple[Catalogue, dict[int,
         .join(CampaignPickupPoint, CampaignPickupPoint.pickup_point_id == PickupPoint.id)
         .where(CampaignPickupPoint.campaign_id == campaign_id))]
     return Catalogue(tuple(products), tuple(points), pinyin_syllables), {p.id: p.price_cents for p in products}
-
-
-def line_content(source: str) -> str:
-    """A 接龙 line's text without its number, spacing and width folded: the same line renumbered."""
-    return "".join(normalise_text(_split_seq(source)[1]).split())
 
 
 def _pasted(seq: int | None, key: str, source: str) -> PastedLine:

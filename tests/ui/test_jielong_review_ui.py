@@ -109,3 +109,38 @@ def test_a_picked_product_keeps_the_quantity_the_line_wrote(qtbot, open_window, 
     idle(qtbot, window)
     assert [line.problems for line in lines] == [[], [], [], []]
     assert [line.items[0][1] for line in lines] == [3, 2, 1, 1]
+
+
+def test_a_renumbered_repaste_creates_only_the_newcomer(qtbot, open_window, seeded_path: Path) -> None:
+    """李娜 withdrew from the 接龙: WeChat moved 张伟 from 3 to 2 and 陈静 joined as 3. Pasted again, 张伟
+    reads 已下单, 李娜's order is named as no longer in the 接龙, and 创建订单 makes 陈静's order alone."""
+    window = open_window(seeded_path)
+    page = create_campaign(qtbot, window)
+    page.tabs.setCurrentWidget(page.jielong_tab)
+    tab = page.jielong_tab
+
+    def paste(text: str) -> None:
+        tab.paste.setPlainText(text)
+        qtbot.mouseClick(tab.recognise_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: tab.model.rowCount() == 3 and tab.review is not None
+                        and tab.review.lines[0].source in text, timeout=10_000)
+        idle(qtbot, window)
+
+    paste("#接龙\n1. 王芳 脐橙×1\n2. 李娜 苹果×1\n3. 张伟 脐橙×2\n")
+    qtbot.waitUntil(lambda: tab.create_button.isEnabled(), timeout=10_000)
+    qtbot.mouseClick(tab.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 3 and all(line.done for line in tab.model.lines),
+                    timeout=15_000)
+    idle(qtbot, window)
+
+    paste("#接龙\n1. 王芳 脐橙×1\n2. 张伟 脐橙×2\n3. 陈静 苹果×2\n")
+    assert [line.done for line in tab.model.lines] == [True, True, False]
+    assert tab.model.lines[2].problems == []
+    assert "1 行待创建" in tab.state_label.text() and "2. 李娜 苹果×1" in tab.state_label.text()
+    qtbot.waitUntil(lambda: not tab.checking and tab.create_button.isEnabled(), timeout=10_000)
+    qtbot.mouseClick(tab.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: all(line.done for line in tab.model.lines), timeout=15_000)
+    idle(qtbot, window)
+    orders = window.group_buy_page._service.order_ids(page.campaign.id)
+    assert len(orders) == 4
+    assert sorted(r.buyer_name for r in window.group_buy_page._service.rows(orders)) == ["张伟", "李娜", "王芳", "陈静"]

@@ -550,6 +550,7 @@ class JielongTab(QWidget):
             self._update_state()
             return
         drafts = [line.draft() for line in lines]
+        others = self._other_drafts(lines)
         service = self._service
 
         def done(found: dict[int, tuple[str, ...]]) -> None:
@@ -567,8 +568,14 @@ class JielongTab(QWidget):
             self.state_label.setText(error_message(exc))
             self.state_label.setStyleSheet("color: #c62828;")
 
-        self._runner.run(lambda _ctx: service.check_jielong(campaign.id, drafts), on_done=done, on_error=failed,
-                         owner=self)
+        self._runner.run(lambda _ctx: service.check_jielong(campaign.id, drafts, others), on_done=done,
+                         on_error=failed, owner=self)
+
+    def _other_drafts(self, chosen: Sequence[EditableLine]) -> list[JielongLineDraft]:
+        """The paste's lines not being created: they tell the service which earlier orders are still
+        in the 接龙 under another number (WeChat renumbers it when someone withdraws)."""
+        picked = {id(line) for line in chosen}
+        return [line.draft() for line in self.model.lines if id(line) not in picked]
 
     def _update_state(self) -> None:
         lines = self.model.lines
@@ -588,6 +595,12 @@ class JielongTab(QWidget):
         text = self.tr("共 {0} 行: {1} 行待创建, {2} 行已下单").format(len(lines), len(todo), done)
         if blocking:
             text += self.tr("; {0} 行有问题 (红色), 请在表格中修改或取消勾选").format(len(blocking))
+        withdrawn = self.review.withdrawn if self.review is not None else ()
+        if withdrawn:
+            shown = "、".join(source for _, source in withdrawn[:2]) + (self.tr(" 等") if len(withdrawn) > 2 else "")
+            text += self.tr("; 之前的 {0} 笔订单已不在接龙里 (可能已退出), 请核对: {1}").format(len(withdrawn), shown)
+        self.state_label.setToolTip("\n".join(self.tr("订单 #{0}: {1}").format(order_id, source)
+                                              for order_id, source in withdrawn))
         self.state_label.setText(text)
         self.state_label.setStyleSheet("color: #c62828;" if blocking else "")
         self.create_button.setEnabled(bool(todo) and not blocking and not self.checking)
@@ -598,6 +611,7 @@ class JielongTab(QWidget):
             return
         chosen = self.model.to_create()
         lines = [line.draft() for line in chosen]
+        others = self._other_drafts(chosen)
         if not lines or self.model.blocking() or self.checking:
             return
         service = self._service
@@ -625,7 +639,7 @@ class JielongTab(QWidget):
             self._update_state()
             QMessageBox.warning(self, self.tr("没有创建订单"), message)
 
-        self._runner.run(lambda _ctx: service.apply_jielong(campaign.id, lines, source_name=title[:200]),
+        self._runner.run(lambda _ctx: service.apply_jielong(campaign.id, lines, source_name=title[:200], others=others),
                          on_done=done, on_error=failed, changes="orders",
                          changed_ids=lambda result: list(result.order_ids), title=self.tr("正在创建订单…"),
                          parent=self)

@@ -6,6 +6,8 @@ The reading engine (desktop.io) produces these; the import services and the wiza
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -105,8 +107,42 @@ KIND_FIELDS: dict[ImportKind, tuple[FieldSpec, ...]] = {
 }
 
 
+#: kinds that keep every titled column no field reads, as text under its header (orders: extras_json)
+KEEPS_EXTRAS = frozenset({ImportKind.ORDERS})
+#: the field name of such a column: ``extra:<column index>``
+EXTRA_PREFIX = "extra:"
+#: headers of the row-number columns exports add (序号, No., #): nothing worth keeping
+_ROW_NUMBER_HEADERS = frozenset({"序号", "序號", "序", "行号", "行號", "no", "#", "index", "row", "sn", "s/n"})
+_NOT_WORD = re.compile(r"[\s.:：、_\-]+")
+
+
+def extra_field(column: int) -> str:
+    return f"{EXTRA_PREFIX}{column}"
+
+
+def is_extra(name: str) -> bool:
+    return name.startswith(EXTRA_PREFIX)
+
+
+def is_row_number_header(text: str) -> bool:
+    """Whether a header is "序号", "No.", "#" or the like: the row numbers an export adds, not data."""
+    key = _NOT_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
+    return key in _ROW_NUMBER_HEADERS
+
+
+class _FieldSpecs(dict[str, FieldSpec]):
+    """A kind's fields by name; an extra column (``extra:<n>``) reads as text."""
+
+    def __missing__(self, name: str) -> FieldSpec:
+        if is_extra(name):
+            return FieldSpec(name, FieldType.TEXT)
+        raise KeyError(name)
+
+
 def field_specs(kind: ImportKind) -> dict[str, FieldSpec]:
-    return {spec.name: spec for spec in KIND_FIELDS[kind]}
+    """The fields of ``kind`` by name (iterating gives only these; looking up an extra column's name
+    gives a text field, so the row parser reads a mapping's extras like any field)."""
+    return _FieldSpecs((spec.name, spec) for spec in KIND_FIELDS[kind])
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +151,9 @@ class ColumnMapping:
 
     ``header_row`` and the column indexes are 0-based positions in the raw grid; ``headers``
     are the header cells as written. The GUI stores the JSON per signature to remember a
-    correction the operator made for a source.
+    correction the operator made for a source. ``unmatched`` are the titled columns no field
+    reads; for a kind in KEEPS_EXTRAS those that are not row numbers are read too, each as the
+    field ``extra:<column>`` (``extra_columns``), always worked out again from the fields.
     """
 
     kind: ImportKind
@@ -136,6 +174,11 @@ class ColumnMapping:
             columns[name] = column
         return mapping_for(self.kind, self.header_row, self.headers, columns, self.signature)
 
+    @property
+    def extra_columns(self) -> tuple[int, ...]:
+        """The columns kept as extras, in sheet order."""
+        return tuple(sorted(column for name, column in self.columns.items() if is_extra(name)))
+
     def to_json(self) -> str:
         return json.dumps(
             {
@@ -154,7 +197,7 @@ class ColumnMapping:
             data = json.loads(text)
             kind = ImportKind(data["kind"])
             headers = tuple(str(h) for h in data["headers"])
-            columns = {str(k): int(v) for k, v in data["columns"].items()}
+            columns = {str(k): int(v) for k, v in data["columns"].items() if not is_extra(str(k))}
             header_row, signature = int(data["header_row"]), str(data["signature"])
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ValidationError("保存的列对应关系已损坏") from exc
@@ -167,10 +210,14 @@ class ColumnMapping:
 def mapping_for(
     kind: ImportKind, header_row: int, headers: tuple[str, ...], columns: Mapping[str, int], signature: str
 ) -> ColumnMapping:
-    """A mapping whose ``unmatched`` lists the titled columns no field reads."""
-    used = set(columns.values())
+    """A mapping whose ``unmatched`` lists the titled columns no field reads; for a kind that keeps
+    extras, those (row numbers left out) are read as ``extra:<column>`` fields too."""
+    fields = {name: column for name, column in columns.items() if not is_extra(name)}
+    used = set(fields.values())
     unmatched = tuple(i for i, text in enumerate(headers) if text.strip() and i not in used)
-    return ColumnMapping(kind, header_row, headers, dict(columns), signature, unmatched)
+    if kind in KEEPS_EXTRAS:
+        fields.update((extra_field(i), i) for i in unmatched if not is_row_number_header(headers[i]))
+    return ColumnMapping(kind, header_row, headers, fields, signature, unmatched)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,9 @@
 Each sheet row is one order line; the rows sharing a 跟团号 (接龙号, 订单号) are one order. Order-level
 cells (下单人, 支付时间, 订单金额, 退款金额, 订单状态, 自提点, 收货人, 联系电话, 地址 ...) are read from the
 first line that fills them, because exports either repeat them on every line or merge them (the
-merged value sits on the first line only).
+merged value sits on the first line only). The columns a leader defined (小区, 单元, 宝宝月龄 ...), every
+titled column no field reads except row numbers, are kept the same way in the order's extras_json
+under their header, next to 快递公司 / 快递单号 / 收货人.
 
 Amounts: a line's amount is its 商品金额 / 小计 when the sheet has one, else 单价 x 数量, else the
 product's price x 数量 (a product the campaign already has). 订单金额 is the order's amount when every
@@ -18,11 +20,12 @@ are reported on the line but never drop an order that the platform already took.
 to members by phone, then by a nickname exactly one member has, else created. Everything is written
 under the import batch (campaign, pickup points and their links, products, members, orders), so undo
 removes exactly what the import made; an UPDATE import changes only order-level fields (status, paid
-time, refund, fulfilment, notes, pickup point), recorded for undo.
+time, refund, fulfilment, notes, pickup point, and the extras the file fills in), recorded for undo.
 """
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -39,11 +42,29 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.enums import CampaignStatus, FulfilmentStatus, PaymentStatus
 from desktop.domain.errors import NotFoundError
-from desktop.domain.imports import ImportPolicy, RowOutcome, RowResult, SheetColumns, row_results
+from desktop.domain.imports import (
+    EXTRA_PREFIX,
+    ImportPolicy,
+    RowOutcome,
+    RowResult,
+    SheetColumns,
+    extra_field,
+    is_extra,
+    row_results,
+)
 from desktop.domain.orders import QuantityLine, check_quantities, settle_payment, yuan
 from desktop.store.models import Campaign, CampaignPickupPoint, Order, OrderItem, PickupPoint, Product
 
-from .imports import _column_name, _column_writer, _Plan, _Source, _Update, consecutive_ids, largest_id
+from .imports import (
+    _column_name,
+    _column_writer,
+    _Plan,
+    _Source,
+    _Update,
+    column_letter,
+    consecutive_ids,
+    largest_id,
+)
 from .interactions import chunks
 from .orders import (
     Buyer,
@@ -94,6 +115,8 @@ class _Orders:
     #: per order: its amount and the notes on the order as a whole
     amount: list[int] = field(default_factory=list)
     order_notes: list[tuple[str, ...]] = field(default_factory=list)
+    #: the sheet's extra columns (``extra:<n>``) and their keys in extras_json, JSON-encoded
+    extra_keys: dict[str, str] = field(default_factory=dict)
 
     def column(self, name: str) -> Sequence[Any]:
         """A field's cells by sheet position (all None when the sheet has no such column)."""
@@ -189,7 +212,7 @@ def _group(table: SheetColumns, headers: Sequence[str], results: list[RowResult]
         problems[code] = reasons if len(rows[code]) == 1 else (
             f"第 {table.numbers[position]} 行 {reasons}；同一订单的行一起不导入")
     code_array = np.asarray(code_array, dtype=np.int64)
-    orders = _Orders(table, list(index), rows, code_array, {}, problems)
+    orders = _Orders(table, list(index), rows, code_array, {}, problems, extra_keys=_extra_keys(table, headers))
     first = np.array([positions[0] for positions in rows], dtype=np.int64)
     several = np.flatnonzero(np.array([len(positions) > 1 for positions in rows], dtype=bool))
     # lines of one order that disagree on 下单人 or 联系电话 (None included): looked at order by order
@@ -207,7 +230,7 @@ def _group(table: SheetColumns, headers: Sequence[str], results: list[RowResult]
             problems[code] = _buyer_conflict(orders, code)
     # order-level values: the first line's, or for a field it leaves empty the first later line's
     first_cells = itemgetter(*first.tolist()) if len(rows) > 1 else (lambda cells: (cells[int(first[0])],))
-    for name in ORDER_FIELDS:
+    for name in (*ORDER_FIELDS, *orders.extra_keys):
         cells = table.values.get(name)
         if cells is None:
             continue
@@ -233,6 +256,21 @@ def _group(table: SheetColumns, headers: Sequence[str], results: list[RowResult]
         if not (name or phone) and not problems[o]:
             problems[o] = "没有下单人、收货人或电话"
     return orders
+
+
+def _extra_keys(table: SheetColumns, headers: Sequence[str]) -> dict[str, str]:
+    """The extra columns the parser read (``extra:<n>``) -> their key in extras_json: the header, or
+    with the column's letter when a known extra or an earlier column has that header."""
+    taken = set(EXTRAS.values())
+    out: dict[str, str] = {}
+    for column in sorted(int(name[len(EXTRA_PREFIX):]) for name in table.values if is_extra(name)):
+        name = extra_field(column)
+        title = headers[column].strip() if column < len(headers) else ""
+        if not title or title in taken:
+            title = f"{title}（{column_letter(column)} 列）"
+        taken.add(title)
+        out[name] = encode_basestring(title)
+    return out
 
 
 def _buyer_conflict(orders: _Orders, o: int) -> str:
@@ -456,7 +494,7 @@ def _existing(session: Session, campaign_id: int | None, numbers: Sequence[str])
     if campaign_id is None:
         return {}
     columns = [Order.id, Order.external_no, Order.buyer_name, Order.buyer_phone, *(ORDERS.c[n] for n in UPDATABLE),
-               Order.updated_at]
+               Order.extras_json, Order.updated_at]
     out: dict[str, dict[str, Any]] = {}
     for part in chunks(sorted(set(numbers))):
         for row in session.execute(select(*columns).where(Order.campaign_id == campaign_id,
@@ -477,10 +515,16 @@ def _plan_updates(plan: _Plan, orders: _Orders, updates: Sequence[tuple[int, Map
     chosen = [o for o, _ in updates]
     columns = _order_columns(orders, chosen, _point_ids(session, orders, chosen), datetime.now())
     numbers = orders.table.numbers
+    given_paid = orders.values.get("paid_at") or [None] * len(orders.numbers)
     for n, (o, stored) in enumerate(updates):
         wanted = {name: columns[name][n] for name in UPDATABLE}
         changed = {name: wanted[name] for name in UPDATABLE
                    if wanted.get(name) is not None and wanted[name] != stored[name] and wanted[name] != ""}
+        if given_paid[o] is None and stored["paid_at"] is not None:
+            changed.pop("paid_at", None)  # a paid time the file does not give (the import's "now") is kept
+        extras = _merged_extras(stored["extras_json"], columns["extras_json"][n])
+        if extras is not None:
+            changed["extras_json"] = extras
         if not changed:
             _all_rows(plan, orders, o, RowOutcome.SKIPPED, "无变化")
             continue
@@ -491,6 +535,20 @@ def _plan_updates(plan: _Plan, orders: _Orders, updates: Sequence[tuple[int, Map
                                       "更新：" + "、".join(changed)))
         plan.results += [RowResult(numbers[position], RowOutcome.SKIPPED, ENTITY, orders.label(o, position),
                                    f"同一订单，见第 {numbers[first]} 行") for position in rest]
+
+
+def _merged_extras(stored: str | None, given: str) -> str | None:
+    """The stored extras with those the file fills in, as JSON; None when that changes nothing (an
+    extra the file leaves empty or lacks keeps its stored value)."""
+    if given == "{}" or given == stored:
+        return None
+    try:
+        before = json.loads(stored or "{}")
+    except ValueError:
+        before = None
+    before = before if isinstance(before, dict) else {}
+    after = {**before, **json.loads(given)}
+    return None if after == before else json.dumps(after, ensure_ascii=False)
 
 
 def _point_names(orders: _Orders, chosen: Sequence[int]) -> list[str | None]:
@@ -611,9 +669,11 @@ def _addresses(orders: _Orders, chosen: Sequence[int]) -> list[str]:
 
 
 def _extras(orders: _Orders, chosen: Sequence[int]) -> list[str]:
-    """``json.dumps({title: text, ...}, ensure_ascii=False)`` of each order's filled extras, written out
-    with json's own string encoder (one call per order otherwise)."""
+    """``json.dumps({title: text, ...}, ensure_ascii=False)`` of each order's filled extras (the known
+    ones, then the leader's columns in sheet order), written out with json's own string encoder (one
+    call per order otherwise)."""
     present = [(_EXTRA_KEYS[name], orders.values[name]) for name in EXTRAS if name in orders.values]
+    present += [(key, orders.values[name]) for name, key in orders.extra_keys.items() if name in orders.values]
     if not present:
         return ["{}"] * len(chosen)
     out = []

@@ -334,3 +334,38 @@ def test_every_spelling_of_a_totals_row_is_still_found(text: str) -> None:
 
     assert _says_total(text)
     assert not _says_total("王芳") and not _says_total(12)
+
+
+def test_order_columns_no_field_reads_are_read_as_extras(tmp_path: Path) -> None:
+    """An order export's leader-defined columns are read as text fields ``extra:<column>``; the row
+    numbers, an untitled column and (other kinds) columns no field reads are not."""
+    path = tmp_path / "orders.csv"
+    path.write_text("序号,跟团号,商品,小区,宝宝月龄,备用电话,,联系电话\n"
+                    "1,101,纸尿裤,阳光花园,8,13900139000,随手记,13800138000\n"
+                    "2,102,湿巾,,3个月,,,13700137000\n", encoding="utf-8")
+    sheet = load_sheet(path, ImportKind.ORDERS)
+    mapping = sheet.mapping
+    assert mapping.unmatched == (0, 3, 4, 5) and mapping.extra_columns == (3, 4, 5)
+    assert {name: column for name, column in mapping.columns.items() if name.startswith("extra:")} == {
+        "extra:3": 3, "extra:4": 4, "extra:5": 5}
+    assert [{k: v for k, v in row.values.items() if k.startswith("extra:")} for row in sheet.rows] == [
+        {"extra:3": "阳光花园", "extra:4": "8", "extra:5": "13900139000"},
+        {"extra:3": None, "extra:4": "3个月", "extra:5": None}]
+    assert sheet.ok and sheet.missing_fields == ()
+    assert detect_header(read_grid(path).frame, ImportKind.GROUPS).extra_columns == ()
+
+
+def test_extras_follow_the_operators_corrections() -> None:
+    from desktop.domain.imports import is_row_number_header, mapping_for
+
+    groups = mapping_for(ImportKind.GROUPS, 0, ("群名称", "小区"), {"name": 0}, "s")
+    assert groups.unmatched == (1,) and dict(groups.columns) == {"name": 0} and groups.extra_columns == ()
+    orders = mapping_for(ImportKind.ORDERS, 0, ("No.", "跟团号", "商品", "小区", " "),
+                         {"external_no": 1, "product": 2}, "s")
+    assert orders.unmatched == (0, 3) and orders.extra_columns == (3,)
+    # pointing a field at the column takes it out of the extras; leaving it out again puts it back
+    assert orders.with_field("building", 3).extra_columns == ()
+    assert orders.with_field("building", 3).with_field("building", None) == orders
+    assert ColumnMapping.from_json(orders.to_json()) == orders
+    assert all(map(is_row_number_header, ("序号", "序號", "No.", "NO", "#", "行号", " 序 号 ")))
+    assert not any(map(is_row_number_header, ("小区", "编号", "Note", "订单号")))

@@ -13,8 +13,11 @@ from sqlalchemy import func, select
 
 from desktop.domain.enums import PaymentStatus
 from desktop.domain.imports import BatchKind, ImportPolicy, RowOutcome, RowResult, SheetColumns
+from desktop.domain.members import MemberDraft
 from desktop.domain.orders import CampaignDraft, ProductDraft
 from desktop.services.imports import ImportService
+from desktop.services.members import MemberService
+from desktop.services.order_summaries import OrderSummaryService
 from desktop.services.orders import OrderService
 from desktop.store.models import (
     Campaign,
@@ -137,6 +140,14 @@ def test_messy_export_gives_exactly_the_expected_orders_lines_and_totals(db, exp
         for (name, _), (quantity, _) in order["items"].items():
             totals[name] = totals.get(name, 0) + quantity
     assert totals == {"赣南脐橙": 5, "阳光玫瑰": 4}
+    # the supplier order the summary tab shows: the unpaid and paid orders (not the refunded order 2 nor the
+    # cancelled order 5), each product's quantity, orders, amount and cost
+    campaign_id = one["campaign"]
+    summary = OrderSummaryService(db).campaign_summary(campaign_id)
+    assert summary.title == "周五水果团"
+    assert [(p.name, p.spec, p.quantity, p.orders, p.amount_cents, p.cost_cents) for p in summary.products] == [
+        ("赣南脐橙", "5斤", 3, 2, 5333 + 3000, 3 * 1400), ("阳光玫瑰", "1盒", 4, 3, 2667 + 3000 + 6000, 4 * 2000)]
+    assert OrderSummaryService(db).products(campaign_id) == list(summary.products)
 
 
 def test_reimporting_the_same_file_changes_nothing(db, export: Path) -> None:
@@ -234,6 +245,51 @@ def test_into_a_given_campaign_uses_its_products_prices_and_warns_over_limit(db,
     warned = [r for r in report.results if "限购" in r.reason]
     assert warned and warned[0].row == 4 and "照常导入" in warned[0].reason
     assert len(orders.campaign(campaign.id).products) == 2
+
+
+def test_stock_and_limit_warnings_sit_on_the_line_concerned(db, export: Path) -> None:
+    """Stock runs out first come, first served: the lines that no longer fit are warned, each on its own
+    row (here the second line of its order), and every order is still imported."""
+    orders = OrderService(db)
+    campaign = orders.create_campaign(CampaignDraft("周五团"), [
+        ProductDraft("赣南脐橙", "5斤", 3000, 1500, per_person_limit=1), ProductDraft("阳光玫瑰", "1盒", 2000, 1200, stock=1)])
+    report = ImportService(db).commit(export, BatchKind.ORDERS, campaign_id=campaign.id)
+    assert report.failed == 0 and report.inserted == 7
+    warned = {r.row: r.reason for r in report.results if "注意" in r.reason}
+    # row 4: 王芳's 2 oranges over the limit of 1; row 5 (her roses) took the last rose; row 8, order 3's
+    # second line, and row 9, order 4, no longer fit; the refunded order 2 and cancelled order 5 count for nothing
+    assert sorted(warned) == [4, 8, 9]
+    assert "“赣南脐橙 5斤”每人限购 1 份，这里是 2 份" in warned[4] and "库存" not in warned[4]
+    assert "“阳光玫瑰 1盒”库存不足：还剩 0 份，这里要 1 份（平台已接单，照常导入）" in warned[8]
+    assert "“阳光玫瑰 1盒”库存不足：还剩 0 份，这里要 2 份" in warned[9]
+    assert warned[8].startswith("注意") and "限购" not in warned[8]  # not on the order's first line (row 7)
+    assert set(_orders(db)) == {"1", "2", "3", "4", "5"}
+
+
+def test_buyers_who_are_members_are_linked_by_phone_then_by_a_unique_nickname(db, tmp_path: Path) -> None:
+    members = MemberService(db)
+    by_phone = members.create(MemberDraft(nickname="芳芳", phone="13800138000")).id
+    same_name = members.create(MemberDraft(nickname="王芳")).id  # the phone wins over this nickname
+    by_name = members.create(MemberDraft(nickname="李雷", phone="13000000000")).id
+    for _ in range(2):
+        members.create(MemberDraft(nickname="小红"))
+    path = tmp_path / "周五水果团.xlsx"
+    write_ktt_export(path, extra_rows=[
+        [6, "小红", "", "", "", "赣南脐橙", "5斤", 1, "¥30.00", "", "已支付", "翠苑", "", "", "", "", "", "", "", "",
+         14, "", ""]])
+    before = _counts(db)["members"]
+    report = ImportService(db).commit(path, BatchKind.ORDERS)
+    assert report.failed == 0
+    orders = _orders(db)
+    assert orders["1"]["member"] == by_phone != same_name
+    assert orders["2"]["member"] == by_name  # the file's phone is nobody's: the only 李雷
+    # two members are called 小红 and the order has no phone: left unlinked, no third 小红 made
+    assert orders["6"]["member"] is None and orders["6"]["buyer"] == "小红"
+    with db.transaction() as session:
+        assert session.scalar(select(func.count()).select_from(Member).where(Member.nickname == "小红")) == 2
+    # the three other buyers are new members
+    assert _counts(db)["members"] == before + 3
+    assert {orders[n]["member"] for n in ("3", "4", "5")}.isdisjoint({by_phone, same_name, by_name, None})
 
 
 def test_qunjielong_export_columns(db, tmp_path: Path) -> None:
@@ -435,3 +491,81 @@ def test_planning_keeps_the_amount_note_and_buyer_rules() -> None:
         (6, "B 桃", "新订单 ¥6.00；订单金额 ¥6.00 与商品合计 ¥5.00 不同，以订单金额为准"),
         (9, "D 苹果", "新订单 ¥9.00"), (10, "D 苹果", "与第 9 行是同一商品，数量已合并"),
         (13, "F 苹果", "新订单 ¥5.00；注意：超出限购"), (14, "F 梨", "无单价：按数量分摊订单金额")]
+
+
+# ------------------------------------------------------------------------------------------ leader columns
+
+LEADER_HEADER = ["序号", "跟团号", "下单人", "联系电话", "商品", "规格", "数量", "订单金额", "订单状态", "快递公司",
+                 "小区", "单元", "宝宝月龄", "备用电话", "", "小区"]
+
+
+def write_leader_export(path: Path, *, estate: str = "阳光花园") -> None:
+    """A 快团团 export with columns the leader defined (小区, 单元, 宝宝月龄, 备用电话), a row-number
+    column, an untitled column with data and a second 小区 column."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["快团团 · 母婴团 订单导出"])
+    sheet.append(LEADER_HEADER)
+    sheet.append([1, 1, "王芳", 13800138000, "纸尿裤", "L", 1, "¥99.00", "已支付", "顺丰", estate, "2单元", 8,
+                  13900139000, "随手记", "东区"])
+    # the order's second line leaves the leader's cells empty (merged in the export)
+    sheet.append([2, 1, "王芳", 13800138000, "湿巾", "", 2, "¥99.00", "已支付", "", "", "", "", "", "", ""])
+    # order 2 fills its leader cells on its second line only
+    sheet.append([3, 2, "李娜", 13700137000, "纸尿裤", "M", 1, "¥60.00", "已支付", "", "", "", "", "", "", ""])
+    sheet.append([4, 2, "李娜", 13700137000, "湿巾", "", 1, "¥60.00", "已支付", "", "翠苑", "", "3个月", "", "", ""])
+    # order 3 has no leader cells at all
+    sheet.append([5, 3, "张伟", 13600136000, "湿巾", "", 1, "¥20.00", "未支付", "", "", "", "", "", "", ""])
+    book.save(path)
+
+
+def test_leader_defined_columns_are_kept_as_extras_under_their_header(db, tmp_path: Path) -> None:
+    path = tmp_path / "母婴团.xlsx"
+    write_leader_export(path)
+    service = ImportService(db)
+    preview = service.preview(path, BatchKind.ORDERS)
+    mapping = preview.sheet.mapping
+    # every titled column no field reads, but not the row numbers nor the untitled column
+    assert [mapping.headers[c] for c in mapping.extra_columns] == ["小区", "单元", "宝宝月龄", "备用电话", "小区"]
+    report = service.commit(preview, BatchKind.ORDERS)
+    assert report.failed == 0 and report.inserted == 5
+    orders = _orders(db)
+    assert orders["1"]["extras"] == {"快递公司": "顺丰", "小区": "阳光花园", "单元": "2单元", "宝宝月龄": "8",
+                                     "备用电话": "13900139000", "小区（P 列）": "东区"}
+    # the known extras first, then the sheet's columns in order
+    assert list(orders["1"]["extras"]) == ["快递公司", "小区", "单元", "宝宝月龄", "备用电话", "小区（P 列）"]
+    assert orders["2"]["extras"] == {"小区": "翠苑", "宝宝月龄": "3个月"}  # the first line that fills each
+    assert orders["3"]["extras"] == {}
+    assert orders["1"]["phone"] == "13800138000"  # 备用电话 is not taken for the buyer's phone
+
+    # the same file again: nothing changes, whatever the policy
+    before = (_orders(db), _counts(db))
+    assert service.commit(path, BatchKind.ORDERS).inserted == 0
+    again = service.commit(path, BatchKind.ORDERS, ImportPolicy.UPDATE)
+    assert again.updated == 0 and again.inserted == 0
+    assert (_orders(db), _counts(db)) == before
+
+
+def test_update_import_updates_the_leaders_columns_and_undo_restores_them(db, tmp_path: Path) -> None:
+    path = tmp_path / "母婴团.xlsx"
+    write_leader_export(path)
+    service = ImportService(db)
+    service.commit(path, BatchKind.ORDERS)
+    moved = tmp_path / "later" / "母婴团.xlsx"
+    moved.parent.mkdir()
+    write_leader_export(moved, estate="星河湾")
+    report = service.commit(moved, BatchKind.ORDERS, ImportPolicy.UPDATE)
+    assert report.updated == 1 and report.inserted == 0
+    assert [r.row for r in report.results if r.outcome is RowOutcome.UPDATED] == [3]
+    extras = _orders(db)["1"]["extras"]
+    assert extras["小区"] == "星河湾" and extras["单元"] == "2单元" and extras["快递公司"] == "顺丰"
+    # an UPDATE from a file without the leader's columns keeps them
+    plain = tmp_path / "plain" / "母婴团.xlsx"
+    plain.parent.mkdir()
+    book = openpyxl.load_workbook(moved)
+    book.active.delete_cols(11, 6)
+    book.save(plain)
+    assert service.commit(plain, BatchKind.ORDERS, ImportPolicy.UPDATE).updated == 0
+    assert _orders(db)["1"]["extras"] == extras
+    service.undo(report.batch_id)
+    assert _orders(db)["1"]["extras"]["小区"] == "阳光花园"
+

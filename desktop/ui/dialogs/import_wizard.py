@@ -48,6 +48,7 @@ from desktop.domain.imports import (
     ImportReport,
     RowOutcome,
     RowResult,
+    extra_field,
 )
 from desktop.settings import Settings
 from desktop.ui.labels import enum_name
@@ -89,22 +90,28 @@ def field_name(name: str, kind: ImportKind | None = None) -> str:
 
 
 class PreviewModel(QAbstractTableModel):
-    """The first rows as they will be imported: one column per mapped field, then the outcome.
-    A cell that cannot be read is red with the reason as its tooltip."""
+    """The first rows as they will be imported: one column per mapped field and per column kept as an
+    extra (under its header), then the outcome. A cell that cannot be read is red with the reason as
+    its tooltip."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._fields: list[str] = []
+        #: extra columns' headers by field name
+        self._titles: dict[str, str] = {}
         self._kind: ImportKind | None = None
         self._rows: list[tuple[int, dict[str, object], dict[str, str], RowResult | None]] = []
 
     def set_preview(self, preview: ImportPreview | None, outcomes: dict[int, RowResult] | None = None) -> None:
         self.beginResetModel()
-        self._fields, self._rows = [], []
+        self._fields, self._rows, self._titles = [], [], {}
         if preview is not None and preview.sheet is not None:
             sheet = preview.sheet
+            mapping = sheet.mapping
             self._kind = sheet.kind
-            self._fields = [spec.name for spec in KIND_FIELDS[sheet.kind] if spec.name in sheet.mapping.columns]
+            self._titles = {extra_field(c): mapping.headers[c].strip() for c in mapping.extra_columns}
+            self._fields = [spec.name for spec in KIND_FIELDS[sheet.kind] if spec.name in mapping.columns]
+            self._fields += list(self._titles)
             outcomes = outcomes or {}
             for row in sheet.rows[:PREVIEW_ROWS]:
                 problems = {problem.field: f"{problem.raw!s}: {problem.reason}" for problem in row.problems}
@@ -124,7 +131,8 @@ class PreviewModel(QAbstractTableModel):
             return self.tr("行")
         if section == len(self._fields) + 1:
             return self.tr("结果")
-        return field_name(self._fields[section - 1], self._kind)
+        name = self._fields[section - 1]
+        return self._titles.get(name) or field_name(name, self._kind)
 
     def problem_at(self, row: int, column: int) -> str | None:
         if 1 <= column <= len(self._fields):
@@ -497,6 +505,10 @@ class ImportWizard(QDialog):
                     counts.problems))
             if sheet.skipped_rows:
                 parts.append(self.tr("已跳过 {0} 个合计或重复表头行。").format(len(sheet.skipped_rows)))
+            extras = sheet.mapping.extra_columns
+            if extras:
+                parts.append(self.tr("其他列将作为附加信息保存: {0}。").format(
+                    "、".join(sheet.mapping.headers[column].strip() for column in extras)))
         if preview.already_imported is not None:
             parts.append(self.tr("这个文件以前导入过 (第 {0} 次导入), 再导入不会重复添加。").format(
                 preview.already_imported))

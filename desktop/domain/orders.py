@@ -433,6 +433,10 @@ class OrderDetail:
     source_text: str = ""
     #: the member this write registered for a buyer nobody matched (quick entry of a new name)
     new_member_id: int | None = None
+    #: the delivery address and the export's other columns (快递单号, 收货人, the leader's own ...), as
+    #: imported: shown, not edited
+    address: str = ""
+    extras: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

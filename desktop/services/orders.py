@@ -374,11 +374,23 @@ def _filtered(stmt: Select[Any], f: OrderFilter) -> Select[Any]:
     for word in f.text.split():
         like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         stmt = stmt.where(or_(*(column.like(like, escape="\\") for column in (
-            Order.buyer_name, Order.buyer_phone, Order.external_no, Order.note, Order.leader_note, Order.source_text))))
+            Order.buyer_name, Order.buyer_phone, Order.external_no, Order.note, Order.leader_note, Order.source_text,
+            Order.address, Order.extras_json))))
     return stmt
 
 
 # ================================================================================================ writing
+
+
+def _extras_of(text: str | None) -> tuple[tuple[str, str], ...]:
+    """An order's stored extras (a JSON object) as (title, text) pairs; anything else as none."""
+    try:
+        found = json.loads(text or "{}")
+    except ValueError:
+        return ()
+    if not isinstance(found, dict):
+        return ()
+    return tuple((str(key), str(value)) for key, value in found.items() if value not in (None, ""))
 
 
 def _check_links(session: Session, campaign_id: int, draft: OrderDraft) -> dict[int, Product]:
@@ -688,8 +700,9 @@ class OrderService:
                        OrderItem.unit_price_cents, OrderItem.amount_cents)
                 .join(Product, Product.id == OrderItem.product_id).where(OrderItem.order_id == order_id)
                 .order_by(Product.position, Product.id)))
-        source = session.scalar(select(Order.source_text).where(Order.id == order_id)) or ""
-        return OrderDetail(rows[0], items, source)
+        source, address, extras_json = session.execute(
+            select(Order.source_text, Order.address, Order.extras_json).where(Order.id == order_id)).one()
+        return OrderDetail(rows[0], items, source or "", address=address or "", extras=_extras_of(extras_json))
 
     # ------------------------------------------------------------------------------- orders: writing
     def create_order(self, draft: OrderDraft) -> OrderDetail:

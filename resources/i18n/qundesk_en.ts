@@ -899,7 +899,6 @@ groups with a robot are sent to automatically, the rest appear under “To send�
     <name>CampaignDialog</name>
     <message>
         <source>编辑团购</source>
-        <extracomment>(product id or None for a new one, draft), in the order shown</extracomment>
         <translation>Edit group buy</translation>
     </message>
     <message>
@@ -999,6 +998,22 @@ groups with a robot are sent to automatically, the rest appear under “To send�
         <translation>Add pickup point</translation>
     </message>
     <message>
+        <source>修改所选…</source>
+        <translation>Edit selected…</translation>
+    </message>
+    <message>
+        <source>修改所选自提点的名称、地址、联系人和电话</source>
+        <translation>Edit the selected pickup point&apos;s name, address, contact and phone</translation>
+    </message>
+    <message>
+        <source>删除所选</source>
+        <translation>Delete selected</translation>
+    </message>
+    <message>
+        <source>删除没有订单用到的自提点</source>
+        <translation>Delete a pickup point no order uses</translation>
+    </message>
+    <message>
         <source>自提点 (勾选本次使用的)</source>
         <translation>Pickup points (tick the ones used this time)</translation>
     </message>
@@ -1023,6 +1038,18 @@ groups with a robot are sent to automatically, the rest appear under “To send�
         <translation>Pickup point “{0}” already exists; just tick it</translation>
     </message>
     <message>
+        <source>已有自提点“{0}”</source>
+        <translation>A pickup point named “{0}” already exists</translation>
+    </message>
+    <message>
+        <source>删除自提点</source>
+        <translation>Delete pickup point</translation>
+    </message>
+    <message>
+        <source>删除自提点“{0}”? 所有团购都不再有这个自提点。有订单用到的自提点不能删除。</source>
+        <translation>Delete pickup point “{0}”? No group buy will offer it any more. A pickup point used by orders cannot be deleted.</translation>
+    </message>
+    <message>
         <source>第 {0} 个商品的{1}“{2}”不是整数</source>
         <translation>Product {0}: {1} “{2}” is not a whole number</translation>
     </message>
@@ -1033,6 +1060,10 @@ groups with a robot are sent to automatically, the rest appear under “To send�
     <message>
         <source>请至少添加一个商品</source>
         <translation>Please add at least one product</translation>
+    </message>
+    <message>
+        <source>已把它放回商品列表, 再点保存即可。</source>
+        <translation>It has been put back in the product list; press Save again.</translation>
     </message>
 </context>
 <context>
@@ -2099,6 +2130,10 @@ or import orders exported from KuaiTuanTuan / QunJieLong with File → Import.</
         <translation>Saved group buy “{0}”</translation>
     </message>
     <message>
+        <source>已保存自提点“{0}”</source>
+        <translation>Pickup point “{0}” saved</translation>
+    </message>
+    <message>
         <source>“{0}”已改为{1}</source>
         <translation>“{0}” is now {1}</translation>
     </message>
@@ -2437,7 +2472,7 @@ or import orders exported from KuaiTuanTuan / QunJieLong with File → Import.</
     <name>GroupsPage</name>
     <message>
         <source>搜索群名、群主、拼音或首字母 (Ctrl+F)</source>
-        <extracomment>the operator wants the current filter saved as a named segment the last 30 days&apos; messages per group, read with the group list (set by the window)</extracomment>
+        <extracomment>the operator wants the current filter saved as a named segment orders changed while the page was hidden: the detail&apos;s 订单 tab is read again when shown the last 30 days&apos; messages per group, read with the group list (set by the window)</extracomment>
         <translation>Search name, owner, pinyin or initials (Ctrl+F)</translation>
     </message>
     <message>
@@ -3023,6 +3058,10 @@ For groups you simply no longer run, use “Archive” instead.</translation>
         <translation>Skipped {0} totals or repeated header rows.</translation>
     </message>
     <message>
+        <source>其他列将作为附加信息保存: {0}。</source>
+        <translation>Other columns will be kept as extra information: {0}.</translation>
+    </message>
+    <message>
         <source>这个文件以前导入过 (第 {0} 次导入), 再导入不会重复添加。</source>
         <translation>This file was imported before (import #{0}); importing it again will not add duplicates.</translation>
     </message>
@@ -3367,6 +3406,18 @@ then click “Recognise”. When you paste a longer jielong again, lines already
     <message>
         <source>; {0} 行有问题 (红色), 请在表格中修改或取消勾选</source>
         <translation>; {0} lines have problems (red): fix them in the table or untick them</translation>
+    </message>
+    <message>
+        <source> 等</source>
+        <translation> and more</translation>
+    </message>
+    <message>
+        <source>; 之前的 {0} 笔订单已不在接龙里 (可能已退出), 请核对: {1}</source>
+        <translation>; {0} earlier orders are no longer in the list (the buyers may have withdrawn), please check: {1}</translation>
+    </message>
+    <message>
+        <source>订单 #{0}: {1}</source>
+        <translation>Order #{0}: {1}</translation>
     </message>
     <message>
         <source>接龙</source>
@@ -4582,7 +4633,16 @@ hold Ctrl or Shift to select several and tag them, change their tier, or add the
     <name>OrderDialog</name>
     <message>
         <source>编辑订单 #{0}</source>
+        <extracomment>asks for members matching what was typed; the answer goes to the callback</extracomment>
         <translation>Edit order #{0}</translation>
+    </message>
+    <message>
+        <source>输入昵称、拼音或手机号, 可从提示列表中选择成员</source>
+        <translation>Type a nickname, pinyin or phone; you can pick a member from the suggestions</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
     </message>
     <message>
         <source>商品×数量, 多个商品用顿号或逗号隔开</source>
@@ -4603,6 +4663,10 @@ hold Ctrl or Shift to select several and tag them, change their tier, or add the
     <message>
         <source>商品</source>
         <translation>Product</translation>
+    </message>
+    <message>
+        <source>群</source>
+        <translation>Group</translation>
     </message>
     <message>
         <source>自提点</source>
@@ -4637,12 +4701,32 @@ hold Ctrl or Shift to select several and tag them, change their tier, or add the
         <translation>Jielong text: {0}</translation>
     </message>
     <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>导入时表格里的其他信息 (只读)</source>
+        <translation>Other information from the imported sheet (read-only)</translation>
+    </message>
+    <message>
+        <source>其他信息</source>
+        <translation>Other information</translation>
+    </message>
+    <message>
+        <source>将关联所选成员</source>
+        <translation>Will be linked to the selected member</translation>
+    </message>
+    <message>
+        <source>下单人已修改: 保存时按手机号、昵称重新关联成员, 都不匹配则登记为新成员; 也可从提示列表中选择成员</source>
+        <translation>Buyer changed: on saving, the order is linked again by phone, then nickname, or a new member is registered if neither matches; you can also pick a member from the suggestions</translation>
     </message>
 </context>
 <context>
@@ -4686,10 +4770,6 @@ hold Ctrl or Shift to select several and tag them, change their tier, or add the
     <message>
         <source>下单时间</source>
         <translation>Ordered at</translation>
-    </message>
-    <message>
-        <source>搜索下单人、电话、单号、备注</source>
-        <translation>Search buyer, phone, order number, note</translation>
     </message>
     <message>
         <source>全部付款状态</source>
@@ -4746,6 +4826,10 @@ or paste the group&apos;s jielong on the “Jielong” tab, or import KuaiTuanTu
     <message>
         <source>商品×数量, 如 脐橙×2 苹果×1</source>
         <translation>product×qty, e.g. 脐橙×2 苹果×1</translation>
+    </message>
+    <message>
+        <source>搜索下单人、电话、单号、备注、地址</source>
+        <translation>Search buyer, phone, order number, note, address</translation>
     </message>
     <message>
         <source>下单</source>
@@ -4839,10 +4923,46 @@ Compared with the last list, new names are recorded as joins and missing ones as
     </message>
 </context>
 <context>
+    <name>PickupPointDialog</name>
+    <message>
+        <source>编辑自提点</source>
+        <extracomment>a pickup point item&apos;s id (None: new, created when the campaign is saved) a pickup point item&apos;s PickupPointDraft (what the point editor starts from) (product id or None for a new one, draft), in the order shown</extracomment>
+        <translation>Edit pickup point</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>修改会用于所有用到这个自提点的团购和订单</source>
+        <translation>Changes apply to every group buy and order that uses this pickup point</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>PreviewModel</name>
     <message>
         <source>行</source>
-        <extracomment>field -&gt; what the operator reads; the same words the alias table matches where one field name means different things per kind</extracomment>
+        <extracomment>field -&gt; what the operator reads; the same words the alias table matches where one field name means different things per kind extra columns&apos; headers by field name</extracomment>
         <translation>Row</translation>
     </message>
     <message>
@@ -5507,6 +5627,7 @@ You can undo with Ctrl+Z afterwards. Continue?</translation>
     <name>SummaryTab</name>
     <message>
         <source>导出供货单…</source>
+        <extracomment>the 按团长 figures span every campaign and are read only when that tab is looked at</extracomment>
         <translation>Export supplier sheet…</translation>
     </message>
     <message>
@@ -5594,6 +5715,14 @@ You can undo with Ctrl+Z afterwards. Continue?</translation>
         <translation>Refund</translation>
     </message>
     <message>
+        <source>团长</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <source>团购数</source>
+        <translation>Group buys</translation>
+    </message>
+    <message>
         <source>下单人</source>
         <translation>Buyer</translation>
     </message>
@@ -5624,6 +5753,14 @@ You can undo with Ctrl+Z afterwards. Continue?</translation>
     <message>
         <source>按群</source>
         <translation>By group</translation>
+    </message>
+    <message>
+        <source>按团长</source>
+        <translation>By leader</translation>
+    </message>
+    <message>
+        <source>所有团购活动按团长汇总, 不含已取消的订单</source>
+        <translation>All group buys summed by leader, cancelled orders excluded</translation>
     </message>
     <message>
         <source>收款对账</source>

@@ -899,7 +899,6 @@
     <name>CampaignDialog</name>
     <message>
         <source>编辑团购</source>
-        <extracomment>(product id or None for a new one, draft), in the order shown</extracomment>
         <translation>編輯團購</translation>
     </message>
     <message>
@@ -999,6 +998,22 @@
         <translation>新增自提點</translation>
     </message>
     <message>
+        <source>修改所选…</source>
+        <translation>修改所選…</translation>
+    </message>
+    <message>
+        <source>修改所选自提点的名称、地址、联系人和电话</source>
+        <translation>修改所選自提點的名稱、地址、聯絡人和電話</translation>
+    </message>
+    <message>
+        <source>删除所选</source>
+        <translation>刪除所選</translation>
+    </message>
+    <message>
+        <source>删除没有订单用到的自提点</source>
+        <translation>刪除沒有訂單用到的自提點</translation>
+    </message>
+    <message>
         <source>自提点 (勾选本次使用的)</source>
         <translation>自提點 (勾選本次使用的)</translation>
     </message>
@@ -1023,6 +1038,18 @@
         <translation>已有自提點「{0}」, 勾選它即可</translation>
     </message>
     <message>
+        <source>已有自提点“{0}”</source>
+        <translation>已有自提點「{0}」</translation>
+    </message>
+    <message>
+        <source>删除自提点</source>
+        <translation>刪除自提點</translation>
+    </message>
+    <message>
+        <source>删除自提点“{0}”? 所有团购都不再有这个自提点。有订单用到的自提点不能删除。</source>
+        <translation>刪除自提點「{0}」? 所有團購都不再有這個自提點。有訂單用到的自提點不能刪除。</translation>
+    </message>
+    <message>
         <source>第 {0} 个商品的{1}“{2}”不是整数</source>
         <translation>第 {0} 個商品的{1}「{2}」不是整數</translation>
     </message>
@@ -1033,6 +1060,10 @@
     <message>
         <source>请至少添加一个商品</source>
         <translation>請至少新增一個商品</translation>
+    </message>
+    <message>
+        <source>已把它放回商品列表, 再点保存即可。</source>
+        <translation>已把它放回商品列表, 再點儲存即可。</translation>
     </message>
 </context>
 <context>
@@ -2099,6 +2130,10 @@
         <translation>已儲存團購「{0}」</translation>
     </message>
     <message>
+        <source>已保存自提点“{0}”</source>
+        <translation>已儲存自提點「{0}」</translation>
+    </message>
+    <message>
         <source>“{0}”已改为{1}</source>
         <translation>「{0}」已改為{1}</translation>
     </message>
@@ -2437,7 +2472,7 @@
     <name>GroupsPage</name>
     <message>
         <source>搜索群名、群主、拼音或首字母 (Ctrl+F)</source>
-        <extracomment>the operator wants the current filter saved as a named segment the last 30 days&apos; messages per group, read with the group list (set by the window)</extracomment>
+        <extracomment>the operator wants the current filter saved as a named segment orders changed while the page was hidden: the detail&apos;s 订单 tab is read again when shown the last 30 days&apos; messages per group, read with the group list (set by the window)</extracomment>
         <translation>搜尋群組名稱、群主、拼音或首字母 (Ctrl+F)</translation>
     </message>
     <message>
@@ -3023,6 +3058,10 @@
         <translation>已略過 {0} 個合計或重複標題列。</translation>
     </message>
     <message>
+        <source>其他列将作为附加信息保存: {0}。</source>
+        <translation>其他欄將作為附加資訊儲存: {0}。</translation>
+    </message>
+    <message>
         <source>这个文件以前导入过 (第 {0} 次导入), 再导入不会重复添加。</source>
         <translation>這個檔案以前匯入過 (第 {0} 次匯入), 再匯入不會重複新增。</translation>
     </message>
@@ -3367,6 +3406,18 @@
     <message>
         <source>; {0} 行有问题 (红色), 请在表格中修改或取消勾选</source>
         <translation>; {0} 行有問題 (紅色), 請在表格中修改或取消勾選</translation>
+    </message>
+    <message>
+        <source> 等</source>
+        <translation> 等</translation>
+    </message>
+    <message>
+        <source>; 之前的 {0} 笔订单已不在接龙里 (可能已退出), 请核对: {1}</source>
+        <translation>; 之前的 {0} 筆訂單已不在接龍裡 (可能已退出), 請核對: {1}</translation>
+    </message>
+    <message>
+        <source>订单 #{0}: {1}</source>
+        <translation>訂單 #{0}: {1}</translation>
     </message>
     <message>
         <source>接龙</source>
@@ -4582,7 +4633,16 @@
     <name>OrderDialog</name>
     <message>
         <source>编辑订单 #{0}</source>
+        <extracomment>asks for members matching what was typed; the answer goes to the callback</extracomment>
         <translation>編輯訂單 #{0}</translation>
+    </message>
+    <message>
+        <source>输入昵称、拼音或手机号, 可从提示列表中选择成员</source>
+        <translation>輸入暱稱、拼音或手機號, 可從提示清單中選擇成員</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>無</translation>
     </message>
     <message>
         <source>商品×数量, 多个商品用顿号或逗号隔开</source>
@@ -4603,6 +4663,10 @@
     <message>
         <source>商品</source>
         <translation>商品</translation>
+    </message>
+    <message>
+        <source>群</source>
+        <translation>群</translation>
     </message>
     <message>
         <source>自提点</source>
@@ -4637,12 +4701,32 @@
         <translation>接龍原文: {0}</translation>
     </message>
     <message>
+        <source>地址</source>
+        <translation>地址</translation>
+    </message>
+    <message>
         <source>保存</source>
         <translation>儲存</translation>
     </message>
     <message>
         <source>取消</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>导入时表格里的其他信息 (只读)</source>
+        <translation>匯入時表格裡的其他資訊 (唯讀)</translation>
+    </message>
+    <message>
+        <source>其他信息</source>
+        <translation>其他資訊</translation>
+    </message>
+    <message>
+        <source>将关联所选成员</source>
+        <translation>將關聯所選成員</translation>
+    </message>
+    <message>
+        <source>下单人已修改: 保存时按手机号、昵称重新关联成员, 都不匹配则登记为新成员; 也可从提示列表中选择成员</source>
+        <translation>下單人已修改: 儲存時按手機號、暱稱重新關聯成員, 都不符合則登記為新成員; 也可從提示清單中選擇成員</translation>
     </message>
 </context>
 <context>
@@ -4686,10 +4770,6 @@
     <message>
         <source>下单时间</source>
         <translation>下單時間</translation>
-    </message>
-    <message>
-        <source>搜索下单人、电话、单号、备注</source>
-        <translation>搜尋下單人、電話、單號、備註</translation>
     </message>
     <message>
         <source>全部付款状态</source>
@@ -4746,6 +4826,10 @@
     <message>
         <source>商品×数量, 如 脐橙×2 苹果×1</source>
         <translation>商品×數量, 如 臍橙×2 蘋果×1</translation>
+    </message>
+    <message>
+        <source>搜索下单人、电话、单号、备注、地址</source>
+        <translation>搜尋下單人、電話、單號、備註、地址</translation>
     </message>
     <message>
         <source>下单</source>
@@ -4839,10 +4923,46 @@
     </message>
 </context>
 <context>
+    <name>PickupPointDialog</name>
+    <message>
+        <source>编辑自提点</source>
+        <extracomment>a pickup point item&apos;s id (None: new, created when the campaign is saved) a pickup point item&apos;s PickupPointDraft (what the point editor starts from) (product id or None for a new one, draft), in the order shown</extracomment>
+        <translation>編輯自提點</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>聯絡人</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>修改会用于所有用到这个自提点的团购和订单</source>
+        <translation>修改會用於所有用到這個自提點的團購和訂單</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>PreviewModel</name>
     <message>
         <source>行</source>
-        <extracomment>field -&gt; what the operator reads; the same words the alias table matches where one field name means different things per kind</extracomment>
+        <extracomment>field -&gt; what the operator reads; the same words the alias table matches where one field name means different things per kind extra columns&apos; headers by field name</extracomment>
         <translation>列</translation>
     </message>
     <message>
@@ -5507,6 +5627,7 @@
     <name>SummaryTab</name>
     <message>
         <source>导出供货单…</source>
+        <extracomment>the 按团长 figures span every campaign and are read only when that tab is looked at</extracomment>
         <translation>匯出供貨單…</translation>
     </message>
     <message>
@@ -5594,6 +5715,14 @@
         <translation>退款</translation>
     </message>
     <message>
+        <source>团长</source>
+        <translation>團長</translation>
+    </message>
+    <message>
+        <source>团购数</source>
+        <translation>團購數</translation>
+    </message>
+    <message>
         <source>下单人</source>
         <translation>下單人</translation>
     </message>
@@ -5624,6 +5753,14 @@
     <message>
         <source>按群</source>
         <translation>按群</translation>
+    </message>
+    <message>
+        <source>按团长</source>
+        <translation>按團長</translation>
+    </message>
+    <message>
+        <source>所有团购活动按团长汇总, 不含已取消的订单</source>
+        <translation>所有團購活動按團長彙總, 不含已取消的訂單</translation>
     </message>
     <message>
         <source>收款对账</source>

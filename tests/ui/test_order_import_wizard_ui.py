@@ -10,13 +10,15 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 from sqlalchemy import select
 
 from desktop.domain.orders import CampaignDraft, OrderRow, ProductDraft
 from desktop.services.orders import OrderService
 from desktop.store.engine import open_database
 from desktop.store.models import Order
+
+from .conftest import type_text
 
 
 @pytest.fixture
@@ -103,6 +105,19 @@ def test_an_order_export_imported_into_a_chosen_campaign_shows_on_its_page(
     assert rows["11"].pickup_point_name == "阳光花园自提点" and rows["12"].quantity == 3
     # the campaign's own products were used, none added; the other group buy got nothing
     assert [p.label for p in page.campaign.products] == ["脐橙 5斤", "苹果"]
+    # the leader's columns: found by the search, shown in the order editor
+    type_text(tab.search, "翠苑")
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1 and all(shown()), timeout=10_000)
+    assert shown()[0].external_no == "12"
+    tab.table.selectRow(0)
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tab._dialog is not None and tab._dialog.isVisible(), timeout=10_000)
+    extras = tab._dialog.findChild(QLabel, "orderExtras")
+    assert extras is not None and "小区: 翠苑" in extras.text()
+    tab._dialog.reject()
+    qtbot.waitUntil(lambda: tab._dialog is None, timeout=10_000)
+    tab.search.clear()
     page.select_campaign(other_id)
     qtbot.waitUntil(lambda: page.campaign is not None and page.campaign.id == other_id
                     and window.runner.active_count == 0, timeout=10_000)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -130,6 +130,10 @@ class OrderDialog(QDialog):
         form.addRow(self.tr("房号"), self.room)
         form.addRow(self.tr("备注"), self.note)
         source = QLabel(self.tr("接龙原文: {0}").format(order.source_text)) if order.source_text else None
+        imported = [(self.tr("地址"), order.address)] if order.address else []
+        imported += list(order.extras)
+        # the export's columns QunDesk keeps without a field of its own: shown as imported
+        self.extras = QLabel("\n".join(f"{title}: {text}" for title, text in imported)) if imported else None
         self.error = QLabel()
         self.error.setObjectName("orderError")
         self.error.setWordWrap(True)
@@ -141,6 +145,12 @@ class OrderDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        if self.extras is not None:
+            self.extras.setObjectName("orderExtras")
+            self.extras.setWordWrap(True)
+            self.extras.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.extras.setToolTip(self.tr("导入时表格里的其他信息 (只读)"))
+            form.addRow(self.tr("其他信息"), self.extras)
         if source is not None:
             source.setWordWrap(True)
             source.setStyleSheet("color: #616161;")

@@ -100,7 +100,7 @@ class OrdersTab(QWidget):
     def _build(self) -> None:
         self.search = QLineEdit()
         self.search.setObjectName("orderSearch")
-        self.search.setPlaceholderText(self.tr("搜索下单人、电话、单号、备注"))
+        self.search.setPlaceholderText(self.tr("搜索下单人、电话、单号、备注、地址"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.payment_filter = QComboBox()

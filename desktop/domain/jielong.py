@@ -65,6 +65,9 @@ _PLUS_ONLY = re.compile(r"^[+]\s*" + _NUM + r"\s*" + _UNIT + r"?$")
 _GE = re.compile(r"\s*各\s*" + _NUM + r"\s*" + _UNIT + r"?")
 #: an explicit count: "x2", "*2", "+2" (and "x-1", refused)
 _COUNT = re.compile(r"\s*[x*+]\s*(-?\d+(?:\.\d+)?|" + _CN_NUM + r")\s*" + _UNIT + r"?")
+#: a count after an amount ("2斤x1"): by x or * only ("2份+1份" adds, "2个*3栋" is the address)
+_COUNT_AFTER_AMOUNT = re.compile(r"\s*[x*]\s*(-?\d+(?:\.\d+)?|" + _CN_NUM + r")(?!\s*(?:栋|幢|号楼|座|单元|\d))\s*"
+                                 + _UNIT + r"?")
 #: an amount with its unit: "2份", "3个", "2斤" (the quantity unless an explicit count follows)
 _AMOUNT = re.compile(r"\s*" + _NUM + r"\s*" + _UNIT)
 _BARE_AFTER = re.compile(r"\s*(\d+(?:\.\d+)?)(?![\d.])")
@@ -437,7 +440,7 @@ def _quantity_after(text: str, pos: int) -> _Quantity | None:
     match = _AMOUNT.match(text, pos)
     if match:
         # "脐橙2斤x1": the 2斤 says which or how big, the x1 how many
-        quantity = _explicit_count(text, match.end())
+        quantity = _explicit_count(text, match.end(), _COUNT_AFTER_AMOUNT)
         if quantity is None:
             return _read_count(match.group(1), match.end())
         quantity.amount_start = match.start(1)
@@ -448,8 +451,8 @@ def _quantity_after(text: str, pos: int) -> _Quantity | None:
     return None
 
 
-def _explicit_count(text: str, pos: int) -> _Quantity | None:
-    match = _COUNT.match(text, pos)
+def _explicit_count(text: str, pos: int, pattern: re.Pattern[str] = _COUNT) -> _Quantity | None:
+    match = pattern.match(text, pos)
     if match:
         return _read_count(match.group(1), match.end())
     bad = _AFTER_TEXT.match(text, pos)

@@ -10,6 +10,7 @@ edit all get the same message on the line concerned.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -498,6 +499,8 @@ class PastedLine(NamedTuple):
     key: str
     #: the text without its number, spacing and width folded (desktop.domain.jielong.line_content)
     content: str
+    #: who the line is for (its nickname)
+    buyer: str = ""
 
 
 class OrderedLine(NamedTuple):
@@ -508,26 +511,34 @@ class OrderedLine(NamedTuple):
     key: str
     content: str
     text: str
+    buyer: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class RepasteMatch:
     #: position of a pasted line -> the order it became in an earlier paste (maybe under another number)
     done: dict[int, OrderedLine]
-    #: position of a new line -> the order its number became, with other text, and no line of this
-    #: paste accounts for (the line was edited after it was ordered)
+    #: position of a new line -> the order the same buyer's line at that place became, with other text
+    #: (the line was edited after it was ordered)
     changed: dict[int, OrderedLine]
-    #: orders no line accounts for, numbered within this paste's numbers (and not ``changed``)
+    #: orders no line of the paste accounts for, from its first number on (the buyer withdrew)
     withdrawn: tuple[OrderedLine, ...]
 
 
+def _same_buyer(a: str, b: str) -> bool:
+    return "".join(a.split()).casefold()[:80] == "".join(b.split()).casefold()[:80]
+
+
 def match_repaste(lines: Sequence[PastedLine], ordered: Sequence[OrderedLine]) -> RepasteMatch:
-    """Which lines of a pasted 接龙 were ordered before. A line is the one ordered when its key matches
-    (same number, same text); else when its text matches an order no other line accounts for, under
-    a higher number: WeChat renumbers a 接龙 when someone withdraws, so the lines after theirs move
-    up and a newcomer takes a number that was ordered before. A line still unmatched whose number belongs
-    to an order nothing accounts for is ``changed``; the other orders left over within the paste's
-    numbers are ``withdrawn``."""
+    """Which lines of a pasted 接龙 were ordered before, whatever order ``lines`` come in.
+
+    A WeChat 接龙 keeps its order: lines are added at the end, edited in place by their own buyer,
+    and when someone withdraws the lines below move up a number. So a line is the one ordered
+    when its key matches (same number, same text); else when its text matches an order no other
+    line accounts for under a higher number (taken in number order: a paste of the last lines alone
+    never takes a repeated "王芳 +1" for one ordered further up). Between two lines matched so, a
+    line left over and an order left over of the same buyer are one line edited since: ``changed``.
+    Orders still left over, from the paste's first number on, are ``withdrawn``; lines left over are new."""
     by_key = {o.key: o for o in ordered}
     used: set[int] = set()
     done: dict[int, OrderedLine] = {}
@@ -536,32 +547,44 @@ def match_repaste(lines: Sequence[PastedLine], ordered: Sequence[OrderedLine]) -
         if found is not None and found.order_id not in used:
             done[at] = found
             used.add(found.order_id)
-    # numbered orders by text, in number order: a line moves up when a line above it is withdrawn
-    # (lines are only ever added at the end), so only a higher number can be its old one: a paste
-    # of the last lines alone never takes a repeated "王芳 +1" for the one ordered further up
+    numbered = sorted((at for at, line in enumerate(lines) if line.seq is not None),
+                      key=lambda at: (lines[at].seq, at))
     by_content: dict[str, list[OrderedLine]] = {}
     for o in sorted(ordered, key=lambda o: (o.seq or 0, o.order_id)):
         if o.order_id not in used and o.seq is not None:
             by_content.setdefault(o.content, []).append(o)
-    for at, line in enumerate(lines):
-        same = by_content.get(line.content)
-        if at in done or not same or line.seq is None:
+    for at in numbered:
+        line = lines[at]
+        if at in done:
             continue
-        found = next((o for o in same if o.seq > line.seq), None)  # type: ignore[operator]
+        found = next((o for o in by_content.get(line.content, ()) if o.order_id not in used
+                      and o.seq > line.seq), None)  # type: ignore[operator]
         if found is not None:
-            same.remove(found)
             done[at] = found
             used.add(found.order_id)
-    left: dict[int, OrderedLine] = {}
-    for o in ordered:
-        if o.order_id not in used and o.seq is not None:
-            left.setdefault(o.seq, o)
-    changed = {at: left[line.seq] for at, line in enumerate(lines)
-               if at not in done and line.seq is not None and line.seq in left}
+    if not numbered:
+        return RepasteMatch(done, {}, ())
+    # what is left, placed between the matched lines (by number on each side)
+    first = lines[numbered[0]].seq
+    line_marks = sorted(lines[at].seq for at in done if lines[at].seq is not None)  # type: ignore[type-var]
+    order_marks = sorted(o.seq for o in done.values() if o.seq is not None)  # type: ignore[type-var]
+    left = [o for o in sorted(ordered, key=lambda o: (o.seq or 0, o.order_id))
+            if o.order_id not in used and o.seq is not None and o.seq >= first]  # type: ignore[operator]
+    gaps: dict[int, list[OrderedLine]] = {}
+    for o in left:
+        gaps.setdefault(bisect_left(order_marks, o.seq), []).append(o)
+    changed: dict[int, OrderedLine] = {}
+    for at in numbered:
+        if at in done:
+            continue
+        line = lines[at]
+        gap = gaps.get(bisect_left(line_marks, line.seq), [])
+        found = next((o for o in gap if _same_buyer(o.buyer, line.buyer)), None)
+        if found is not None:
+            gap.remove(found)
+            changed[at] = found
     claimed = {o.order_id for o in changed.values()}
-    seqs = [line.seq for line in lines if line.seq is not None]
-    withdrawn = tuple(o for o in ordered if o.order_id not in used and o.order_id not in claimed
-                      and o.seq is not None and seqs and min(seqs) <= o.seq <= max(seqs))
+    withdrawn = tuple(o for o in left if o.order_id not in claimed)
     return RepasteMatch(done, changed, withdrawn)
 
 

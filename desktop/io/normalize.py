@@ -122,7 +122,9 @@ def to_count(value: object) -> int:
 
 
 def to_phone(value: object) -> str:
-    """A phone number as digits: 13800138000.0 -> "13800138000", "+86 138 0013 8000" -> "+8613800138000"."""
+    """A phone number as digits: 13800138000.0 -> "13800138000", "+86 138 0013 8000" -> "13800138000" (a
+    mainland number without its country code, as ``desktop.domain.members.normalise_phone`` stores it:
+    the same person whichever way the sheet wrote it), "+44 20 7946 0000" -> "+442079460000"."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         if isinstance(value, float) and not value.is_integer():
             raise CellError(f"不是有效的电话号码：{to_text(value)}")
@@ -140,6 +142,8 @@ def to_phone(value: object) -> str:
         raise CellError("不是有效的电话号码")
     if not _PHONE.fullmatch(text):
         raise CellError(f"不是有效的电话号码：{to_text(value)}")
+    if text.startswith("+86") and len(text) == 14:
+        return text[3:]
     return text
 
 

@@ -807,7 +807,7 @@ class OrderService:
             require_campaign(session, campaign_id)
             catalogue, prices = _catalogue(session, campaign_id)
             paste = parse_paste(text, catalogue)
-            match = match_repaste([_pasted(line.seq, line.key, line.source) for line in paste.lines],
+            match = match_repaste([_pasted(line.seq, line.key, line.source, line.nickname) for line in paste.lines],
                                   _ordered_lines(session, campaign_id))
             members = find_members(session, [Buyer(line.nickname, line.phone) for line in paste.lines])
             ambiguous = ambiguous_names(session, [line.nickname for line in paste.lines if not line.phone])
@@ -1023,22 +1023,22 @@ def _catalogue(session: Session, campaign_id: int) -> tuple[Catalogue, dict[int,
     return Catalogue(tuple(products), tuple(points), pinyin_syllables), {p.id: p.price_cents for p in products}
 
 
-def _pasted(seq: int | None, key: str, source: str) -> PastedLine:
-    return PastedLine(seq, key, line_content(source))
+def _pasted(seq: int | None, key: str, source: str, buyer: str) -> PastedLine:
+    return PastedLine(seq, key, line_content(source), buyer)
 
 
 def _ordered_lines(session: Session, campaign_id: int) -> list[OrderedLine]:
     """The campaign's orders made from 接龙 lines."""
-    return [OrderedLine(order_id, seq, key, line_content(text), text) for order_id, key, seq, text in session.execute(
-        select(Order.id, Order.source_key, Order.source_seq, Order.source_text)
-        .where(Order.campaign_id == campaign_id, Order.source_key.is_not(None)).order_by(Order.id))]
+    rows = session.execute(select(Order.id, Order.source_key, Order.source_seq, Order.source_text, Order.buyer_name)
+                           .where(Order.campaign_id == campaign_id, Order.source_key.is_not(None)).order_by(Order.id))
+    return [OrderedLine(order_id, seq, key, line_content(text), text, buyer) for order_id, key, seq, text, buyer in rows]
 
 
 def _still_to_order(session: Session, campaign_id: int, lines: Sequence[JielongLineDraft],
                     others: Sequence[JielongLineDraft]) -> tuple[list[JielongLineDraft], dict[int, OrderedLine]]:
     """The lines not ordered before, and line number -> the order placed before under its number
     with other text (``match_repaste`` over the lines and the paste's other lines)."""
-    match = match_repaste([_pasted(line.seq, line.key, line.source) for line in (*lines, *others)],
+    match = match_repaste([_pasted(line.seq, line.key, line.source, line.nickname) for line in (*lines, *others)],
                           _ordered_lines(session, campaign_id))
     todo = [line for at, line in enumerate(lines) if at not in match.done]
     changed = {lines[at].line_no: order for at, order in match.changed.items() if at < len(lines)}

@@ -258,3 +258,13 @@ def test_bulk_picked_up_and_campaign_status_from_its_menu(qtbot, open_window, se
     assert not page.status_actions[CampaignStatus.CLOSED].isEnabled()
     assert page.status_actions[CampaignStatus.OPEN].isEnabled()
     assert page._service.campaign(page.campaign.id).status is CampaignStatus.CLOSED
+
+
+def test_the_order_editor_takes_a_stored_plus_86_phone_for_the_same_number() -> None:
+    """Orders imported before phones lost their "+86" keep it: an edit that leaves the phone alone is
+    no change of buyer (the order keeps its member)."""
+    from desktop.ui.dialogs.order_editor import _same_phone
+
+    assert _same_phone("13800138000", "+8613800138000") and _same_phone("+86 138 0013 8000", "13800138000")
+    assert not _same_phone("13800138001", "+8613800138000")
+    assert _same_phone("+86 21 6888 1234", "+862168881234") and not _same_phone("abc", "13800138000")

@@ -145,7 +145,7 @@ def test_messy_workbook_imports_exactly_the_expected_rows(db, messy: Path) -> No
                                  .order_by(Member.id)).all()
     assert [tuple(p) for p in people] == [
         (1, "王芳", "wangfang88", "13800138000", Tier.MEMBER, True, None, members.batch_id),
-        (2, "李雷", None, "+8613900139000", Tier.FAN, False, 1, members.batch_id),
+        (2, "李雷", None, "13900139000", Tier.FAN, False, 1, members.batch_id),
         (3, "韓梅梅", None, "13700137000", Tier.PARTNER, False, 2, members.batch_id),
     ]
 
@@ -437,7 +437,9 @@ def test_round_trip_of_awkward_text_through_a_sheet(shared_db, people: list[tupl
     with db.transaction() as session:
         stored = session.execute(select(Member.nickname, Member.wechat_id, Member.phone)
                                  .where(Member.import_batch_id == report.batch_id).order_by(Member.id)).all()
-    assert [tuple(s) for s in stored] == rows
+    # a mainland mobile is stored without its country code (desktop.domain.members.normalise_phone)
+    assert [tuple(s) for s in stored] == [(nick, wechat, phone.removeprefix("+86") if len(phone) == 14 else phone)
+                                          for nick, wechat, phone in rows]
 
 
 # ------------------------------------------------------------------------------------------ memberships

@@ -101,7 +101,7 @@ def test_second_sheet_with_numeric_phones_and_traditional_values(messy: Path) ->
     assert [(row.row, dict(row.values)) for row in sheet.rows] == [
         (2, {"nickname": "王芳", "wechat_id": "wangfang88", "phone": "13800138000", "tier": Tier.MEMBER,
              "seed_user": True, "referrer": None}),
-        (3, {"nickname": "李雷", "wechat_id": None, "phone": "+8613900139000", "tier": Tier.FAN,
+        (3, {"nickname": "李雷", "wechat_id": None, "phone": "13900139000", "tier": Tier.FAN,
              "seed_user": False, "referrer": "王芳"}),
         (5, {"nickname": "韓梅梅", "wechat_id": "12345678", "phone": "13700137000", "tier": Tier.PARTNER,
              "seed_user": None, "referrer": "李雷"}),
@@ -149,7 +149,7 @@ def test_order_export_rows(tmp_path: Path) -> None:
          "phone": "13800138000"},
         {"external_no": "102", "buyer_name": "李雷", "paid_at": datetime(2026, 11, 20, 10, 5),
          "product": "脐橙5斤", "quantity": 1, "amount_cents": 3980, "payment_status": PaymentStatus.REFUNDED,
-         "phone": "+8613900139000"},
+         "phone": "13900139000"},
     ]
 
 

@@ -71,6 +71,12 @@ CORPUS: list[tuple[str, str, dict[int, int], int | None, str, str]] = [
     ("36. 尤尤 脐橙2斤x多", "尤尤", {1: 0}, None, "不是数字", ""),
     # the current rule, kept: an amount with a unit and no explicit count is the quantity (as 17, 22)
     ("37. 许许 苹果3个", "许许", {2: 3}, None, "", ""),
+    # after an amount, "+" adds or starts the address and "*3栋" is the building: the amount stays
+    ("38. 何何 苹果2份+1份", "何何", {2: 2}, None, "", ""),
+    ("39. 吕吕 车厘子2斤+1斤", "吕吕", {4: 2}, None, "", ""),
+    ("40. 施施 苹果2份 +1", "施施", {2: 2}, None, "", ""),
+    ("41. 张张 苹果2份+3栋502", "张张", {2: 2}, None, "", ""),
+    ("42. 孔孔 苹果2个*3栋", "孔孔", {2: 2}, None, "", ""),
 ]
 
 
@@ -106,6 +112,8 @@ def test_corpus_line(parsed, index: int) -> None:
 
 def test_phone_building_room_and_note(parsed) -> None:
     lily, qian, yang = parsed.lines[4], parsed.lines[9], parsed.lines[18]
+    assert (parsed.lines[40].building, parsed.lines[40].room) == ("3", "502")
+    assert parsed.lines[41].building == "3"
     assert (lily.building, lily.room) == ("9", "1-302")
     assert qian.phone == "13800138000" and (qian.building, qian.room) == ("9", "2-301")
     assert yang.note == "要大的"

@@ -273,10 +273,14 @@ def test_buyers_who_are_members_are_linked_by_phone_then_by_a_unique_nickname(db
     by_name = members.create(MemberDraft(nickname="李雷", phone="13000000000")).id
     for _ in range(2):
         members.create(MemberDraft(nickname="小红"))
+    regular = members.create(MemberDraft(nickname="老客", phone="13100131000")).id
     path = tmp_path / "周五水果团.xlsx"
     write_ktt_export(path, extra_rows=[
         [6, "小红", "", "", "", "赣南脐橙", "5斤", 1, "¥30.00", "", "已支付", "翠苑", "", "", "", "", "", "", "", "",
-         14, "", ""]])
+         14, "", ""],
+        # the sheet writes the country code: the same number as the member's
+        [7, "新昵称", "", "", "", "赣南脐橙", "5斤", 1, "¥30.00", "", "已支付", "翠苑", "", "+86 131 0013 1000", "", "",
+         "", "", "", "", 14, "", ""]])
     before = _counts(db)["members"]
     report = ImportService(db).commit(path, BatchKind.ORDERS)
     assert report.failed == 0
@@ -285,6 +289,7 @@ def test_buyers_who_are_members_are_linked_by_phone_then_by_a_unique_nickname(db
     assert orders["2"]["member"] == by_name  # the file's phone is nobody's: the only 李雷
     # two members are called 小红 and the order has no phone: left unlinked, no third 小红 made
     assert orders["6"]["member"] is None and orders["6"]["buyer"] == "小红"
+    assert orders["7"]["member"] == regular and orders["7"]["phone"] == "13100131000"
     with db.transaction() as session:
         assert session.scalar(select(func.count()).select_from(Member).where(Member.nickname == "小红")) == 2
     # the three other buyers are new members

@@ -182,8 +182,11 @@ def test_repaste_after_a_withdrawal_recognises_renumbered_lines(db, svc: OrderSe
     new = [JielongLineDraft.from_review(line) for line in again.new_lines]
     others = [JielongLineDraft.from_review(line) for line in again.lines if line.status is LineStatus.DONE]
     assert svc.check_jielong(campaign.id, new, others) == {}
-    # without the rest of the paste nothing shows that 王五's order moved: number 3 looks edited
-    assert "接龙号 3 已下过单" in svc.check_jielong(campaign.id, new)[3][0]
+    # without the rest of the paste: 赵六 is not the buyer of the order numbered 3, so still new; a
+    # line of 王五's under number 3 with other text would be his line edited
+    assert svc.check_jielong(campaign.id, new) == {}
+    edited = JielongLineDraft(3, 3, "3. 王五 草莓x2", "edited", "王五", (OrderItemDraft(_pid(campaign, "草莓"), 2),))
+    assert "接龙号 3 已下过单" in svc.check_jielong(campaign.id, [edited])[3][0]
     added = svc.apply_jielong(campaign.id, new, others=others)
     assert len(added.order_ids) == 1 and svc.rows(list(added.order_ids))[0].buyer_name == "赵六"
     # the same paste once more: nothing new
@@ -195,26 +198,40 @@ def test_repaste_after_a_withdrawal_recognises_renumbered_lines(db, svc: OrderSe
 
 
 def test_match_repaste_rules() -> None:
+    """Lines are "<buyer><what>": the first character is the buyer."""
     def ordered(order_id: int, seq: int | None, text: str) -> OrderedLine:
-        return OrderedLine(order_id, seq, f"{seq}|{text}", text, f"{seq}. {text}")
+        return OrderedLine(order_id, seq, f"{seq}|{text}", text, f"{seq}. {text}", text[0])
 
     def pasted(seq: int | None, text: str) -> PastedLine:
-        return PastedLine(seq, f"{seq}|{text}", text)
+        return PastedLine(seq, f"{seq}|{text}", text, text[0])
+
+    def outcome(lines: list[PastedLine], before: list[OrderedLine]) -> tuple[object, ...]:
+        match = match_repaste(lines, before)
+        return ({at: o.order_id for at, o in match.done.items()}, {at: o.order_id for at, o in match.changed.items()},
+                [o.order_id for o in match.withdrawn])
 
     before = [ordered(1, 1, "甲+1"), ordered(2, 2, "乙+1"), ordered(3, 3, "丙+1"), ordered(4, 4, "甲+1")]
     # 乙 withdrew: 丙 and the second 甲 moved up, 丁 is new
-    match = match_repaste([pasted(1, "甲+1"), pasted(2, "丙+1"), pasted(3, "甲+1"), pasted(4, "丁+1")], before)
-    assert {at: o.order_id for at, o in match.done.items()} == {0: 1, 1: 3, 2: 4}
-    assert match.changed == {} and [o.order_id for o in match.withdrawn] == [2]
+    assert outcome([pasted(1, "甲+1"), pasted(2, "丙+1"), pasted(3, "甲+1"), pasted(4, "丁+1")], before) == (
+        {0: 1, 1: 3, 2: 4}, {}, [2])
     # only the last lines pasted: a repeated "甲+1" under a new number is a new order, not order 1's
-    match = match_repaste([pasted(5, "甲+1"), pasted(6, "戊+1")], before)
-    assert match.done == {} and match.changed == {} and match.withdrawn == ()
-    # a line edited in place is changed, not withdrawn
-    match = match_repaste([pasted(1, "甲+2"), pasted(2, "乙+1")], before[:2])
-    assert {at: o.order_id for at, o in match.changed.items()} == {0: 1} and match.withdrawn == ()
+    assert outcome([pasted(5, "甲+1"), pasted(6, "戊+1")], before) == ({}, {}, [])
+    # a line edited in place by its buyer is changed, not withdrawn
+    assert outcome([pasted(1, "甲+2"), pasted(2, "乙+1")], before[:2]) == ({1: 2}, {0: 1}, [])
+    # the last buyer withdrew and someone else joined under the number: new, and the order withdrawn
+    assert outcome([pasted(1, "甲+1"), pasted(2, "戊+1")], before[:2]) == ({0: 1}, {}, [2])
     # unnumbered lines match only as they are
-    match = match_repaste([pasted(None, "甲+1")], [ordered(9, None, "甲+1")])
-    assert {at: o.order_id for at, o in match.done.items()} == {0: 9}
+    assert outcome([pasted(None, "甲+1")], [ordered(9, None, "甲+1")]) == ({0: 9}, {}, [])
+    # two withdrew, 王 added a second identical line: in whatever order the lines come, the first 王
+    # line is order 4 and the second is new
+    before = [ordered(1, 1, "甲苹果"), ordered(2, 2, "乙草莓"), ordered(3, 3, "丙苹果x2"), ordered(4, 4, "王脐橙")]
+    lines = [pasted(1, "丙苹果x2"), pasted(2, "王脐橙"), pasted(3, "王脐橙")]
+    assert outcome(lines, before) == ({0: 3, 1: 4}, {}, [1, 2])
+    assert outcome(lines[::-1], before) == ({2: 3, 1: 4}, {}, [1, 2])
+    # 甲 withdrew and 丙 edited their line, now number 2; 丁 joined: 丙's line is changed, 丁 new
+    before = [ordered(1, 1, "甲苹果"), ordered(2, 2, "乙草莓"), ordered(3, 3, "丙苹果x2")]
+    assert outcome([pasted(1, "乙草莓"), pasted(2, "丙苹果x3"), pasted(3, "丁脐橙")], before) == (
+        {0: 2}, {1: 3}, [1])
 
 
 def test_paste_matches_existing_members_and_their_group(db, svc: OrderService, campaign) -> None:

@@ -47,10 +47,15 @@ def _same_text(a: str, b: str) -> bool:
 
 
 def _same_phone(typed: str, stored: str) -> bool:
+    """The same number, however either is written (an older import kept "+86" in front)."""
     try:
-        return (normalise_phone(typed) or "") == stored
+        typed = normalise_phone(typed) or ""
     except ValidationError:
         return False
+    try:
+        return typed == (normalise_phone(stored) or "")
+    except ValidationError:
+        return typed == stored
 
 
 class OrderDialog(QDialog):

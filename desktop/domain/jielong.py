@@ -70,7 +70,7 @@ _COUNT_AFTER_AMOUNT = re.compile(r"\s*[x*]\s*(-?\d+(?:\.\d+)?|" + _CN_NUM + r")(
                                  + _UNIT + r"?")
 #: an amount with its unit: "2份", "3个", "2斤" (the quantity unless an explicit count follows)
 _AMOUNT = re.compile(r"\s*" + _NUM + r"\s*" + _UNIT)
-_BARE_AFTER = re.compile(r"\s*(\d+(?:\.\d+)?)(?![\d.])")
+_BARE_AFTER = re.compile(r"\s*(\d+(?:\.\d+)?)(?![\d.])(?!\s*(?:元|块|¥))")
 _AFTER_TEXT = re.compile(r"\s*[x*]\s*([^\s\d,，、;；]{1,3})")
 _BEFORE = re.compile(_NUM + r"\s*" + _UNIT + r"\s*$")
 _BARE_NUMBER = re.compile(r"(?:^|\s)[x*+]?\s*" + _NUM + r"\s*" + _UNIT + r"?(?=\s|$)")

@@ -77,6 +77,9 @@ CORPUS: list[tuple[str, str, dict[int, int], int | None, str, str]] = [
     ("40. 施施 苹果2份 +1", "施施", {2: 2}, None, "", ""),
     ("41. 张张 苹果2份+3栋502", "张张", {2: 2}, None, "", ""),
     ("42. 孔孔 苹果2个*3栋", "孔孔", {2: 2}, None, "", ""),
+    # a price after the name is no quantity
+    ("43. 郭郭 苹果 25.6元", "郭郭", {2: 1}, None, "", "未写数量"),
+    ("44. 马马 苹果 25元", "马马", {2: 1}, None, "", "未写数量"),
 ]
 
 

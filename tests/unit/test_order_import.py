@@ -329,6 +329,26 @@ def test_preview_writes_nothing_and_cli_kind_orders(db, export: Path, capsys) ->
     assert {o["status"] for o in _orders(db).values()} >= {PaymentStatus.PAID, PaymentStatus.CANCELLED}
 
 
+def _round_trip(db_path: Path, path: Path) -> tuple[object, ...]:
+    """An order import into a new database at ``db_path`` as comparable values: the outcomes, the
+    stored orders, counts and members, an UPDATE re-import's outcomes and the counts after the undo."""
+    from desktop.store.engine import open_database
+
+    db = open_database(db_path)
+    try:
+        service = ImportService(db)
+        report = service.commit(path, BatchKind.ORDERS)
+        results = [(r.row, r.outcome, r.key, r.reason) for r in report.results]
+        with db.transaction() as session:
+            members = sorted(session.execute(select(Member.id, Member.nickname, Member.phone)).all())
+        stored = (_orders(db), _counts(db), members)
+        again = [(r.row, r.outcome) for r in service.commit(path, BatchKind.ORDERS, ImportPolicy.UPDATE).results]
+        service.undo(report.batch_id)
+        return results, stored, again, _counts(db)
+    finally:
+        db.dispose()
+
+
 @pytest.mark.parametrize("extra_rows", [
     [],
     [[6, "孙七", "", "", "", "赣南脐橙", "5斤", "很多", "¥30.00", "", "已支付", "翠苑", "孙七", 13300133000,
@@ -346,25 +366,11 @@ def test_the_fast_reader_gives_the_outcomes_and_stored_rows_of_pandas_read_excel
     from the column types) gives what pandas' read_excel and the full blank scan give, down to the
     outcomes, the stored orders, a re-import and the undo."""
     from desktop.io import reader as reader_module
-    from desktop.store.engine import open_database
 
     path = tmp_path / "周五水果团.xlsx"
     write_ktt_export(path, extra_rows=extra_rows)
 
-    def outcome(name: str) -> tuple[object, ...]:
-        db = open_database(tmp_path / name)
-        try:
-            service = ImportService(db)
-            report = service.commit(path, BatchKind.ORDERS)
-            results = [(r.row, r.outcome, r.key, r.reason) for r in report.results]
-            stored = (_orders(db), _counts(db))
-            again = [(r.row, r.outcome) for r in service.commit(path, BatchKind.ORDERS, ImportPolicy.UPDATE).results]
-            service.undo(report.batch_id)
-            return results, stored, again, _counts(db)
-        finally:
-            db.dispose()
-
-    fast = outcome("fast.db")
+    fast = _round_trip(tmp_path / "fast.db", path)
     marked = reader_module.read_grid(path).frame
     assert marked.attrs[reader_module.NO_MISSING] is True  # the shortcut was taken
 
@@ -372,7 +378,7 @@ def test_the_fast_reader_gives_the_outcomes_and_stored_rows_of_pandas_read_excel
         return pd.read_excel(book, sheet_name=name, header=None, dtype=object, na_filter=False)
 
     monkeypatch.setattr(reader_module, "_sheet_frame", pandas_frame)
-    slow = outcome("slow.db")
+    slow = _round_trip(tmp_path / "slow.db", path)
     with pd.ExcelFile(path, engine="calamine") as book:
         assert reader_module.NO_MISSING not in pandas_frame(book, "订单列表").attrs
     assert fast == slow
@@ -388,28 +394,12 @@ def test_rows_several_per_statement_and_ids_without_a_read_back_store_what_one_b
     the same outcomes, re-import and undo, as one execution per row with every id read back."""
     from desktop.services import imports as imports_module
     from desktop.services import order_import as order_import_module
-    from desktop.store.engine import open_database
 
     path = tmp_path / "周五水果团.xlsx"
     write_ktt_export(path)
 
-    def outcome(name: str) -> tuple[object, ...]:
-        db = open_database(tmp_path / name)
-        try:
-            service = ImportService(db)
-            report = service.commit(path, BatchKind.ORDERS)
-            results = [(r.row, r.outcome, r.key, r.reason) for r in report.results]
-            with db.transaction() as session:
-                members = sorted(session.execute(select(Member.id, Member.nickname, Member.phone)).all())
-            stored = (_orders(db), _counts(db), members)
-            again = [(r.row, r.outcome) for r in service.commit(path, BatchKind.ORDERS, ImportPolicy.UPDATE).results]
-            service.undo(report.batch_id)
-            return results, stored, again, _counts(db)
-        finally:
-            db.dispose()
-
     monkeypatch.setattr(imports_module, "ROWS_PER_STATEMENT", 3)
-    several = outcome("several.db")
+    several = _round_trip(tmp_path / "several.db", path)
 
     def one_by_one(session, sql, columns):  # type: ignore[no-untyped-def]
         session.connection().exec_driver_sql(sql, list(zip(*columns, strict=True)))
@@ -417,7 +407,7 @@ def test_rows_several_per_statement_and_ids_without_a_read_back_store_what_one_b
     monkeypatch.setattr(imports_module, "_insert_columns", one_by_one)
     monkeypatch.setattr(imports_module, "consecutive_ids", lambda *args: None)
     monkeypatch.setattr(order_import_module, "consecutive_ids", lambda *args: None)
-    assert several == outcome("one_by_one.db")
+    assert several == _round_trip(tmp_path / "one_by_one.db", path)
     assert len(several[1][2]) >= 4 and several[1][1]["order_items"] > 3  # more rows than one statement holds
 
 

@@ -33,6 +33,18 @@ def idle(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: window.runner.active_count == 0, timeout=15_000)
 
 
+def recognise(qtbot, window, page, text: str, rows: int):  # type: ignore[no-untyped-def]
+    """Paste ``text`` on the page's 接龙 tab and press 识别; the tab, once its ``rows`` lines are read."""
+    page.tabs.setCurrentWidget(page.jielong_tab)
+    tab = page.jielong_tab
+    before = tab.review
+    tab.paste.setPlainText(text)
+    qtbot.mouseClick(tab.recognise_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.review is not before and tab.model.rowCount() == rows, timeout=10_000)
+    idle(qtbot, window)
+    return tab
+
+
 def create_campaign(qtbot, window):  # type: ignore[no-untyped-def]
     window.show_page("group_buy")
     page = window.group_buy_page
@@ -98,11 +110,7 @@ def test_jielong_to_orders_payment_summary_and_sheets(qtbot, open_window, seeded
     assert "快速下单" in page.orders_tab.empty_label.text()
 
     # paste and recognise: the line naming no known product is red and blocks 创建订单
-    page.tabs.setCurrentWidget(page.jielong_tab)
-    tab = page.jielong_tab
-    tab.paste.setPlainText(JIELONG)
-    qtbot.mouseClick(tab.recognise_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 6, timeout=10_000)
+    tab = recognise(qtbot, window, page, JIELONG, 6)
     lines = tab.model.lines
     banana = next(n for n, line in enumerate(lines) if "香蕉" in line.review.source)
     assert lines[banana].problems and not lines[banana].items
@@ -130,9 +138,7 @@ def test_jielong_to_orders_payment_summary_and_sheets(qtbot, open_window, seeded
     assert tab.undo_button.isEnabled() and tab.last_batch is not None
 
     # a longer 接龙 pasted again: the six lines read 已下单, only the new one is created
-    tab.paste.setPlainText(JIELONG + "7. 孙丽 脐橙×1\n")
-    qtbot.mouseClick(tab.recognise_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 7, timeout=10_000)
+    recognise(qtbot, window, page, JIELONG + "7. 孙丽 脐橙×1\n", 7)
     statuses = [line.status for line in tab.model.lines]
     assert statuses == [LineStatus.DONE] * 6 + [LineStatus.NEW]
     assert "1 行待创建" in tab.state_label.text()
@@ -261,12 +267,7 @@ def test_jielong_problems_are_checked_by_the_service_while_editing(qtbot, open_w
                                                                    monkeypatch) -> None:
     window = open_window(seeded_path)
     page = create_campaign(qtbot, window)  # 苹果: 2 per person
-    page.tabs.setCurrentWidget(page.jielong_tab)
-    tab = page.jielong_tab
-    tab.paste.setPlainText("#接龙\n1. 周敏 苹果×2\n2. 吴刚 脐橙×1\n3. 周敏 苹果x1\n")
-    qtbot.mouseClick(tab.recognise_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 3, timeout=10_000)
-    idle(qtbot, window)
+    tab = recognise(qtbot, window, page, "#接龙\n1. 周敏 苹果×2\n2. 吴刚 脐橙×1\n3. 周敏 苹果x1\n", 3)
 
     # 周敏 is over the limit across lines 1 and 3: both say so, before 创建订单 is pressed
     lines = tab.model.lines
@@ -363,12 +364,7 @@ def test_quick_entry_registers_a_new_buyer_and_never_guesses_a_namesake(qtbot, o
     assert "新成员" not in messages[-1] and {r.member_id for r in order_rows(page)} == {member_id}
 
     # a 接龙 line of 小美 afterwards is the same buyer: the apple of the quick entry counts
-    page.tabs.setCurrentWidget(page.jielong_tab)
-    tab = page.jielong_tab
-    tab.paste.setPlainText("#接龙\n1. 小美 苹果×2\n")
-    qtbot.mouseClick(tab.recognise_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=10_000)
-    idle(qtbot, window)
+    tab = recognise(qtbot, window, page, "#接龙\n1. 小美 苹果×2\n", 1)
     assert tab.model.lines[0].problems == ["“苹果”每人限购 2 份，这里是 2 份（之前已买 1 份）"]
 
     # two members are called 王芳: neither is picked for the typed name, and the status line says so

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QSpinBox
 from desktop.ui.widgets.jielong_review import Col
 
 from .conftest import type_text
-from .test_group_buy_ui import create_campaign, idle
+from .test_group_buy_ui import create_campaign, idle, recognise
 
 
 def open_editor(qtbot, tab, row: int, column: int):  # type: ignore[no-untyped-def]
@@ -53,12 +53,7 @@ def checked(qtbot, window, tab) -> None:  # type: ignore[no-untyped-def]
 def test_a_picked_product_keeps_the_quantity_the_line_wrote(qtbot, open_window, seeded_path: Path) -> None:
     window = open_window(seeded_path)
     page = create_campaign(qtbot, window)  # 脐橙 5斤 and 苹果 (2 per person)
-    page.tabs.setCurrentWidget(page.jielong_tab)
-    tab = page.jielong_tab
-    tab.paste.setPlainText("#接龙\n1. 陈静 香蕉×3\n2. 周敏 香蕉x1.5\n3. 吴刚 香蕉\n4. 大刘 脐橙x多\n")
-    qtbot.mouseClick(tab.recognise_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 4, timeout=10_000)
-    idle(qtbot, window)
+    tab = recognise(qtbot, window, page, "#接龙\n1. 陈静 香蕉×3\n2. 周敏 香蕉x1.5\n3. 吴刚 香蕉\n4. 大刘 脐橙x多\n", 4)
     lines = tab.model.lines
     assert [line.items for line in lines[:3]] == [[], [], []]
     assert all(line.problems for line in lines) and not tab.create_button.isEnabled()
@@ -116,24 +111,14 @@ def test_a_renumbered_repaste_creates_only_the_newcomer(qtbot, open_window, seed
     reads 已下单, 李娜's order is named as no longer in the 接龙, and 创建订单 makes 陈静's order alone."""
     window = open_window(seeded_path)
     page = create_campaign(qtbot, window)
-    page.tabs.setCurrentWidget(page.jielong_tab)
-    tab = page.jielong_tab
-
-    def paste(text: str) -> None:
-        tab.paste.setPlainText(text)
-        qtbot.mouseClick(tab.recognise_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: tab.model.rowCount() == 3 and tab.review is not None
-                        and tab.review.lines[0].source in text, timeout=10_000)
-        idle(qtbot, window)
-
-    paste("#接龙\n1. 王芳 脐橙×1\n2. 李娜 苹果×1\n3. 张伟 脐橙×2\n")
+    tab = recognise(qtbot, window, page, "#接龙\n1. 王芳 脐橙×1\n2. 李娜 苹果×1\n3. 张伟 脐橙×2\n", 3)
     qtbot.waitUntil(lambda: tab.create_button.isEnabled(), timeout=10_000)
     qtbot.mouseClick(tab.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.model.rowCount() == 3 and all(line.done for line in tab.model.lines),
                     timeout=15_000)
     idle(qtbot, window)
 
-    paste("#接龙\n1. 王芳 脐橙×1\n2. 张伟 脐橙×2\n3. 陈静 苹果×2\n")
+    recognise(qtbot, window, page, "#接龙\n1. 王芳 脐橙×1\n2. 张伟 脐橙×2\n3. 陈静 苹果×2\n", 3)
     assert [line.done for line in tab.model.lines] == [True, True, False]
     assert tab.model.lines[2].problems == []
     assert "1 行待创建" in tab.state_label.text() and "2. 李娜 苹果×1" in tab.state_label.text()

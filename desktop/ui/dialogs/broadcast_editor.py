@@ -63,6 +63,7 @@ from desktop.domain.broadcasts import (
 from desktop.domain.enums import BroadcastStatus, ChannelKind, MessageFormat, ScheduleKind
 from desktop.domain.errors import ValidationError
 from desktop.services.schedules import check_rrule, occurrences_between
+from desktop.ui.styles import ERROR_STYLE, INVALID_STYLE, WARN_STYLE, error_label
 from desktop.ui.widgets.attachments import AttachmentList
 from desktop.ui.widgets.broadcast_labels import (
     VARIABLES,
@@ -81,10 +82,7 @@ if TYPE_CHECKING:
     from desktop.services.broadcasts import BroadcastService
     from desktop.services.segments import SegmentService
 
-ERROR_STYLE = "color: #c62828;"
-WARN_STYLE = "color: #e65100;"
 HINT_STYLE = "color: #757575;"
-INVALID = "border: 1px solid #c62828;"
 PREVIEW_DELAY_MS = 400
 #: preview at most this many groups at once (the combo lists them; 500 renders are still quick)
 PREVIEW_MAX = 500
@@ -166,9 +164,7 @@ class BroadcastEditor(QDialog):
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([520, 360])
 
-        self.error = QLabel()
-        self.error.setObjectName("broadcastError")
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error = error_label("broadcastError", wrap=False)
         self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox()
         if broadcast is None or broadcast.status is BroadcastStatus.DRAFT:
@@ -415,10 +411,7 @@ class BroadcastEditor(QDialog):
         quiet_hint.setStyleSheet(HINT_STYLE)
         quiet_hint.setWordWrap(True)
 
-        self.schedule_error = QLabel()
-        self.schedule_error.setObjectName("scheduleError")
-        self.schedule_error.setWordWrap(True)
-        self.schedule_error.setStyleSheet(ERROR_STYLE)
+        self.schedule_error = error_label("scheduleError")
         page = QWidget()
         layout = QVBoxLayout(page)
         kind_form = QFormLayout()
@@ -754,7 +747,7 @@ class BroadcastEditor(QDialog):
         except ValidationError as exc:
             self._rule_ok = False
             self.schedule_error.setText(str(exc))
-            self.rrule.setStyleSheet(INVALID if exc.field == "rrule" else "")
+            self.rrule.setStyleSheet(INVALID_STYLE if exc.field == "rrule" else "")
             self.upcoming.addItem(self.tr("时间设置有误, 见“时间”页"))
             self._schedule_preview()
             return
@@ -930,7 +923,7 @@ class BroadcastEditor(QDialog):
         }
         target = places.get(field_name or "") if message else None
         for _tab, widget in places.values():
-            widget.setStyleSheet(INVALID if target is not None and widget is target[1] else "")
+            widget.setStyleSheet(INVALID_STYLE if target is not None and widget is target[1] else "")
         if target is not None:
             self.tabs.setCurrentIndex(target[0])
             target[1].setFocus()
@@ -964,8 +957,7 @@ class TemplateDialog(QDialog):
         if template is not None:
             self.attachments.set_paths(template.attachments)
         self.attachments.set_note(self.tr("图片和文件只用于手动发送 (在“待发送”里复制); 机器人群只发文字"))
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error = error_label(wrap=False)
         self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._save)

@@ -43,14 +43,13 @@ from desktop.domain.orders import (
     PickupPointDTO,
     ProductDraft,
 )
+from desktop.ui.styles import INVALID_STYLE, error_label
 from desktop.ui.widgets.order_labels import campaign_status_name, plain_money
 from desktop.ui.widgets.quick_entry import parse_amount
 
 if TYPE_CHECKING:
     from desktop.domain.groups import GroupDTO
 
-ERROR_STYLE = "color: #c62828;"
-INVALID = "border: 1px solid #c62828;"
 #: a pickup point item's id (None: new, created when the campaign is saved)
 POINT_ID_ROLE = Qt.ItemDataRole.UserRole
 #: a pickup point item's PickupPointDraft (what the point editor starts from)
@@ -103,10 +102,7 @@ class PickupPointDialog(QDialog):
         hint = QLabel(self.tr("修改会用于所有用到这个自提点的团购和订单"))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #616161;")
-        self.error = QLabel()
-        self.error.setObjectName("pointError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error = error_label("pointError")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
@@ -137,7 +133,7 @@ class PickupPointDialog(QDialog):
         widgets = {"name": self.name, "address": self.address, "contact": self.contact, "phone": self.phone}
         target = widgets.get(field_name or "")
         for widget in widgets.values():
-            widget.setStyleSheet(INVALID if widget is target else "")
+            widget.setStyleSheet(INVALID_STYLE if widget is target else "")
         if target is not None:
             target.setFocus()
 
@@ -296,9 +292,7 @@ class CampaignDialog(QDialog):
         middle.addWidget(product_box, 3)
         middle.addWidget(point_box, 2)
 
-        self.error = QLabel()
-        self.error.setObjectName("campaignError")
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error = error_label("campaignError", wrap=False)
         self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存") if detail else self.tr("创建"))
@@ -542,6 +536,6 @@ class CampaignDialog(QDialog):
                                    "name": self.products, "pickup_point_ids": self.points}
         target = widgets.get(field_name or "") if message else None
         for widget in set(widgets.values()):
-            widget.setStyleSheet(INVALID if widget is target else "")
+            widget.setStyleSheet(INVALID_STYLE if widget is target else "")
         if target is not None:
             target.setFocus()

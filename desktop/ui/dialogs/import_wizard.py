@@ -53,6 +53,7 @@ from desktop.domain.imports import (
 from desktop.settings import Settings
 from desktop.ui.labels import enum_name
 from desktop.ui.models.rows_model import Column, RowsModel
+from desktop.ui.styles import ERROR_COLOR, error_label
 from desktop.workers.tasks import TaskRunner, error_message
 
 if TYPE_CHECKING:
@@ -150,7 +151,7 @@ class PreviewModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return outcome_text(result) if result else ""
             if role == Qt.ItemDataRole.ForegroundRole and result and result.outcome is RowOutcome.FAILED:
-                return QColor("#c62828")
+                return QColor(ERROR_COLOR)
             if role == Qt.ItemDataRole.ToolTipRole and result and result.reason:
                 return result.reason
             return None
@@ -306,8 +307,7 @@ class ImportWizard(QDialog):
                              (self.tr("更新已有的记录, 并加新的"), ImportPolicy.UPDATE),
                              (self.tr("只加新的, 已有的记为失败"), ImportPolicy.INSERT)):
             self.policy.addItem(text, policy.value)
-        self.choose_error = QLabel()
-        self.choose_error.setStyleSheet("color: #c62828;")
+        self.choose_error = error_label(wrap=False)
         self.choose_error.setWordWrap(True)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path, 1)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.groups import GroupDTO
+from desktop.ui.styles import WARN_STYLE
 from desktop.workers.tasks import TaskRunner, error_message
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ class MergeDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet("color: #e65100;")
+        self.warnings.setStyleSheet(WARN_STYLE)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.merge_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.merge_button.setText(self.tr("合并"))

@@ -28,6 +28,7 @@ from desktop.domain.enums import FulfilmentStatus, PaymentStatus
 from desktop.domain.errors import ValidationError
 from desktop.domain.members import normalise_phone
 from desktop.domain.orders import CampaignDetail, GroupChoice, OrderDetail, OrderDraft
+from desktop.ui.styles import INVALID_STYLE, error_label
 from desktop.ui.widgets.order_labels import (
     fulfilment_name,
     items_label,
@@ -37,7 +38,6 @@ from desktop.ui.widgets.order_labels import (
 )
 from desktop.ui.widgets.quick_entry import MEMBER_DELAY_MS, SuggestEdit, Suggestion, parse_amount
 
-INVALID = "border: 1px solid #c62828;"
 #: asks for members matching what was typed; the answer goes to the callback
 MemberFinder = Callable[[str, Callable[[list[Suggestion]], None]], None]
 
@@ -139,10 +139,7 @@ class OrderDialog(QDialog):
         imported += list(order.extras)
         # the export's columns QunDesk keeps without a field of its own: shown as imported
         self.extras = QLabel("\n".join(f"{title}: {text}" for title, text in imported)) if imported else None
-        self.error = QLabel()
-        self.error.setObjectName("orderError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
+        self.error = error_label("orderError")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
@@ -251,6 +248,6 @@ class OrderDialog(QDialog):
                                    "group_id": self.group}
         target = widgets.get(field_name or "") if message else None
         for widget in set(widgets.values()):
-            widget.setStyleSheet(INVALID if widget is target else "")
+            widget.setStyleSheet(INVALID_STYLE if widget is target else "")
         if target is not None:
             target.setFocus()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.members import SnapshotEntry, parse_pasted_list
+from desktop.ui.styles import error_label
 
 #: submit(on_date, entries) starts the write; the dialog closes when the page says so
 Submit = Callable[[date, list[SnapshotEntry]], None]
@@ -39,8 +40,7 @@ class PasteMembersDialog(QDialog):
         self.on_date.setMaximumDate(QDate.currentDate())
         self.on_date.setDisplayFormat("yyyy-MM-dd")
         self.count = QLabel()
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c62828;")
+        self.error = error_label(wrap=False)
         self.error.setWordWrap(True)
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -19,6 +19,7 @@ from desktop.domain.enums import GroupStatus, Lifespan, Platform
 from desktop.domain.groups import GroupDTO
 from desktop.domain.segments import SegmentSpec
 from desktop.ui.labels import lifespan_name, platform_name, status_name
+from desktop.ui.styles import ERROR_COLOR, WARN_COLOR
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -265,13 +266,13 @@ class GroupTableModel(QAbstractTableModel):
 
     def _foreground(self, group: GroupDTO, column: GroupColumn) -> QColor | None:
         if column is GroupColumn.MEMBERS and group.member_count >= 0.9 * group.capacity:
-            return QColor("#c62828")
+            return QColor(ERROR_COLOR)
         if column is GroupColumn.LIFESPAN:
             left = group.days_left(self._today())
             if left is not None and left < 0:
                 return QColor("#757575")
             if left is not None and left <= 3:
-                return QColor("#e65100")
+                return QColor(WARN_COLOR)
         if column is GroupColumn.STATUS and group.status is not GroupStatus.ACTIVE:
             return QColor("#757575")
         return None

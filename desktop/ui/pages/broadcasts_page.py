@@ -7,6 +7,7 @@ Every read and write runs on the TaskRunner; writes announce ``data_changed("bro
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -39,6 +40,7 @@ from desktop.domain.enums import BroadcastStatus, DeliveryStatus, MessageFormat
 from desktop.domain.errors import ValidationError
 from desktop.ui.dialogs.broadcast_editor import BroadcastEditor, TemplateDialog
 from desktop.ui.models.rows_model import Column, RowsModel
+from desktop.ui.styles import ERROR_STYLE
 from desktop.ui.widgets.broadcast_labels import (
     broadcast_state_text,
     broadcast_status_name,
@@ -107,8 +109,9 @@ class BroadcastsPage(QWidget):
         self._flagged_count = 0
         self._queue_count = 0
 
-        self.banner = self._flagged_banner()
-        self.robot_banner = self._robot_banner()
+        self.banner, self.banner_label = self._banner(
+            "flagged", self.tr("去确认"), lambda _frame: self.tabs.setCurrentWidget(self.flagged_tab))
+        self.robot_banner, self.robot_banner_label = self._banner("robot", self.tr("知道了"), QFrame.hide)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("broadcastTabs")
         self.tabs.addTab(self._list_tab(), self.tr("群发列表"))
@@ -130,35 +133,22 @@ class BroadcastsPage(QWidget):
         self._update_buttons()
 
     # ================================================================== building
-    def _flagged_banner(self) -> QFrame:
+    @staticmethod
+    def _banner(name: str, button: str, clicked: Callable[[QFrame], None]) -> tuple[QFrame, QLabel]:
+        """A hidden strip above the tabs: a wrapping text and one button."""
         frame = QFrame()
-        frame.setObjectName("flaggedBanner")
-        self.banner_label = QLabel()
-        self.banner_label.setObjectName("flaggedBannerText")
-        self.banner_label.setWordWrap(True)
-        go = QPushButton(self.tr("去确认"))
-        go.clicked.connect(lambda: self.tabs.setCurrentWidget(self.flagged_tab))
+        frame.setObjectName(f"{name}Banner")
+        label = QLabel()
+        label.setObjectName(f"{name}BannerText")
+        label.setWordWrap(True)
+        action = QPushButton(button)
+        action.clicked.connect(lambda: clicked(frame))
         row = QHBoxLayout(frame)
         row.setContentsMargins(8, 4, 8, 4)
-        row.addWidget(self.banner_label, 1)
-        row.addWidget(go)
+        row.addWidget(label, 1)
+        row.addWidget(action)
         frame.hide()
-        return frame
-
-    def _robot_banner(self) -> QFrame:
-        frame = QFrame()
-        frame.setObjectName("robotBanner")
-        self.robot_banner_label = QLabel()
-        self.robot_banner_label.setObjectName("robotBannerText")
-        self.robot_banner_label.setWordWrap(True)
-        close = QPushButton(self.tr("知道了"))
-        close.clicked.connect(frame.hide)
-        row = QHBoxLayout(frame)
-        row.setContentsMargins(8, 4, 8, 4)
-        row.addWidget(self.robot_banner_label, 1)
-        row.addWidget(close)
-        frame.hide()
-        return frame
+        return frame, label
 
     def _list_tab(self) -> QWidget:
         self.model: RowsModel[BroadcastDTO] = RowsModel([
@@ -685,7 +675,7 @@ class BroadcastsPage(QWidget):
         def show(previews: list[PreviewDTO]) -> None:
             preview = previews[0] if previews else None
             self.template_preview.setPlainText(preview.text or "" if preview else "")
-            self.template_problem.setStyleSheet("color: #c62828;")
+            self.template_problem.setStyleSheet(ERROR_STYLE)
             self.template_problem.setText(preview.problem or "" if preview else "")
 
         self._read("template_preview", lambda: service.preview(template.body, [group_id], fmt=template.format), show)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.members import FollowUps, InteractionDTO
 from desktop.ui.labels import interaction_name
+from desktop.ui.styles import ERROR_COLOR
 from desktop.workers.tasks import TaskRunner, error_message
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 
 UPCOMING_DAYS = 7
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-OVERDUE = QColor("#c62828")
+OVERDUE = QColor(ERROR_COLOR)
 SECTION_OVERDUE, SECTION_TODAY, SECTION_UPCOMING = 0, 1, 2
 
 

@@ -46,6 +46,7 @@ from desktop.domain.rules import (
 )
 from desktop.ui.labels import platform_name
 from desktop.ui.models.rows_model import Column, RowsModel
+from desktop.ui.styles import ERROR_STYLE, error_label
 from desktop.workers.tasks import TaskRunner, error_message
 
 if TYPE_CHECKING:
@@ -204,9 +205,7 @@ class RulesPanel(QWidget):
         self.form.addRow(self.tr("则设置标签"), self.label)
         self.form.addRow("", switches)
 
-        self.error = QLabel()
-        self.error.setObjectName("ruleError")
-        self.error.setStyleSheet("color: #c62828;")
+        self.error = error_label("ruleError", wrap=False)
         self.error.setWordWrap(True)
         self.error.hide()
         self.save_button = QPushButton(self.tr("保存"))
@@ -485,7 +484,7 @@ class RulesPanel(QWidget):
             if preview.warning:
                 message += "\n" + preview.warning
         warn = error or bool(preview and preview.warning)
-        self.preview_summary.setStyleSheet("color: #c62828;" if warn else "")
+        self.preview_summary.setStyleSheet(ERROR_STYLE if warn else "")
         self.preview_summary.setText(message)
 
     # ------------------------------------------------------------------ writes

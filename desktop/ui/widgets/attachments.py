@@ -29,10 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.broadcasts import ATTACHMENTS_MAX, IMAGE_SUFFIXES, Attachment
+from desktop.ui.styles import ERROR_STYLE, WARN_STYLE, error_label
 
-MISSING_STYLE = "color: #c62828;"
 HINT_STYLE = "color: #757575;"
-WARN_STYLE = "color: #e65100;"
 LIST_ICON = 36
 #: rows the editor's list shows before it scrolls
 LIST_ROWS = 3
@@ -224,7 +223,7 @@ class AttachmentRow(QFrame):
         self.name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.problem = QLabel(self.tr("文件不存在") if attachment.missing else "")
         self.problem.setObjectName("attachmentMissing")
-        self.problem.setStyleSheet(MISSING_STYLE)
+        self.problem.setStyleSheet(ERROR_STYLE)
         self.problem.setVisible(attachment.missing)
         self.copy_button = QPushButton(self.tr("复制图片") if attachment.is_image else self.tr("复制文件"))
         self.copy_button.setObjectName("copyAttachment")
@@ -271,9 +270,7 @@ class AttachmentPanel(QWidget):
         self.title.setObjectName("attachmentsTitle")
         self.title.setStyleSheet("font-weight: 600;")
         self.title.setWordWrap(True)  # never widens the queue's right side (long in English)
-        self.missing = QLabel()
-        self.missing.setObjectName("attachmentsMissing")
-        self.missing.setStyleSheet(MISSING_STYLE)
+        self.missing = error_label("attachmentsMissing", wrap=False)
         self.rows: list[AttachmentRow] = []
         self._body = QWidget()
         self._rows_layout = QVBoxLayout(self._body)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.enums import PLATFORM_CAPACITY, Lifespan, Platform
 from desktop.domain.groups import DimensionDTO, GroupDraft, GroupDTO
 from desktop.ui.labels import lifespan_name, platform_name
+from desktop.ui.styles import error_label
 
 NO_DATE = QDate(2000, 1, 1)  # shown as "未设置": QDateEdit cannot be empty
 
@@ -65,9 +66,7 @@ class GroupEditor(QWidget):
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(self.tr("备注"))
         self.note.setMinimumHeight(60)
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setStyleSheet("color: #c62828;")
+        self.error = error_label("formError", wrap=False)
         self.error.setWordWrap(True)
         self.error.hide()
 

@@ -25,6 +25,7 @@ from desktop.domain.broadcasts import ChannelDTO, DeliveryDTO, RobotTestResult
 from desktop.domain.errors import ValidationError
 from desktop.services.robots import check_credentials, check_webhook_url, detect_kind
 from desktop.ui.models.rows_model import Column, RowsModel
+from desktop.ui.styles import ERROR_STYLE, error_label
 from desktop.ui.widgets.broadcast_labels import channel_kind_name, delivery_status_name, when
 from desktop.ui.widgets.tables import read_only_table, selected_row
 from desktop.workers.tasks import TaskRunner, error_message
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
     from desktop.services.channels import ChannelService
 
 OK_STYLE = "color: #2e7d32;"
-ERROR_STYLE = "color: #c62828;"
 
 
 class AddRobotDialog(QDialog):
@@ -62,9 +62,7 @@ class AddRobotDialog(QDialog):
                               "地址和密钥只保存在本机数据库, 界面和日志里只显示打码后的样子。"))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #757575;")
-        self.error = QLabel()
-        self.error.setObjectName("robotError")
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error = error_label("robotError", wrap=False)
         self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._save)

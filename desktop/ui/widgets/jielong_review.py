@@ -50,6 +50,7 @@ from desktop.domain.orders import (
     ReviewLine,
     merge_problems,
 )
+from desktop.ui.styles import ERROR_COLOR, ERROR_STYLE
 from desktop.ui.widgets.order_labels import money, parse_items
 from desktop.workers.tasks import TaskRunner, error_message
 
@@ -60,7 +61,7 @@ if TYPE_CHECKING:
 _Index = QModelIndex | QPersistentModelIndex
 PROBLEM_BACKGROUND = QColor("#ffebee")
 DONE_FOREGROUND = QColor("#9e9e9e")
-PROBLEM_FOREGROUND = QColor("#c62828")
+PROBLEM_FOREGROUND = QColor(ERROR_COLOR)
 WARNING_FOREGROUND = QColor("#8d6e00")
 # an edit is checked by the service once the operator has paused this long
 CHECK_DELAY_MS = 250
@@ -566,7 +567,7 @@ class JielongTab(QWidget):
             self.checking = False
             self._update_state()
             self.state_label.setText(error_message(exc))
-            self.state_label.setStyleSheet("color: #c62828;")
+            self.state_label.setStyleSheet(ERROR_STYLE)
 
         self._runner.run(lambda _ctx: service.check_jielong(campaign.id, drafts, others), on_done=done,
                          on_error=failed, owner=self)
@@ -602,7 +603,7 @@ class JielongTab(QWidget):
         self.state_label.setToolTip("\n".join(self.tr("订单 #{0}: {1}").format(order_id, source)
                                               for order_id, source in withdrawn))
         self.state_label.setText(text)
-        self.state_label.setStyleSheet("color: #c62828;" if blocking else "")
+        self.state_label.setStyleSheet(ERROR_STYLE if blocking else "")
         self.create_button.setEnabled(bool(todo) and not blocking and not self.checking)
 
     def create_orders(self) -> None:
@@ -634,7 +635,7 @@ class JielongTab(QWidget):
                     self.model.mark_checked(chosen, exc.lines)
                 self._update_state()
                 self.state_label.setText(message)
-                self.state_label.setStyleSheet("color: #c62828;")
+                self.state_label.setStyleSheet(ERROR_STYLE)
                 return
             self._update_state()
             QMessageBox.warning(self, self.tr("没有创建订单"), message)

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.enums import Tier
 from desktop.domain.members import MemberDraft, MemberDTO
 from desktop.ui.labels import tier_name
+from desktop.ui.styles import error_label
 
 
 class MemberEditor(QWidget):
@@ -46,9 +46,7 @@ class MemberEditor(QWidget):
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(self.tr("备注"))
         self.note.setMinimumHeight(60)
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setStyleSheet("color: #c62828;")
+        self.error = error_label("formError", wrap=False)
         self.error.setWordWrap(True)
         self.error.hide()
         self._fields = {"nickname": self.nickname, "name": self.name, "phone": self.phone,

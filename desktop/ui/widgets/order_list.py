@@ -37,6 +37,7 @@ from desktop.domain.orders import (
 from desktop.ui.dialogs.order_editor import OrderDialog
 from desktop.ui.models.lazy_model import LazyTableModel
 from desktop.ui.models.rows_model import Column
+from desktop.ui.styles import INVALID_STYLE, error_label
 from desktop.ui.widgets.order_labels import fulfilment_name, money, parse_items, payment_name, when
 from desktop.ui.widgets.quick_entry import (
     MEMBER_DELAY_MS,
@@ -54,7 +55,6 @@ if TYPE_CHECKING:
     from desktop.services.orders import OrderService
 
 SEARCH_DELAY_MS = 250
-INVALID = "border: 1px solid #c62828;"
 
 
 class OrdersTab(QWidget):
@@ -184,9 +184,7 @@ class OrdersTab(QWidget):
         entry.addWidget(self.entry_items, 3)
         entry.addWidget(self.entry_pickup, 2)
         entry.addWidget(self.entry_button)
-        self.entry_error = QLabel()
-        self.entry_error.setObjectName("entryError")
-        self.entry_error.setStyleSheet("color: #c62828;")
+        self.entry_error = error_label("entryError", wrap=False)
         self.entry_error.setWordWrap(True)
         self.entry_error.hide()
 
@@ -462,7 +460,7 @@ class OrdersTab(QWidget):
                                       "pickup_point_id": self.entry_pickup}
         target = fields.get(field_name or "") if message else None
         for widget in set(fields.values()):
-            widget.setStyleSheet(INVALID if widget is target else "")
+            widget.setStyleSheet(INVALID_STYLE if widget is target else "")
             widget.setToolTip(message if widget is target else "")
         if target is not None:
             target.setFocus()

@@ -38,6 +38,7 @@ from desktop.domain.groups import GroupFilter
 from desktop.domain.members import InteractionDraft, InteractionDTO, MemberFilter
 from desktop.domain.search import matches, normalise_query
 from desktop.ui.labels import interaction_name
+from desktop.ui.styles import INVALID_STYLE, error_label
 from desktop.workers.tasks import TaskRunner, error_message
 
 if TYPE_CHECKING:  # the service modules pull in SQLAlchemy; the window must paint before that
@@ -266,9 +267,7 @@ class QuickEntryBar(QWidget):
         self.save_button.setToolTip(self.tr("保存这条互动 (Enter)"))
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("quickError")
-        self.error_label.setStyleSheet("color: #c62828;")
+        self.error_label = error_label("quickError", wrap=False)
         self.error_label.setWordWrap(True)
         self.error_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.error_label.hide()
@@ -494,7 +493,7 @@ class QuickEntryBar(QWidget):
         widget = self._fields.get(field or "")
         if widget is not None:
             widget.setProperty("invalid", True)
-            widget.setStyleSheet("border: 1px solid #c62828; border-radius: 3px;")
+            widget.setStyleSheet(f"{INVALID_STYLE} border-radius: 3px;")
             widget.setFocus()
             if isinstance(widget, QLineEdit):
                 widget.selectAll()

@@ -578,7 +578,6 @@ class DispatchSummary:
     sent: int = 0
     failed: int = 0
     flagged: int = 0
-    skipped: int = 0
     retried: int = 0
     manual_due: int = 0
     newly_flagged: int = 0
@@ -596,7 +595,7 @@ class DispatchSummary:
             head = f"预演: 将由机器人发送 {self.would_send} 条; 待手动发送 {self.manual_due} 条"
         else:
             head = (f"已发送 {self.sent} 条, 失败 {self.failed} 条, 待确认 {self.flagged} 条, "
-                    f"跳过 {self.skipped} 条, 重试 {self.retried} 次; 待手动发送 {self.manual_due} 条")
+                    f"重试 {self.retried} 次; 待手动发送 {self.manual_due} 条")
         out = [head]
         if self.newly_flagged:
             out.append(f"发现 {self.newly_flagged} 条上次发送中断的消息, 请在“待确认”里确认是否已发出 (不会自动重发)")
@@ -605,11 +604,6 @@ class DispatchSummary:
         if self.cancelled:
             out.append("已取消, 未发送的消息留待下次")
         return out
-
-
-PLATFORM_NAMES = {"wechat": "微信", "wecom": "企业微信", "qq": "QQ", "douyin": "抖音", "xiaohongshu": "小红书",
-                  "weibo": "微博", "dingtalk": "钉钉", "feishu": "飞书", "other": "其他"}
-STATUS_NAMES = {"active": "活跃", "dormant": "沉默", "archived": "已归档"}
 
 
 # ------------------------------------------------------------------------------------------ secrets

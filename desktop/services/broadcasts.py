@@ -24,8 +24,6 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from desktop.domain.broadcasts import (
-    PLATFORM_NAMES,
-    STATUS_NAMES,
     AgendaEntry,
     Attachment,
     BroadcastDraft,
@@ -53,13 +51,14 @@ from desktop.domain.enums import (
     ScheduleKind,
 )
 from desktop.domain.errors import NotFoundError, ValidationError
+from desktop.domain.reports import PLATFORM_NAMES, STATUS_NAMES
 from desktop.domain.segments import SegmentSpec
+from desktop.services.interactions import audit
 from desktop.services.robots import message_parts
 from desktop.services.schedules import check_rrule, occurrences_between, parse_rrule
 from desktop.services.segments import group_ids_matching
 from desktop.store.engine import Database
 from desktop.store.models import (
-    AuditLog,
     Broadcast,
     BroadcastTarget,
     Campaign,
@@ -88,11 +87,6 @@ ONCE_GRACE = timedelta(minutes=5)
 SENDABLE = (BroadcastStatus.ACTIVE, BroadcastStatus.FINISHED)
 FINAL = (DeliveryStatus.SENT, DeliveryStatus.SKIPPED, DeliveryStatus.DONE_BY_HAND, DeliveryStatus.FAILED)
 LIST_LIMIT = 2000
-
-
-def _audit(session: Session, action: str, entity: str, entity_id: int | None, detail: dict | None = None) -> None:
-    session.add(AuditLog(action=action, entity=entity, entity_id=entity_id,
-                         detail_json=json.dumps(detail or {}, ensure_ascii=False, default=str)))
 
 
 def insert_ignoring_duplicates(session: Session, rows: Sequence[dict]) -> int:
@@ -150,7 +144,7 @@ class BroadcastService:
                                 attachments_json=json.dumps(list(clean.attachments), ensure_ascii=False))
             session.add(template)
             session.flush()
-            _audit(session, "create", "template", template.id, {"name": clean.name})
+            audit(session, "create", "template", [template.id], {"name": clean.name})
             return _template_dto(template)
 
     def update_template(self, template_id: int, draft: TemplateDraft) -> TemplateDTO:
@@ -160,14 +154,23 @@ class BroadcastService:
             self._refuse_template_name(session, clean.name, template_id)
             template.name, template.body, template.format = clean.name, clean.body, clean.format
             template.attachments_json = json.dumps(list(clean.attachments), ensure_ascii=False)
-            _audit(session, "update", "template", template_id, {"name": clean.name})
+            audit(session, "update", "template", [template_id], {"name": clean.name})
             session.flush()
             return _template_dto(template)
 
     def delete_template(self, template_id: int) -> None:
+        """Delete a template. Broadcasts using it keep their text (it was copied when they were saved)
+        and, when they have no attachments of their own, are given a copy of the template's."""
         with self._db.transaction() as session:
             template = _get(session, Template, template_id, "模板")
-            _audit(session, "delete", "template", template_id, {"name": template.name})
+            files = attachments_from_json(template.attachments_json)
+            if files:
+                session.execute(
+                    update(Broadcast)
+                    .where(Broadcast.template_id == template_id,
+                           or_(Broadcast.attachments_json.is_(None), Broadcast.attachments_json.in_(("", "[]"))))
+                    .values(attachments_json=json.dumps(list(files), ensure_ascii=False)))
+            audit(session, "delete", "template", [template_id], {"name": template.name})
             session.delete(template)
 
     @staticmethod
@@ -227,26 +230,34 @@ class BroadcastService:
                 broadcast.status = BroadcastStatus.ACTIVE
                 broadcast.activated_at = now
             session.flush()
-            _audit(session, "create", "broadcast", broadcast.id, {"title": clean.title, "active": activate})
+            audit(session, "create", "broadcast", [broadcast.id], {"title": clean.title, "active": activate})
             return self._dtos(session, [broadcast])[0]
 
     def update(self, broadcast_id: int, draft: BroadcastDraft) -> BroadcastDTO:
-        """Edit a broadcast that can still send. The schedule restarts from now; deliveries already
-        queued and not yet sent take the new text, and those for groups no longer targeted are skipped."""
+        """Edit a broadcast that can still send. The schedule restarts from now, except for a one-off
+        that already fell due (it keeps its time and is not sent again); deliveries already queued and
+        not yet sent take the new text, and those for groups no longer targeted are skipped."""
         now = self._clock()
         with self._db.transaction() as session:
             broadcast = _get(session, Broadcast, broadcast_id, "群发")
             if broadcast.status in (BroadcastStatus.CANCELLED,):
                 raise ValidationError("已取消的群发不能再修改, 可以复制一份再改", "status")
-            clean = self._checked(session, draft, now)
+            # a one-off already expanded has queued its one occurrence: editing it fixes the text of
+            # what is still queued and never sends it again (复制 is for sending it again)
+            sent_once = (broadcast.schedule_kind is ScheduleKind.ONCE and broadcast.expanded_until is not None
+                         and isinstance(draft, BroadcastDraft) and draft.schedule_kind is ScheduleKind.ONCE)
+            clean = self._checked(session, _replace(draft, run_at=None) if sent_once else draft, now)
+            if sent_once:
+                clean = _replace(clean, run_at=broadcast.run_at)
             self._apply(session, broadcast, clean)
-            if broadcast.status is BroadcastStatus.FINISHED:
-                broadcast.status = BroadcastStatus.ACTIVE
-            if broadcast.status is BroadcastStatus.ACTIVE:
-                broadcast.activated_at, broadcast.expanded_until = now, None
+            if not sent_once:
+                if broadcast.status is BroadcastStatus.FINISHED:
+                    broadcast.status = BroadcastStatus.ACTIVE
+                if broadcast.status is BroadcastStatus.ACTIVE:
+                    broadcast.activated_at, broadcast.expanded_until = now, None
             session.flush()
             self._refresh_pending(session, broadcast, now)
-            _audit(session, "update", "broadcast", broadcast_id, {"title": clean.title})
+            audit(session, "update", "broadcast", [broadcast_id], {"title": clean.title})
             return self._dtos(session, [broadcast])[0]
 
     def activate(self, broadcast_id: int) -> BroadcastDTO:
@@ -279,7 +290,7 @@ class BroadcastService:
             session.flush()
             for group_id in _target_ids(session, broadcast_id):
                 session.add(BroadcastTarget(broadcast_id=copy.id, group_id=group_id))
-            _audit(session, "duplicate", "broadcast", copy.id, {"from": broadcast_id})
+            audit(session, "duplicate", "broadcast", [copy.id], {"from": broadcast_id})
             session.flush()
             return self._dtos(session, [copy])[0]
 
@@ -288,7 +299,7 @@ class BroadcastService:
             broadcast = _get(session, Broadcast, broadcast_id, "群发")
             if broadcast.status is not BroadcastStatus.DRAFT:
                 raise ValidationError("只能删除草稿; 已启用的群发请取消 (发送记录会保留)", "status")
-            _audit(session, "delete", "broadcast", broadcast_id, {"title": broadcast.title})
+            audit(session, "delete", "broadcast", [broadcast_id], {"title": broadcast.title})
             session.delete(broadcast)
 
     def _transition(self, broadcast_id: int, allowed: tuple[BroadcastStatus, ...], target: BroadcastStatus,
@@ -303,6 +314,9 @@ class BroadcastService:
                 if action == "activate":  # a file gone since saving shows on the queue row, not here
                     self._checked(session, _draft_of(session, broadcast), now, check_files=False)
                     broadcast.activated_at, broadcast.expanded_until = now, None
+                elif broadcast.schedule_kind is ScheduleKind.ONCE:  # resume: any cursor means "done"
+                    if broadcast.expanded_until is None and (broadcast.run_at or now) <= now:
+                        broadcast.expanded_until = now  # fell due while paused: not sent now
                 else:  # resume: what fell due while paused is not sent now
                     broadcast.expanded_until = max(broadcast.expanded_until or now, now)
                     if broadcast.schedule_kind is ScheduleKind.SOP:
@@ -313,7 +327,7 @@ class BroadcastService:
                     update(Delivery)
                     .where(Delivery.broadcast_id == broadcast_id, Delivery.status == DeliveryStatus.PENDING)
                     .values(status=DeliveryStatus.SKIPPED, last_error="群发已取消", updated_at=now))
-            _audit(session, action, "broadcast", broadcast_id)
+            audit(session, action, "broadcast", [broadcast_id])
             session.flush()
             return self._dtos(session, [broadcast])[0]
 
@@ -371,15 +385,19 @@ class BroadcastService:
         targets = set(self._resolve_targets(session, broadcast, now.date()))
         groups = {g.id: g for g in session.scalars(select(Group).where(Group.id.in_([d.group_id for d in pending])))}
         steps = _steps(broadcast)
+        by_occurrence: dict[datetime, builtins.list[Group]] = defaultdict(list)
+        for delivery in pending:
+            if delivery.group_id in targets:
+                by_occurrence[delivery.occurrence_at].append(groups[delivery.group_id])
+        values = {at: _group_values(session, members, at) for at, members in by_occurrence.items()}
         for delivery in pending:
             if delivery.group_id not in targets:
                 delivery.status, delivery.last_error = DeliveryStatus.SKIPPED, "群发已修改, 该群不再是目标"
                 continue
             body = _body_for(broadcast, steps, delivery.step)
             group = groups[delivery.group_id]
-            values = _group_values(session, [group], delivery.occurrence_at)[group.id]
             try:
-                delivery.body_rendered = render_template(body, values, group.name)
+                delivery.body_rendered = render_template(body, values[delivery.occurrence_at][group.id], group.name)
             except ValidationError as exc:
                 delivery.status, delivery.last_error = DeliveryStatus.FAILED, str(exc)
 
@@ -480,7 +498,7 @@ class BroadcastService:
         existing = set(session.execute(select(Delivery.group_id, Delivery.step)
                                        .where(Delivery.broadcast_id == broadcast.id)))
         robots = _robot_ids(session, targets)
-        rows = []
+        due_steps: builtins.list[tuple[Group, int, SopStep, datetime]] = []
         for group in groups:
             base = _group_day0(group)
             for index, step in enumerate(steps):
@@ -490,9 +508,13 @@ class BroadcastService:
                 due = shift_out_of_quiet(occurrence, broadcast.quiet_start, broadcast.quiet_end)
                 if now - due > self._stale_after:
                     continue  # joined (or the app ran) too late for this step; later steps still apply
-                values = _group_values(session, [group], occurrence)[group.id]
-                rows.append(self._row(broadcast, group, occurrence, step.body, values, robots.get(group.id),
-                                      index, now))
+                due_steps.append((group, index, step, occurrence))
+        by_occurrence: dict[datetime, builtins.list[Group]] = defaultdict(list)
+        for group, _index, _step, occurrence in due_steps:
+            by_occurrence[occurrence].append(group)
+        values = {at: _group_values(session, members, at) for at, members in by_occurrence.items()}
+        rows = [self._row(broadcast, group, occurrence, step.body, values[occurrence][group.id], robots.get(group.id),
+                          index, now) for group, index, step, occurrence in due_steps]
         return insert_ignoring_duplicates(session, rows), None
 
     def _row(self, broadcast: Broadcast, group: Group, occurrence: datetime, body: str, values: dict,
@@ -518,7 +540,7 @@ class BroadcastService:
             segment = session.get(Segment, broadcast.segment_id)
             where = f"分组“{segment.name}”当前没有任何群" if segment else "目标分组已被删除"
         message = f"群发“{broadcast.title}” {at:%m-%d %H:%M}: {where}, 本次没有发送"
-        _audit(session, "no_targets", "broadcast", broadcast.id, {"at": at, "message": message})
+        audit(session, "no_targets", "broadcast", [broadcast.id], {"at": at, "message": message})
         return message
 
     def _resolve_targets(self, session: Session, broadcast: Broadcast, today: date) -> list[int]:
@@ -584,8 +606,9 @@ class BroadcastService:
                                 {"due_at": now, "claimed_by": None, "lease_until": None}, "retry")
 
     def flagged(self) -> list[DeliveryDTO]:
-        """Sends whose outcome is unknown (the dispatcher stopped mid-request): the operator must say."""
-        flag_expired_leases(self._db, self._now())
+        """Sends whose outcome is unknown (the dispatcher stopped mid-request): the operator must say.
+
+        Only reads: the dispatcher flags expired leases (at start-up and on every run)."""
         with self._db.transaction() as session:
             stmt = (_delivery_select().where(Delivery.status == DeliveryStatus.SENDING, Delivery.flagged.is_(True))
                     .order_by(Delivery.due_at, Delivery.id))
@@ -615,7 +638,7 @@ class BroadcastService:
                 if current is None:
                     raise NotFoundError(f"发送记录 #{delivery_id} 不存在")
                 raise ValidationError(f"这条消息当前{_DELIVERY_TEXT[current.status]}, 不能这样操作", "status")
-            _audit(session, action, "delivery", delivery_id)
+            audit(session, action, "delivery", [delivery_id])
             row = session.execute(_delivery_select().where(Delivery.id == delivery_id)).one()
             return _delivery_dto(row)
 

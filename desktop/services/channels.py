@@ -6,7 +6,6 @@ this service only masked: ChannelDTO carries ``url_masked``, and error messages 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import datetime
 
@@ -16,6 +15,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.broadcasts import ChannelDTO, RobotTestResult, mask_url
 from desktop.domain.enums import ChannelKind
 from desktop.domain.errors import NotFoundError, ValidationError
+from desktop.services.interactions import audit
 from desktop.services.robots import (
     SPECS,
     Outcome,
@@ -27,18 +27,13 @@ from desktop.services.robots import (
     send_now,
 )
 from desktop.store.engine import Database
-from desktop.store.models import AuditLog, Channel, Group
+from desktop.store.models import Channel, Group
 
 SECRET_MAX = 200
 TEST_MESSAGE = "【群管家】机器人连接测试: 收到这条消息说明设置正确。{time}"
 
 KIND_WORDS = {"auto": None, "wecom": ChannelKind.WECOM, "dingtalk": ChannelKind.DINGTALK,
               "feishu": ChannelKind.FEISHU}
-
-
-def _audit(session: Session, action: str, channel_id: int, detail: dict | None = None) -> None:
-    session.add(AuditLog(action=action, entity="channel", entity_id=channel_id,
-                         detail_json=json.dumps(detail or {}, ensure_ascii=False, default=str)))
 
 
 class ChannelService:
@@ -85,8 +80,8 @@ class ChannelService:
                               enabled=True, disabled_reason="")
             session.add(channel)
             session.flush()
-            _audit(session, "create", channel.id, {"group_id": group_id, "kind": robot_kind.value,
-                                                   "url": mask_url(clean_url)})
+            audit(session, "create", "channel", [channel.id],
+                  {"group_id": group_id, "kind": robot_kind.value, "url": mask_url(clean_url)})
             return _dto(channel, group_row.name)
 
     def update_robot(self, channel_id: int, *, url: str | None = None, secret: str | None = None,
@@ -103,7 +98,7 @@ class ChannelService:
                 channel.disabled_reason = ""
             if name is not None:
                 channel.name = name.strip()[:120] or channel.name
-            _audit(session, "update", channel_id, {"url": mask_url(channel.webhook_url)})
+            audit(session, "update", "channel", [channel_id], {"url": mask_url(channel.webhook_url)})
             session.flush()
             group = session.get(Group, channel.group_id) if channel.group_id else None
             return _dto(channel, group.name if group else None)
@@ -121,7 +116,7 @@ class ChannelService:
                 channel.disabled_reason, channel.disabled_at = "", None
             else:
                 channel.disabled_reason, channel.disabled_at = "操作员停用", self._now()
-            _audit(session, "enable" if enabled else "disable", channel_id)
+            audit(session, "enable" if enabled else "disable", "channel", [channel_id])
             session.flush()
             group = session.get(Group, channel.group_id) if channel.group_id else None
             return _dto(channel, group.name if group else None)
@@ -129,7 +124,7 @@ class ChannelService:
     def delete(self, channel_id: int) -> None:
         with self._db.transaction() as session:
             channel = _channel(session, channel_id)
-            _audit(session, "delete", channel_id, {"url": mask_url(channel.webhook_url)})
+            audit(session, "delete", "channel", [channel_id], {"url": mask_url(channel.webhook_url)})
             session.delete(channel)
 
     def test_robot(self, channel_id: int, text: str | None = None) -> RobotTestResult:
@@ -150,7 +145,7 @@ class ChannelService:
             with self._db.transaction() as session:
                 channel = _channel(session, channel_id)
                 channel.enabled, channel.disabled_reason, channel.disabled_at = False, attempt.message, self._now()
-                _audit(session, "disable", channel_id, {"by": "test"})
+                audit(session, "disable", "channel", [channel_id], {"by": "test"})
             return RobotTestResult(False, f"{attempt.message}; 机器人已停用")
         return RobotTestResult(False, attempt.message)
 

@@ -43,6 +43,7 @@ from desktop.services.broadcasts import (
     enabled_channel_subquery,
     flag_expired_leases,
 )
+from desktop.services.interactions import audit
 from desktop.services.robots import (
     SPECS,
     Attempt,
@@ -55,7 +56,7 @@ from desktop.services.robots import (
     text_payload,
 )
 from desktop.store.engine import Database
-from desktop.store.models import AuditLog, Broadcast, Channel, Delivery, Group
+from desktop.store.models import Broadcast, Channel, Delivery, Group
 
 log = logging.getLogger(__name__)
 
@@ -385,8 +386,7 @@ class Dispatcher:
         with self._db.transaction() as session:
             session.execute(update(Channel).where(Channel.id == channel_id)
                             .values(enabled=False, disabled_reason=reason[:1000], disabled_at=now))
-            session.add(AuditLog(action="disable", entity="channel", entity_id=channel_id,
-                                 detail_json='{"by": "dispatcher"}'))
+            audit(session, "disable", "channel", [channel_id], {"by": "dispatcher"})
         log.warning("robot #%s disabled: %s", channel_id, reason)
 
 

@@ -28,14 +28,15 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote_plus, urlsplit
-
-import httpx
 
 from desktop.domain.broadcasts import mask_url, scrub, secret_fragments, split_text, utf8_len
 from desktop.domain.enums import ChannelKind, MessageFormat
 from desktop.domain.errors import QunDeskError, ValidationError
+
+if TYPE_CHECKING:  # httpx is imported when a client is made: the GUI starts without it
+    import httpx
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +46,15 @@ class _MaskUrls(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if isinstance(record.args, tuple):
-            record.args = tuple(mask_url(str(a)) if isinstance(a, httpx.URL) or
-                                (isinstance(a, str) and a.startswith(("http://", "https://"))) else a
-                                for a in record.args)
+            record.args = tuple(mask_url(str(a)) if _is_url(a) else a for a in record.args)
         return True
+
+
+def _is_url(arg: object) -> bool:
+    """A URL string, or an httpx.URL (told by its type's name, so httpx need not be imported)."""
+    if isinstance(arg, str):
+        return arg.startswith(("http://", "https://"))
+    return type(arg).__name__ == "URL" and str(arg).startswith(("http://", "https://"))
 
 
 logging.getLogger("httpx").addFilter(_MaskUrls())
@@ -316,6 +322,8 @@ class RobotClient:
 
     def __init__(self, *, timeout: float = 10.0, connect_timeout: float = 5.0,
                  wall_clock: Callable[[], float] = time.time, transport: httpx.BaseTransport | None = None) -> None:
+        import httpx  # here, not at module level: importing it costs the GUI's start-up
+
         self._wall_clock = wall_clock
         self._http = httpx.Client(timeout=httpx.Timeout(timeout, connect=connect_timeout), transport=transport,
                                   follow_redirects=False, trust_env=False)
@@ -331,6 +339,8 @@ class RobotClient:
 
     def post(self, endpoint: RobotEndpoint, payload: dict[str, Any]) -> Attempt:
         """One HTTP attempt, classified; never raises for network trouble and never leaks a key."""
+        import httpx  # already loaded by __init__
+
         url, body = signed_request(endpoint, payload, self._wall_clock())
         data = json.dumps(body, ensure_ascii=False).encode("utf-8")
         label = endpoint.spec.label

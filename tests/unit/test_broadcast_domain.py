@@ -172,3 +172,10 @@ def test_images_by_extension_and_effective_attachments(tmp_path: Path) -> None:
     assert attachments_from_json('["a.png", 3, ""]') == ("a.png",)
     assert attachments_from_json("not json") == () and attachments_from_json(None) == ()
     assert attachments_from_json('{"a": 1}') == ()
+
+
+def test_dispatch_summary_reports_only_what_a_run_counts() -> None:
+    from desktop.domain.broadcasts import DispatchSummary
+
+    summary = DispatchSummary(sent=2, failed=1, flagged=1, retried=3, manual_due=4)
+    assert summary.lines() == ["已发送 2 条, 失败 1 条, 待确认 1 条, 重试 3 次; 待手动发送 4 条"]

@@ -243,3 +243,99 @@ def test_attachments_own_else_the_templates_and_a_missing_file_shown_on_the_queu
     assert [a.name for a in row.attachments] == ["海报.png", "价目表.pdf"]
     history = service.deliveries(broadcast_id=own_files.id)
     assert [a.missing for a in history[0].attachments] == [True]
+
+
+def test_a_one_off_paused_and_resumed_before_its_time_still_sends(
+        db: Database, service: BroadcastService, clock: FakeClock) -> None:
+    ids = add_groups(db, ["群A", "群B"], START)
+    b = service.create(BroadcastDraft(title="上新", body="{群名} 上新", group_ids=tuple(ids),
+                                      run_at=START + timedelta(hours=1)))
+    service.pause(b.id)
+    clock.advance(300)
+    resumed = service.resume(b.id)
+    assert resumed.status is BroadcastStatus.ACTIVE and resumed.next_due == START + timedelta(hours=1)
+    clock.advance(3600)
+    assert service.materialize_due()[:2] == (2, [])
+    assert len(service.manual_queue()) == 2 and service.get(b.id).status is BroadcastStatus.FINISHED
+
+
+def test_a_one_off_whose_time_passed_while_paused_is_not_sent_after_resuming(
+        db: Database, service: BroadcastService, clock: FakeClock) -> None:
+    ids = add_groups(db, ["群A"], START)
+    b = service.create(BroadcastDraft(title="上新", body="上新", group_ids=tuple(ids),
+                                      run_at=START + timedelta(minutes=10)))
+    service.pause(b.id)
+    clock.advance(3600)
+    assert service.resume(b.id).next_due is None
+    assert service.materialize_due()[0] == 0 and service.manual_queue() == []
+
+
+def test_editing_a_sent_one_off_does_not_send_it_again(db: Database, service: BroadcastService,
+                                                       clock: FakeClock) -> None:
+    ids = add_groups(db, ["群A", "群B", "群C"], START)
+    run_at = START + timedelta(minutes=1)
+    draft = BroadcastDraft(title="t", body="{群名} hi", group_ids=tuple(ids), run_at=run_at)
+    b = service.create(draft)
+    clock.advance(120)
+    assert service.materialize_due()[0] == 3
+    first, *rest = service.manual_queue()
+    service.mark_done_by_hand(first.id)
+    clock.advance(3600)
+    # the editor shows a past one-off's time as "now": only the title and text changed
+    edited = service.update(b.id, BroadcastDraft(title="t (改错字)", body="{群名} 你好", group_ids=tuple(ids),
+                                                 run_at=clock.now().replace(second=0)))
+    assert edited.status is BroadcastStatus.FINISHED and edited.next_due is None and edited.run_at == run_at
+    assert service.materialize_due()[0] == 0
+    assert [(d.id, d.body) for d in service.manual_queue()] == [(d.id, f"{d.group_name} 你好") for d in rest]
+    assert len(service.deliveries(broadcast_id=b.id)) == 3
+
+
+def test_deleting_a_template_keeps_its_attachments_on_the_broadcasts_using_it(
+        db: Database, service: BroadcastService, tmp_path: Path) -> None:
+    ids = add_groups(db, ["群A", "群B"], START)
+    poster, own = tmp_path / "海报.png", tmp_path / "自带.jpg"
+    for path in (poster, own):
+        path.write_bytes(b"x")
+    template = service.create_template(TemplateDraft("截单", "{群名} 截单", attachments=(str(poster),)))
+    plain = service.create_template(TemplateDraft("纯文字", "{群名} 好"))
+    uses = service.create(BroadcastDraft(title="用模板", template_id=template.id, group_ids=(ids[0],)))
+    keeps = service.create(BroadcastDraft(title="自带附件", template_id=template.id, group_ids=(ids[1],),
+                                          attachments=(str(own),)))
+    text_only = service.create(BroadcastDraft(title="纯文字", template_id=plain.id, group_ids=(ids[1],)))
+    service.materialize_due()
+    service.delete_template(template.id)
+    service.delete_template(plain.id)
+    assert service.get(uses.id).attachments == (str(poster),) and service.get(uses.id).template_id is None
+    assert service.get(keeps.id).attachments == (str(own),)
+    assert service.get(text_only.id).attachments == ()
+    queue = {d.broadcast_title: [a.path for a in d.attachments] for d in service.manual_queue()}
+    assert queue == {"用模板": [str(poster)], "自带附件": [str(own)], "纯文字": []}
+
+
+def _count_campaign_queries(db: Database) -> list[str]:
+    from sqlalchemy import event
+
+    seen: list[str] = []
+
+    def before(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        if "campaign_groups" in statement:
+            seen.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", before)
+    return seen
+
+
+def test_rerendering_and_sop_expansion_look_up_group_buys_once_per_occurrence(
+        db: Database, service: BroadcastService, clock: FakeClock) -> None:
+    ids = add_groups(db, [f"群{i}" for i in range(6)], START - timedelta(hours=1))
+    b = service.create(BroadcastDraft(title="t", body="{群名}", group_ids=tuple(ids)))
+    service.materialize_due()
+    queries = _count_campaign_queries(db)
+    service.update(b.id, BroadcastDraft(title="t", body="{群名} 新", group_ids=tuple(ids)))
+    assert len(queries) == 1
+    assert {d.body for d in service.manual_queue()} == {f"群{i} 新" for i in range(6)}
+    queries.clear()
+    service.create(BroadcastDraft(title="SOP", schedule_kind=ScheduleKind.SOP, group_ids=tuple(ids),
+                                  sop_steps=(SopStep(0, time(9, 0), "欢迎{群名}"),)))
+    service.materialize_due()
+    assert len(queries) == 1

@@ -259,3 +259,19 @@ def test_secrets_stay_out_of_the_database_and_logs(db: Database, server: RobotSe
         errors = " ".join(session.scalars(select(Delivery.last_error)))
     assert key not in (reason or "") + errors + caplog.text
     assert key not in repr(ChannelService(db).list_channels())
+
+
+def test_listing_flagged_sends_only_reads_the_dispatcher_flags(db: Database, server: RobotServer, clock: FakeClock,
+                                                               client: RobotClient) -> None:
+    gids = _robots(db, server, clock, ["wecom"], limits=FAST)
+    _broadcast(db, clock, gids)
+    service = BroadcastService(db, now=clock.now)
+    service.materialize_due()
+    with db.transaction() as session:  # a dispatcher claimed it and died; its lease has run out
+        session.execute(update(Delivery).where(Delivery.id == 1).values(
+            status=DeliveryStatus.SENDING, claimed_by="dead", lease_until=START - timedelta(minutes=1)))
+    assert service.flagged() == []  # a page refresh writes nothing
+    assert [d.flagged for d in _rows(db)] == [False]
+    summary = _dispatcher(db, client, clock).run()  # the dispatcher flags it (at start-up, then every 30 s)
+    assert summary.newly_flagged == 1 and [d.id for d in service.flagged()] == [1]
+    assert server.delivered() == 0

@@ -185,3 +185,26 @@ def test_secrets_never_appear_in_messages_or_logs(server: RobotServer, client: R
     secret_ep = RobotEndpoint(ChannelKind.DINGTALK, "http://127.0.0.1:9/robot/send?access_token=tok123456", "SECsupersecret")
     attempt = client.post(secret_ep, text_payload(secret_ep.kind, "x"))
     assert "tok123456" not in attempt.message + caplog.text and "SECsupersecret" not in caplog.text
+
+
+def test_loading_the_broadcast_services_does_not_import_httpx() -> None:
+    """The GUI imports these at start-up; the HTTP library is loaded only when a robot sends."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys, desktop.services.broadcasts, desktop.services.channels, desktop.services.dispatch; "
+            "print('httpx' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60,
+                         cwd=Path(__file__).resolve().parents[2])
+    assert out.stdout.strip() == "False"
+
+
+def test_httpx_request_log_lines_are_masked(caplog: pytest.LogCaptureFixture) -> None:
+    import httpx
+
+    url = httpx.URL("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=SECRET-KEY-123456")
+    with caplog.at_level(logging.INFO, logger="httpx"):
+        RobotClient().close()  # the filter is in place once a client exists
+        logging.getLogger("httpx").info("HTTP Request: %s %s", "POST", url)
+    assert "SECRET-KEY-123456" not in caplog.text and "qyapi.weixin.qq.com" in caplog.text

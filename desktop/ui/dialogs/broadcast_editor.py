@@ -280,12 +280,14 @@ class BroadcastEditor(QDialog):
         self.groups = QListWidget()
         self.groups.setObjectName("broadcastGroups")
         self.groups.setUniformItemSizes(True)
+        self._group_items: dict[int, QListWidgetItem] = {}
         for group in sorted(groups, key=lambda g: g.name):
             item = QListWidgetItem(group.name)
             item.setData(Qt.ItemDataRole.UserRole, group.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.groups.addItem(item)
+            self._group_items[group.id] = item
         self.groups.itemChanged.connect(lambda _i: self._targets_changed())
         check_visible = QPushButton(self.tr("勾选显示的群"))
         check_visible.clicked.connect(lambda: self._check_visible(True))
@@ -471,8 +473,7 @@ class BroadcastEditor(QDialog):
         if b.template_id is not None and self.template.findData(b.template_id) >= 0:
             self.template.setCurrentIndex(self.template.findData(b.template_id))
         self.format.setCurrentIndex(self.format.findData(b.format.value))
-        for group_id in b.group_ids:
-            self.check_group(group_id)
+        self._set_checked(b.group_ids, True)  # the constructor counts them once afterwards
         if b.segment_id is not None and self.segment.findData(b.segment_id) >= 0:
             self.segment.setCurrentIndex(self.segment.findData(b.segment_id))
         self.kind.setCurrentIndex(self.kind.findData(b.schedule_kind.value))
@@ -615,10 +616,20 @@ class BroadcastEditor(QDialog):
         self._targets_changed()
 
     def check_group(self, group_id: int, checked: bool = True) -> None:
-        for row in range(self.groups.count()):
-            item = self.groups.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == group_id:
-                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self._set_checked((group_id,), checked)
+        self._targets_changed()
+
+    def _set_checked(self, group_ids: Sequence[int], checked: bool) -> None:
+        """Check (or uncheck) groups by id without a recount per item; unknown ids are ignored."""
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        self.groups.blockSignals(True)
+        try:
+            for group_id in group_ids:
+                item = self._group_items.get(group_id)
+                if item is not None:
+                    item.setCheckState(state)
+        finally:
+            self.groups.blockSignals(False)
 
     def group_ids(self) -> list[int]:
         return [self.groups.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.groups.count())

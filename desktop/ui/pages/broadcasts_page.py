@@ -106,8 +106,6 @@ class BroadcastsPage(QWidget):
         self._dialog: BroadcastEditor | None = None
         self._template_dialog: TemplateDialog | None = None
         self._pending_select: int | None = None
-        self._flagged_count = 0
-        self._queue_count = 0
 
         self.banner, self.banner_label = self._banner(
             "flagged", self.tr("去确认"), lambda _frame: self.tabs.setCurrentWidget(self.flagged_tab))
@@ -453,7 +451,6 @@ class BroadcastsPage(QWidget):
 
     def _show_flagged(self, rows: list[DeliveryDTO]) -> None:
         self.flagged_model.set_rows(rows)
-        self._flagged_count = len(rows)
         self.flagged_stack.setCurrentWidget(self.flagged_view if rows else self.flagged_empty)
         self.tabs.setTabText(2, self.tr("待确认 ({0})").format(len(rows)) if rows else self.tr("待确认"))
         self.banner.setVisible(bool(rows))
@@ -464,7 +461,6 @@ class BroadcastsPage(QWidget):
         self._update_flagged_buttons()
 
     def _queue_count_changed(self, count: int) -> None:
-        self._queue_count = count
         self.tabs.setTabText(1, self.tr("待发送 ({0})").format(count) if count else self.tr("待发送"))
         self.manual_count_changed.emit(count)
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -885,8 +885,3 @@ def stated_quantity(source: str) -> StatedQuantity:
                 return StatedQuantity(None, _not_whole(raw))
             return StatedQuantity(None, f"数量不是数字：“{body[found[0].start(1):found[0].end(1)]}”")
     return StatedQuantity()
-
-
-def catalogue_of(products: Sequence[ProductChoice], pickup_points: Sequence[PickupChoice] = (),
-                 pinyin: PinyinFn | None = None) -> Catalogue:
-    return Catalogue(tuple(products), tuple(pickup_points), pinyin)

@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from .enums import CampaignStatus, FulfilmentStatus, PaymentStatus
 from .errors import ValidationError
+from .group_detail import yuan  # ¥12.50 from 1250: one formatter for every amount shown
 from .members import normalise_phone
 
 TITLE_MAX = 200
@@ -40,9 +41,6 @@ QUANTITY_MAX = 100_000
 PAYMENT_NAMES: dict[PaymentStatus, str] = {
     PaymentStatus.UNPAID: "未付款", PaymentStatus.PAID: "已付款", PaymentStatus.REFUNDED: "已退款",
     PaymentStatus.CANCELLED: "已取消",
-}
-FULFILMENT_NAMES: dict[FulfilmentStatus, str] = {
-    FulfilmentStatus.WAITING: "待提货", FulfilmentStatus.PICKED_UP: "已提货", FulfilmentStatus.DELIVERED: "已送达",
 }
 CAMPAIGN_STATUS_NAMES: dict[CampaignStatus, str] = {
     CampaignStatus.DRAFT: "草稿", CampaignStatus.OPEN: "进行中", CampaignStatus.CLOSED: "已截单",
@@ -74,13 +72,6 @@ def _money(value: int, label: str, field_name: str) -> int:
     if value > MONEY_MAX_CENTS:
         raise ValidationError(f"{label}太大 (最多 ¥{MONEY_MAX_CENTS // 100:,})", field_name)
     return value
-
-
-def yuan(cents: int) -> str:
-    """¥12.50 from 1250, exactly."""
-    sign = "-" if cents < 0 else ""
-    whole, part = divmod(abs(int(cents)), 100)
-    return f"{sign}¥{whole:,}.{part:02d}"
 
 
 def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:

@@ -16,6 +16,9 @@ from typing import TypeVar
 
 from dateutil import parser as date_parser
 
+from desktop.domain.errors import ValidationError
+from desktop.domain.members import normalise_phone
+
 from .aliases import alias_table, match_key
 
 E = TypeVar("E", bound=StrEnum)
@@ -37,7 +40,6 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 _AMOUNT_NOISE = re.compile(r"人民币|rmb|cny|[¥$元圆,\s]", re.IGNORECASE)
 _COUNT = re.compile(r"[共约]?(\d+)(?:\.0+)?(?:人|位|个|名|条|次|份|件|单|张|盒|斤|袋)?")
 _PHONE_SEPARATORS = re.compile(r"[\s\-()/.]")
-_PHONE = re.compile(r"\+?\d{5,20}")
 _SCIENTIFIC = re.compile(r"\d+(?:\.\d+)?e\+?\d+", re.IGNORECASE)
 _DATE_TEXT = re.compile(
     r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?"
@@ -122,9 +124,11 @@ def to_count(value: object) -> int:
 
 
 def to_phone(value: object) -> str:
-    """A phone number as digits: 13800138000.0 -> "13800138000", "+86 138 0013 8000" -> "13800138000" (a
-    mainland number without its country code, as ``desktop.domain.members.normalise_phone`` stores it:
-    the same person whichever way the sheet wrote it), "+44 20 7946 0000" -> "+442079460000"."""
+    """A phone number as digits: 13800138000.0 -> "13800138000", "+86 138 0013 8000" -> "13800138000",
+    "+44 20 7946 0000" -> "+442079460000". The cell is cleaned of what sheets add (a float's ".0", the
+    quote prefix, "/" and "." between digits, "00" for "+"), then stored as
+    ``desktop.domain.members.normalise_phone`` stores a typed number (a mainland number without its
+    country code, a mobile of exactly 11 digits): the same person whichever way it was written."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         if isinstance(value, float) and not value.is_integer():
             raise CellError(f"不是有效的电话号码：{to_text(value)}")
@@ -140,11 +144,13 @@ def to_phone(value: object) -> str:
             text = "+" + text[2:]
     else:
         raise CellError("不是有效的电话号码")
-    if not _PHONE.fullmatch(text):
+    try:
+        phone = normalise_phone(text)
+    except ValidationError as exc:
+        raise CellError(str(exc)) from None
+    if phone is None:
         raise CellError(f"不是有效的电话号码：{to_text(value)}")
-    if text.startswith("+86") and len(text) == 14:
-        return text[3:]
-    return text
+    return phone
 
 
 def _from_serial(serial: float) -> date | datetime:

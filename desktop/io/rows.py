@@ -253,8 +253,8 @@ def _normalise_column(
         elif kind is int and text_field:
             results[code] = str(raw)  # to_text of a whole number
             continue
-        elif kind is int and phone_field and 10_000 <= raw < 10**20:
-            results[code] = str(raw)  # to_phone of a whole number of 5 to 20 digits: its digits
+        elif kind is int and phone_field and 10**10 <= raw < 2 * 10**10:
+            results[code] = str(raw)  # to_phone of an 11-digit mainland mobile: its digits
             continue
         elif kind is datetime and when_field and raw.tzinfo is None:
             results[code] = raw  # what to_datetime gives back for a naive datetime: the same moment

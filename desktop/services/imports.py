@@ -8,7 +8,8 @@ every row, the rows to insert, the changes to make) with a few set-based queries
 there; ``commit`` hands the plan to the shared writer (Core executemany in chunks, cancel checked
 between chunks) and then to the kind's optional after-step.
 
-Undo: rows the batch inserted carry its ``import_batch_id`` and are deleted; rows it updated get back
+Undo: rows the batch inserted carry its ``import_batch_id`` and are deleted (except a member, campaign,
+product, pickup point or campaign link an order made since uses: ``STILL_USED``); rows it updated get back
 the values stored in ImportChange. Undo restores the batch's own before-values even when the rows
 were edited later (the later edit is overwritten on those columns); rows deleted since are left
 deleted. Interactions are deleted through the interaction log's own path, so day stats stay equal to
@@ -1177,6 +1178,29 @@ def consecutive_ids(session: Session, table: Table, before: int, count: int) -> 
     return list(range(before + 1, before + count + 1))
 
 
+def insert_columns_returning_ids(session: Session, table: Table, columns: Mapping[str, Sequence[Any]],
+                                 batch_id: int, key_columns: Sequence[str]) -> list[int]:
+    """Insert rows given column by column (``_column_writer``: every list as long, a 1-item tuple for
+    a value every row shares) under the batch, ``WRITE_CHUNK`` rows a call, and return their new
+    ids in row order: worked out from the largest id before (``consecutive_ids``) where that holds,
+    else read back by the batch and ``key_columns`` (text columns that together tell the rows apart)."""
+    size = max((len(values) for values in columns.values() if not isinstance(values, tuple)), default=0)
+    if not size:
+        return []
+    write = _column_writer(session, table, list(columns))
+    before = largest_id(session, table)
+    for start in range(0, size, WRITE_CHUNK):
+        write({name: values if isinstance(values, tuple) else values[start:start + WRITE_CHUNK]
+               for name, values in columns.items()}, batch_id)
+    ids = consecutive_ids(session, table, before, size)
+    if ids is not None:
+        return ids
+    made = {tuple(key): row_id for row_id, *key in session.execute(
+        select(table.c.id, *(table.c[name] for name in key_columns))
+        .where(table.c.import_batch_id == batch_id, table.c.id > before))}
+    return [made[key] for key in zip(*(columns[name] for name in key_columns), strict=True)]
+
+
 ENTITY_TITLES = {"group": "群", "member": "成员", "interaction": "互动记录", "group_day_stat": "每日群统计",
                  "membership": "群成员名单", "order": "订单"}
 
@@ -1217,11 +1241,17 @@ INSERTED_TABLES: tuple[tuple[str, Any], ...] = (
     ("pickup_point", PickupPoint), ("member", Member), ("group", Group),
 )
 #: rows a batch created that are kept when something made since still uses them (undo never takes
-#: an order the operator typed later with it): entity -> the condition for deleting
+#: an order the operator typed later with it): entity -> the condition for deleting. The batch's own
+#: orders are deleted first, so only orders made since (or by another batch) hold a row back: the
+#: buyer a 接龙 or an order import registered and a later quick order uses stays that order's member,
+#: and a campaign's pickup point a kept order names stays offered by the campaign.
 STILL_USED: dict[str, Any] = {
     "product": ~exists().where(OrderItem.product_id == Product.id),
     "campaign": ~exists().where(Order.campaign_id == Campaign.id),
     "pickup_point": ~exists().where(Order.pickup_point_id == PickupPoint.id),
+    "campaign_pickup_point": ~exists().where(Order.campaign_id == CampaignPickupPoint.campaign_id,
+                                             Order.pickup_point_id == CampaignPickupPoint.pickup_point_id),
+    "member": ~exists().where(Order.member_id == Member.id),
 }
 
 

@@ -10,7 +10,8 @@ under their header, next to 快递公司 / 快递单号 / 收货人.
 Amounts: a line's amount is its 商品金额 / 小计 when the sheet has one, else 单价 x 数量, else the
 product's price x 数量 (a product the campaign already has). 订单金额 is the order's amount when every
 line that fills it says the same; when the lines say different amounts, each is that line's amount
-(some exports put the line amount under 订单金额). Lines whose amount is still unknown share what is
+(some exports put the line amount under 订单金额), and a line with no amount at all counts 0, which the
+order's result names ("第 N 行没有金额，按 0 计"). Lines whose amount is still unknown share what is
 left of the order amount in proportion to their quantities. Products missing from the campaign are
 created with the price their first line implies, and the cost from 商品成本价.
 
@@ -21,6 +22,8 @@ to members by phone, then by a nickname exactly one member has, else created. Ev
 under the import batch (campaign, pickup points and their links, products, members, orders), so undo
 removes exactly what the import made; an UPDATE import changes only order-level fields (status, paid
 time, refund, fulfilment, notes, pickup point, and the extras the file fills in), recorded for undo.
+A pickup point an UPDATE moves an order to is linked to the campaign, and created when it is new,
+under the batch like those of new orders.
 """
 
 from __future__ import annotations
@@ -62,8 +65,7 @@ from .imports import (
     _Source,
     _Update,
     column_letter,
-    consecutive_ids,
-    largest_id,
+    insert_columns_returning_ids,
 )
 from .interactions import chunks
 from .orders import (
@@ -164,17 +166,23 @@ def plan_orders(session: Session, source: _Source, policy: ImportPolicy) -> _Pla
         else:
             outcome = RowOutcome.FAILED if policy is ImportPolicy.INSERT else RowOutcome.SKIPPED
             _all_rows(plan, orders, o, outcome, f"已存在（订单 #{stored['id']}）")
-    if updates:
-        _plan_updates(plan, orders, updates, session)
+    moved = _plan_updates(plan, orders, updates, session) if updates else _Moves()
     warnings = _limit_warnings(session, campaign_id, orders, new_orders, products)
     _insert_results(plan, orders, new_orders, warnings)
     now = datetime.now()
 
     def steps(session: Session, batch_id: int | None) -> Iterator[_Plan]:
-        if batch_id is not None and new_orders:
+        if batch_id is None:
+            return
+        later: list[_Update] = []
+        if moved.names and campaign_id is not None:  # updates exist only for a stored campaign
+            points = _ensure_points(session, campaign_id, moved.names, batch_id)
+            later = [_Update(change.key, {**change.after, "pickup_point_id": points[name]}, change.before,
+                             change.now) for change, name in moved.waiting]
+        if new_orders:
             _write(session, batch_id, campaign_id, source, orders, new_orders, now)
-        return
-        yield  # a generator that writes and yields no further plan
+        if later:
+            yield _Plan(ENTITY, ORDERS, updates=later)
 
     plan.steps = steps
     return plan
@@ -411,17 +419,22 @@ def _amounts(orders: _Orders, codes: np.ndarray, quantity: np.ndarray, line_amou
         for position in positions[shared].tolist():
             if not notes[position]:
                 notes[position] = "无单价：按数量分摊订单金额"
-    # a per_line order's lines with no amount at all count as 0
-    amount[live & (amount < 0)] = 0
+    # a per_line order's lines with no amount at all count as 0, said on the order
+    unpriced = np.flatnonzero(live & (amount < 0))
+    amount[unpriced] = 0
     totals = np.rint(np.bincount(code_of, weights=np.where(live, amount, 0), minlength=m + 1)[:m]).astype(np.int64)
     order_total = np.where(has_stated & ~per_line, stated, totals)
     orders.amounts = amount.tolist()
     orders.amount = order_total.tolist()
-    orders.order_notes = [()] * m
+    order_notes: list[tuple[str, ...]] = [()] * m
     differs = np.flatnonzero(has_stated & ~per_line & (unknown_count == 0) & (known_sum != stated))
     for o in differs.tolist():
-        orders.order_notes[o] = (f"订单金额 {yuan(int(stated[o]))} 与商品合计 {yuan(int(known_sum[o]))} 不同，"
-                                 "以订单金额为准",)
+        order_notes[o] = (f"订单金额 {yuan(int(stated[o]))} 与商品合计 {yuan(int(known_sum[o]))} 不同，"
+                          "以订单金额为准",)
+    for position in unpriced.tolist():
+        o = int(codes[position])
+        order_notes[o] = (*order_notes[o], f"第 {orders.table.numbers[position]} 行没有金额，按 0 计")
+    orders.order_notes = order_notes
 
 
 def _all_rows(plan: _Plan, orders: _Orders, o: int, outcome: RowOutcome, reason: str) -> None:
@@ -509,13 +522,27 @@ def _same_buyer(buyer: Buyer, stored: Mapping[str, Any]) -> bool:
     return not buyer.name or not stored["buyer_name"] or buyer.name[:80] == stored["buyer_name"]
 
 
+@dataclass(slots=True)
+class _Moves:
+    """UPDATE orders moved to another pickup point: the names of those points (created and linked to
+    the campaign under the batch, as an INSERT import does) and the updates that wait for the id of a
+    point not stored yet, with its name."""
+
+    names: set[str] = field(default_factory=set)
+    waiting: list[tuple[_Update, str]] = field(default_factory=list)
+
+
 def _plan_updates(plan: _Plan, orders: _Orders, updates: Sequence[tuple[int, Mapping[str, Any]]],
-                  session: Session) -> None:
-    """UPDATE: the order-level fields that changed, recorded for undo; the other lines skipped."""
+                  session: Session) -> _Moves:
+    """UPDATE: the order-level fields that changed, recorded for undo; the other lines skipped. An
+    order moved to a pickup point not stored yet waits for the point (``_Moves``)."""
     chosen = [o for o, _ in updates]
-    columns = _order_columns(orders, chosen, _point_ids(session, orders, chosen), datetime.now())
+    point_names = _point_names(orders, chosen)
+    points = _ids_of_points(session, {name for name in point_names if name})
+    columns = _order_columns(orders, chosen, points, datetime.now(), point_names)
     numbers = orders.table.numbers
     given_paid = orders.values.get("paid_at") or [None] * len(orders.numbers)
+    moves = _Moves()
     for n, (o, stored) in enumerate(updates):
         wanted = {name: columns[name][n] for name in UPDATABLE}
         changed = {name: wanted[name] for name in UPDATABLE
@@ -525,16 +552,28 @@ def _plan_updates(plan: _Plan, orders: _Orders, updates: Sequence[tuple[int, Map
         extras = _merged_extras(stored["extras_json"], columns["extras_json"][n])
         if extras is not None:
             changed["extras_json"] = extras
+        point = point_names[n]
+        new_point = point is not None and point not in points
+        if new_point:
+            changed["pickup_point_id"] = None  # the new point's id, once it is created
         if not changed:
             _all_rows(plan, orders, o, RowOutcome.SKIPPED, "无变化")
             continue
         before = {name: stored[name] for name in (*changed, "updated_at")}
-        plan.updates.append(_Update((stored["id"],), changed, before, dict(stored)))
+        change = _Update((stored["id"],), changed, before, dict(stored))
+        reason = "更新：" + "、".join(changed)
+        if point is not None and "pickup_point_id" in changed:
+            moves.names.add(point)
+        if point is not None and new_point:
+            moves.waiting.append((change, point))
+            reason += f"（新建自提点“{point}”）"
+        else:
+            plan.updates.append(change)
         first, *rest = orders.rows[o]
-        plan.results.append(RowResult(numbers[first], RowOutcome.UPDATED, ENTITY, orders.label(o, first),
-                                      "更新：" + "、".join(changed)))
+        plan.results.append(RowResult(numbers[first], RowOutcome.UPDATED, ENTITY, orders.label(o, first), reason))
         plan.results += [RowResult(numbers[position], RowOutcome.SKIPPED, ENTITY, orders.label(o, position),
                                    f"同一订单，见第 {numbers[first]} 行") for position in rest]
+    return moves
 
 
 def _merged_extras(stored: str | None, given: str) -> str | None:
@@ -557,10 +596,6 @@ def _point_names(orders: _Orders, chosen: Sequence[int]) -> list[str | None]:
     if cells is None:
         return [None] * len(chosen)
     return [str(cells[o])[:120] if cells[o] else None for o in chosen]
-
-
-def _point_ids(session: Session, orders: _Orders, chosen: Sequence[int]) -> dict[str, int]:
-    return _ids_of_points(session, {name for name in _point_names(orders, chosen) if name})
 
 
 def _ids_of_points(session: Session, names: set[str]) -> dict[str, int]:
@@ -710,18 +745,9 @@ def _write(session: Session, batch_id: int, campaign_id: int | None, source: _So
         "buyer_name": [b.name[:80] for b in buyers], "buyer_phone": [b.phone for b in buyers],
         "source_seq": (None,), "source_key": (None,), "source_text": ("",), "created_at": (now,), "updated_at": (now,),
     })
-    # positional executemany of tuples (the engine's fast path), batch id added by the writer
-    write_orders = _column_writer(session, ORDERS, list(columns))
-    before = largest_id(session, ORDERS)
-    for start in range(0, len(chosen), 5000):
-        write_orders({name: values if isinstance(values, tuple) else values[start:start + 5000]
-                      for name, values in columns.items()}, batch_id)
-    written = consecutive_ids(session, ORDERS, before, len(chosen))
-    if written is None:
-        # the orders this batch just wrote are all of the batch's orders in the campaign: one indexed query
-        ids: dict[str, int] = dict(session.execute(select(Order.external_no, Order.id).where(
-            Order.import_batch_id == batch_id, Order.campaign_id == campaign_id)).all())
-        written = [ids[orders.numbers[o]] for o in chosen]
+    # positional executemany of tuples (the engine's fast path), batch id added by the writer; the
+    # order numbers tell the batch's new orders apart (one campaign)
+    written = insert_columns_returning_ids(session, ORDERS, columns, batch_id, ("external_no",))
     # the lines of every order written, order by order, each in file order; merged-away lines left out
     lines = orders.codes[np.array(orders.quantities, dtype=np.int64) != 0]
     positions = np.flatnonzero(orders.quantities)

@@ -168,9 +168,8 @@ def ambiguous_names(session: Session, names: Iterable[str]) -> set[str]:
 def create_members(session: Session, buyers: Sequence[tuple[Buyer, str]], batch_id: int | None,
                    now: datetime) -> dict[Buyer, int]:
     """New members for buyers nobody matched (``(buyer, address)``), each buyer linked to the member
-    made for them. Under a batch: one executemany (positional, column by column: the import engine's
-    fast path), the new ids known from the largest id before (SQLite) or read back by batch; else one
-    INSERT .. RETURNING."""
+    made for them. Under a batch: the import engine's column-by-column insert, the new ids known
+    without a read-back where possible (``insert_columns_returning_ids``); else one INSERT .. RETURNING."""
     if not buyers:
         return {}
     columns: dict[str, Any] = {
@@ -185,22 +184,11 @@ def create_members(session: Session, buyers: Sequence[tuple[Buyer, str]], batch_
         ids = session.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True),  # type: ignore[attr-defined]
                               [{**row, "import_batch_id": None} for row in rows]).all()
         return {b: member_id for (b, _), member_id in zip(buyers, ids, strict=True)}
-    from .imports import (  # the import engine builds on this module
-        _column_writer,
-        consecutive_ids,
-        largest_id,
-    )
+    from .imports import insert_columns_returning_ids  # the import engine builds on this module
 
-    before = largest_id(session, table)
-    _column_writer(session, table, list(columns))(columns, batch_id)  # type: ignore[arg-type]
-    ids = consecutive_ids(session, table, before, len(buyers))
-    if ids is not None:
-        return {b: member_id for (b, _), member_id in zip(buyers, ids, strict=True)}
-    made = {(nickname, phone): member_id for member_id, nickname, phone in session.execute(
-        select(Member.id, Member.nickname, Member.phone).where(Member.import_batch_id == batch_id,
-                                                               Member.id > before))}
-    return {b: made[key] for (b, _), key in zip(buyers, zip(columns["nickname"], columns["phone"], strict=True),
-                                                strict=True)}
+    ids = insert_columns_returning_ids(session, table, columns, batch_id,  # type: ignore[arg-type]
+                                       ("nickname", "phone"))
+    return {b: member_id for (b, _), member_id in zip(buyers, ids, strict=True)}
 
 
 def resolve_buyers(session: Session, buyers: Sequence[tuple[Buyer, str]], batch_id: int | None,
@@ -594,26 +582,15 @@ class OrderService:
         clean = draft.validated()
         with self._db.transaction() as session:
             require_campaign(session, campaign_id)
-            _check_product_free(session, campaign_id, clean, None)
+            _check_product_free(session, campaign_id, clean)
             position = clean.position or (session.scalar(
                 select(func.coalesce(func.max(Product.position), -1) + 1).where(Product.campaign_id == campaign_id)) or 0)
             product = Product(campaign_id=campaign_id, **_product_columns(clean, position))
             session.add(product)
             session.flush()
+            audit(session, "create", "product", [product.id], {"campaign_id": campaign_id, "name": clean.name,
+                                                               "spec": clean.spec})
             return next(p for p in _product_dtos(session, campaign_id) if p.id == product.id)
-
-    def update_product(self, product_id: int, draft: ProductDraft) -> ProductDTO:
-        """Edit a product; prices already on orders stay as they were ordered."""
-        clean = draft.validated()
-        with self._db.transaction() as session:
-            product = session.get(Product, product_id)
-            if product is None:
-                raise NotFoundError(f"商品 #{product_id} 不存在")
-            _check_product_free(session, product.campaign_id, clean, product_id)
-            for name, value in _product_columns(clean, clean.position or product.position).items():
-                setattr(product, name, value)
-            session.flush()
-            return next(p for p in _product_dtos(session, product.campaign_id) if p.id == product_id)
 
     def delete_product(self, product_id: int) -> None:
         with self._db.transaction() as session:
@@ -624,6 +601,8 @@ class OrderService:
             if ordered:
                 raise ProductsInUse(_in_use_message(product, ordered[product_id]), [product_id])
             session.delete(product)
+            audit(session, "delete", "product", [product_id], {"campaign_id": product.campaign_id,
+                                                               "name": product.name, "spec": product.spec})
 
     # ------------------------------------------------------------------------------- pickup points
     def pickup_points(self) -> list[PickupPointDTO]:
@@ -637,6 +616,7 @@ class OrderService:
             point = PickupPoint(name=clean.name, address=clean.address, contact=clean.contact, phone=clean.phone)
             session.add(point)
             session.flush()
+            audit(session, "create", "pickup_point", [point.id], {"name": clean.name})
             return _point_dto(point)
 
     def update_pickup_point(self, point_id: int, draft: PickupPointDraft) -> PickupPointDTO:
@@ -926,10 +906,10 @@ def _product_columns(clean: ProductDraft, position: int) -> dict[str, Any]:
             "per_person_limit": clean.per_person_limit, "stock": clean.stock, "position": position}
 
 
-def _check_product_free(session: Session, campaign_id: int, clean: ProductDraft, product_id: int | None) -> None:
+def _check_product_free(session: Session, campaign_id: int, clean: ProductDraft) -> None:
     other = session.scalar(select(Product.id).where(Product.campaign_id == campaign_id, Product.name == clean.name,
                                                    Product.spec == clean.spec))
-    if other is not None and other != product_id:
+    if other is not None:
         raise ValidationError(f"本活动已有商品“{f'{clean.name} {clean.spec}'.strip()}”", "name")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 
+import numpy as np
 import pytest
 
 from desktop.domain.enums import (
@@ -17,7 +18,9 @@ from desktop.domain.enums import (
     Role,
     Tier,
 )
+from desktop.domain.errors import ValidationError
 from desktop.domain.imports import KIND_FIELDS, ImportKind
+from desktop.domain.members import normalise_phone
 from desktop.io.aliases import ALIAS_FILE, alias_table, match_key
 from desktop.io.normalize import (
     CellError,
@@ -33,6 +36,7 @@ from desktop.io.normalize import (
     to_text,
     to_when,
 )
+from desktop.io.rows import _normalise_column
 from desktop.paths import data_dir
 
 
@@ -101,6 +105,36 @@ def test_phones(raw: object, phone: str) -> None:
 def test_bad_phones(raw: object) -> None:
     with pytest.raises(CellError):
         to_phone(raw)
+
+
+@pytest.mark.parametrize("raw", [
+    138001380001, "138001380001", "1380013800", 12345, 10**16, "12345678901234567"])
+def test_phones_the_member_editor_refuses_are_refused(raw: object) -> None:
+    """to_phone ends in the member editor's rule (normalise_phone): a mobile is 11 digits, at most 15
+    digits in all; its message names what is wrong."""
+    with pytest.raises(CellError) as refused:
+        to_phone(raw)
+    with pytest.raises(ValidationError) as typed:
+        normalise_phone(str(raw))
+    assert refused.value.reason == str(typed.value)
+    if raw == 138001380001:
+        assert refused.value.reason == "手机号“138001380001”应为 11 位数字 (现在是 12 位)"
+
+
+def test_phone_cells_read_by_column_agree_with_to_phone_cell_by_cell() -> None:
+    """The row parser's shortcut for whole-number phones gives what to_phone gives, refusals included."""
+    raws = [13800138000, 19912345678, 138001380001, 1380013800, 12345, 1234, 8613800138000, 10**16,
+            "+86 138 0013 8000", "138001380001"]
+    values, errors = _normalise_column(np.array(raws, dtype=object), to_phone)
+    failed = {position: reason for position, _, reason in errors}
+    for position, raw in enumerate(raws):
+        try:
+            expected: object = to_phone(raw)
+        except CellError as exc:
+            assert failed[position] == exc.reason and values[position] is None
+        else:
+            assert position not in failed and values[position] == expected
+    assert sorted(failed) == [2, 3, 4, 5, 7, 9]
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from desktop.domain.enums import PaymentStatus
 from desktop.domain.imports import BatchKind, ImportPolicy, RowOutcome, RowResult, SheetColumns
 from desktop.domain.members import MemberDraft
-from desktop.domain.orders import CampaignDraft, ProductDraft
+from desktop.domain.orders import CampaignDraft, OrderDraft, OrderItemDraft, ProductDraft
 from desktop.services.imports import ImportService
 from desktop.services.members import MemberService
 from desktop.services.order_summaries import OrderSummaryService
@@ -175,6 +175,30 @@ def test_undo_removes_exactly_what_the_import_created(db, export: Path, tmp_path
     assert orders.campaign(kept.id).products[0].name == "鸡蛋"
 
 
+def test_undo_keeps_the_member_campaign_and_pickup_point_a_later_order_uses(db, export: Path) -> None:
+    """The import registered 王芳 and made the campaign, its pickup points and their links; a quick order
+    typed afterwards is 王芳's at 阳光花园. Undo takes the rest of what the import made, never what that
+    order needs: its member, its campaign, its pickup point and the campaign still offering that point."""
+    report = ImportService(db).commit(export, BatchKind.ORDERS)
+    imported = _orders(db)
+    wang, campaign_id = imported["1"]["member"], imported["1"]["campaign"]
+    with db.transaction() as session:
+        points = dict(session.execute(select(PickupPoint.name, PickupPoint.id)).all())
+    orders = OrderService(db)
+    product = orders.campaign(campaign_id).products[0].id
+    later = orders.create_order(OrderDraft(campaign_id, (OrderItemDraft(product, 1),), buyer_name="王芳",
+                                           buyer_phone="13800138000", pickup_point_id=points["阳光花园"]))
+    assert later.row.member_id == wang and later.new_member_id is None
+    ImportService(db).undo(report.batch_id)
+    assert list(_orders(db)) == [None]  # the quick order alone, without an order number
+    assert orders.order(later.row.id).row.member_id == wang
+    assert orders.order(later.row.id).row.pickup_point_name == "阳光花园"
+    assert [p.name for p in orders.campaign(campaign_id).pickup_points] == ["阳光花园"]
+    with db.transaction() as session:
+        assert session.scalars(select(Member.nickname)).all() == ["王芳"]
+        assert session.scalars(select(PickupPoint.name)).all() == ["阳光花园"]
+
+
 def test_update_import_changes_status_and_undo_restores_it(db, export: Path, tmp_path: Path) -> None:
     service = ImportService(db)
     service.commit(export, BatchKind.ORDERS)
@@ -192,6 +216,42 @@ def test_update_import_changes_status_and_undo_restores_it(db, export: Path, tmp
         assert session.scalar(select(func.count()).select_from(ImportChange)) == 1
     service.undo(report.batch_id)
     assert _orders(db)["4"]["status"] is PaymentStatus.UNPAID and _orders(db)["4"]["paid_at"] is None
+
+
+def test_update_import_creates_a_new_pickup_point_under_the_batch(db, export: Path, tmp_path: Path) -> None:
+    """A pickup point the UPDATE file names for the first time is created and linked to the campaign
+    under the batch (once, for the moved order and a new order alike), and undo takes it back out."""
+    service = ImportService(db)
+    service.commit(export, BatchKind.ORDERS)
+    before = (_orders(db), _counts(db))
+    later = tmp_path / "later" / "周五水果团.xlsx"
+    later.parent.mkdir()
+    write_ktt_export(later, extra_rows=[[6, "周七", "", "", "", "赣南脐橙", "5斤", 1, 30, "", "已支付", "西门新点",
+                                         "周七", 13400134000]])
+    book = openpyxl.load_workbook(later)
+    book.active["L6"] = "西门新点"  # order 2 moves from 翠苑 to a point nobody has stored
+    book.active["L9"] = "翠苑"  # order 4, delivered so far, to a stored point
+    book.save(later)
+    preview = service.preview(later, BatchKind.ORDERS, policy=ImportPolicy.UPDATE)
+    reasons = {r.row: (r.outcome, r.reason) for r in preview.results}
+    assert reasons[6] == (RowOutcome.UPDATED, "更新：pickup_point_id（新建自提点“西门新点”）")
+    assert reasons[9] == (RowOutcome.UPDATED, "更新：pickup_point_id")
+    assert _counts(db) == before[1]  # a preview creates no point
+    report = service.commit(preview, BatchKind.ORDERS, ImportPolicy.UPDATE)
+    assert (report.updated, report.inserted) == (2, 1)
+    orders = _orders(db)
+    with db.transaction() as session:
+        points = dict(session.execute(select(PickupPoint.name, PickupPoint.id)).all())
+        new_point = session.execute(select(PickupPoint.id, PickupPoint.import_batch_id)
+                                    .where(PickupPoint.name == "西门新点")).one()
+        links = set(session.scalars(select(CampaignPickupPoint.pickup_point_id)
+                                    .where(CampaignPickupPoint.campaign_id == orders["2"]["campaign"])))
+    assert new_point == (points["西门新点"], report.batch_id)
+    assert orders["2"]["pickup"] == orders["6"]["pickup"] == points["西门新点"]
+    assert orders["4"]["pickup"] == points["翠苑"]
+    assert links == {points["阳光花园"], points["翠苑"], points["西门新点"]}
+    service.undo(report.batch_id)
+    assert (_orders(db), _counts(db)) == before
 
 
 def test_an_order_number_with_two_buyers_fails_that_order_naming_both(db, tmp_path: Path) -> None:
@@ -393,7 +453,6 @@ def test_rows_several_per_statement_and_ids_without_a_read_back_store_what_one_b
     the new ids worked out from the largest id before store the same orders, lines and members, with
     the same outcomes, re-import and undo, as one execution per row with every id read back."""
     from desktop.services import imports as imports_module
-    from desktop.services import order_import as order_import_module
 
     path = tmp_path / "周五水果团.xlsx"
     write_ktt_export(path)
@@ -405,8 +464,7 @@ def test_rows_several_per_statement_and_ids_without_a_read_back_store_what_one_b
         session.connection().exec_driver_sql(sql, list(zip(*columns, strict=True)))
 
     monkeypatch.setattr(imports_module, "_insert_columns", one_by_one)
-    monkeypatch.setattr(imports_module, "consecutive_ids", lambda *args: None)
-    monkeypatch.setattr(order_import_module, "consecutive_ids", lambda *args: None)
+    monkeypatch.setattr(imports_module, "consecutive_ids", lambda *args: None)  # every writer's read-back
     assert several == _round_trip(tmp_path / "one_by_one.db", path)
     assert len(several[1][2]) >= 4 and several[1][1]["order_items"] > 3  # more rows than one statement holds
 
@@ -486,6 +544,21 @@ def test_planning_keeps_the_amount_note_and_buyer_rules() -> None:
         (6, "B 桃", "新订单 ¥6.00；订单金额 ¥6.00 与商品合计 ¥5.00 不同，以订单金额为准"),
         (9, "D 苹果", "新订单 ¥9.00"), (10, "D 苹果", "与第 9 行是同一商品，数量已合并"),
         (13, "F 苹果", "新订单 ¥5.00；注意：超出限购"), (14, "F 梨", "无单价：按数量分摊订单金额")]
+
+
+def test_a_line_without_any_amount_in_an_order_of_line_amounts_is_noted(db, tmp_path: Path) -> None:
+    """订单金额 differs between the lines, so each is that line's amount; a line with none at all (and
+    no price known) counts ¥0 and the order says so, naming the line. The order is imported."""
+    path = tmp_path / "各行金额.csv"
+    path.write_text("跟团号,下单人,商品,数量,订单金额\n1,张三,苹果,1,10\n1,张三,梨,1,20\n1,张三,桃,2,\n"
+                    "2,李四,苹果,1,10\n", encoding="utf-8")
+    report = ImportService(db).commit(path, BatchKind.ORDERS)
+    assert [(r.row, r.outcome, r.reason) for r in report.results] == [
+        (2, RowOutcome.INSERTED, "新订单 ¥30.00；第 4 行没有金额，按 0 计"), (3, RowOutcome.INSERTED, ""),
+        (4, RowOutcome.INSERTED, ""), (5, RowOutcome.INSERTED, "新订单 ¥10.00")]
+    orders = _orders(db)
+    assert orders["1"]["amount"] == 3000
+    assert orders["1"]["items"] == {("苹果", ""): (1, 1000), ("梨", ""): (1, 2000), ("桃", ""): (2, 0)}
 
 
 # ------------------------------------------------------------------------------------------ leader columns

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import datetime
 
@@ -29,7 +30,7 @@ from desktop.domain.orders import (
 from desktop.services.imports import ImportService
 from desktop.services.members import MemberService
 from desktop.services.orders import OrderService
-from desktop.store.models import Base, Group, Member, Membership, Order
+from desktop.store.models import AuditLog, Base, Group, Member, Membership, Order
 
 JIELONG = """#接龙
 周五水果团 今晚8点截单
@@ -80,6 +81,29 @@ def test_campaign_crud_and_validation(svc: OrderService, campaign) -> None:
     svc.delete_product(pear.id)
     with pytest.raises(NotFoundError):
         svc.campaign(999)
+
+
+def test_product_and_pickup_point_writes_are_in_the_audit_log(db, svc: OrderService, campaign) -> None:
+    """Adding and deleting a product and creating a pickup point are logged, as editing and deleting a
+    pickup point are; a refused write logs nothing."""
+    def logged() -> list[tuple[str, str, int | None, dict]]:
+        with db.transaction() as session:
+            return [(action, entity, entity_id, json.loads(detail)) for action, entity, entity_id, detail in
+                    session.execute(select(AuditLog.action, AuditLog.entity, AuditLog.entity_id,
+                                           AuditLog.detail_json).order_by(AuditLog.id))]
+
+    sunny = next(p for p in campaign.pickup_points if p.name == "阳光花园自提点")
+    assert logged()[:1] == [("create", "pickup_point", sunny.id, {"name": "阳光花园自提点"})]
+    before = len(logged())
+    pear = svc.add_product(campaign.id, ProductDraft("梨", "1斤", 800))
+    with pytest.raises(ValidationError):
+        svc.add_product(campaign.id, ProductDraft("梨", "1斤"))
+    svc.delete_product(pear.id)
+    point = svc.create_pickup_point(PickupPointDraft("东门"))
+    assert logged()[before:] == [
+        ("create", "product", pear.id, {"campaign_id": campaign.id, "name": "梨", "spec": "1斤"}),
+        ("delete", "product", pear.id, {"campaign_id": campaign.id, "name": "梨", "spec": "1斤"}),
+        ("create", "pickup_point", point.id, {"name": "东门"})]
 
 
 def test_quick_order_amount_limit_stock_and_edit(svc: OrderService, campaign) -> None:
@@ -368,6 +392,21 @@ def test_quick_order_for_a_new_name_is_the_member_a_later_paste_matches(db, svc:
     assert len(svc.order_ids(campaign.id, OrderFilter(member_id=mid))) == 3
     assert len(MemberService(db).detail(mid).timeline) == 3
     assert svc.campaigns()[0].buyers == 1
+
+
+def test_undoing_a_paste_keeps_the_member_a_later_order_uses(db, svc: OrderService, campaign) -> None:
+    """The paste registered 张三 and 李四; a quick order typed afterwards is 张三's. Undoing the paste takes
+    its orders and 李四, never 张三: the later order keeps its member."""
+    orange, apple = _pid(campaign, "脐橙"), _pid(campaign, "苹果")
+    pasted = svc.apply_jielong(campaign.id, [_line(1, "张三", (orange, 1)), _line(2, "李四", (apple, 1))])
+    [(zhang, _, _)] = _members(db, "张三")
+    assert len(pasted.new_member_ids) == 2 and zhang in pasted.new_member_ids
+    later = svc.create_order(OrderDraft(campaign.id, (OrderItemDraft(apple, 2),), buyer_name="张三"))
+    assert later.row.member_id == zhang and later.new_member_id is None
+    ImportService(db).undo(pasted.batch_id)
+    assert svc.order_ids(campaign.id) == [later.row.id]
+    assert svc.order(later.row.id).row.member_id == zhang
+    assert [m[0] for m in _members(db, "张三")] == [zhang] and _members(db, "李四") == []
 
 
 def test_quick_order_refused_registers_nobody(db, svc: OrderService, campaign) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.enums import (
+    CampaignStatus,
     FulfilmentStatus,
     GroupStatus,
     InteractionKind,
@@ -106,6 +107,15 @@ def fulfilment_name(status: FulfilmentStatus) -> str:
         FulfilmentStatus.WAITING: _t("待提货"),
         FulfilmentStatus.PICKED_UP: _t("已提货"),
         FulfilmentStatus.DELIVERED: _t("已送达"),
+    }[status]
+
+
+def campaign_status_name(status: CampaignStatus) -> str:
+    return {
+        CampaignStatus.DRAFT: _t("草稿"),
+        CampaignStatus.OPEN: _t("进行中"),
+        CampaignStatus.CLOSED: _t("已截单"),
+        CampaignStatus.SETTLED: _t("已结算"),
     }[status]
 
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,8 +44,9 @@ from desktop.domain.orders import (
     PickupPointDTO,
     ProductDraft,
 )
+from desktop.ui.labels import campaign_status_name
 from desktop.ui.styles import INVALID_STYLE, error_label
-from desktop.ui.widgets.order_labels import campaign_status_name, plain_money
+from desktop.ui.widgets.order_labels import plain_money
 from desktop.ui.widgets.quick_entry import parse_amount
 
 if TYPE_CHECKING:
@@ -264,7 +266,9 @@ class CampaignDialog(QDialog):
         add_point = QPushButton(self.tr("添加自提点"))
         add_point.setObjectName("addPoint")
         add_point.clicked.connect(self.add_point)
-        self.point_name.returnPressed.connect(self.add_point)
+        self._point_fields = (self.point_name, self.point_address, self.point_contact, self.point_phone)
+        for edit in self._point_fields:
+            edit.installEventFilter(self)  # Enter adds the point; it must not reach the dialog's 保存
         point_form = QGridLayout()
         point_form.addWidget(self.point_name, 0, 0)
         point_form.addWidget(self.point_address, 0, 1)
@@ -308,6 +312,13 @@ class CampaignDialog(QDialog):
         self._point_buttons()
         self.title.setFocus()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (any(watched is edit for edit in self._point_fields) and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.add_point()
+            return True
+        return super().eventFilter(watched, event)
+
     # ------------------------------------------------------------------ groups and points
     def _filter_groups(self, text: str) -> None:
         typed = text.strip().lower()
@@ -321,11 +332,6 @@ class CampaignDialog(QDialog):
     def group_ids(self) -> list[int]:
         return [self.groups.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.groups.count())
                 if self.groups.item(r).checkState() == Qt.CheckState.Checked]
-
-    def check_group(self, group_id: int) -> None:
-        for row in range(self.groups.count()):
-            if self.groups.item(row).data(Qt.ItemDataRole.UserRole) == group_id:
-                self.groups.item(row).setCheckState(Qt.CheckState.Checked)
 
     def _add_point_item(self, point: PickupPointDraft, point_id: int | None, checked: bool) -> None:
         item = QListWidgetItem()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,18 +28,50 @@ from desktop.domain.enums import FulfilmentStatus, PaymentStatus
 from desktop.domain.errors import ValidationError
 from desktop.domain.members import normalise_phone
 from desktop.domain.orders import CampaignDetail, GroupChoice, OrderDetail, OrderDraft
+from desktop.ui.labels import fulfilment_name, payment_name
 from desktop.ui.styles import INVALID_STYLE, error_label
-from desktop.ui.widgets.order_labels import (
-    fulfilment_name,
-    items_label,
-    parse_items,
-    payment_name,
-    plain_money,
-)
+from desktop.ui.widgets.order_labels import parse_items, plain_money
 from desktop.ui.widgets.quick_entry import MEMBER_DELAY_MS, SuggestEdit, Suggestion, parse_amount
 
 #: asks for members matching what was typed; the answer goes to the callback
 MemberFinder = Callable[[str, Callable[[list[Suggestion]], None]], None]
+
+
+class MemberSuggester(QObject):
+    """Suggests members in a buyer field as the operator types: ``find`` is asked once typing pauses,
+    and an answer is shown only while the field still says what was asked."""
+
+    def __init__(self, edit: SuggestEdit, find: MemberFinder) -> None:
+        super().__init__(edit)
+        self._edit = edit
+        self._find = find
+        self._serial = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(MEMBER_DELAY_MS)
+        self._timer.timeout.connect(self._suggest)
+        edit.textEdited.connect(self._typed)
+
+    def _typed(self, text: str) -> None:
+        self._serial += 1  # an answer to an older query is dropped
+        if text.strip():
+            self._timer.start()
+        else:
+            self._timer.stop()
+            self._edit.set_suggestions([])
+
+    def _suggest(self) -> None:
+        text = self._edit.text().strip()
+        if not text:
+            return
+        self._serial += 1
+        serial = self._serial
+
+        def done(items: list[Suggestion]) -> None:
+            if serial == self._serial and self._edit.text().strip() == text:
+                self._edit.set_suggestions(items)
+
+        self._find(text, done)
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -71,19 +103,14 @@ class OrderDialog(QDialog):
         self._campaign = campaign
         self._order = order
         self._submit = submit
-        self._find_members = find_members
-        self._member_serial = 0
         self.buyer = SuggestEdit()
         self.buyer.setObjectName("orderBuyer")
         self.buyer.setText(row.buyer_name)
         self.buyer.setToolTip(self.tr("输入昵称、拼音或手机号, 可从提示列表中选择成员"))
-        self.buyer.textEdited.connect(self._buyer_typed)
+        self.buyer.textEdited.connect(lambda _t: self._show_link())
         self.buyer.picked.connect(lambda _id: self._show_link())
         self.buyer.submitted.connect(self._save)
-        self._member_timer = QTimer(self)
-        self._member_timer.setSingleShot(True)
-        self._member_timer.setInterval(MEMBER_DELAY_MS)
-        self._member_timer.timeout.connect(self._suggest_members)
+        self._suggester = MemberSuggester(self.buyer, find_members) if find_members is not None else None
         self.phone = QLineEdit(row.buyer_phone)
         self.phone.setObjectName("orderPhone")
         self.phone.textEdited.connect(lambda _t: self._show_link())
@@ -185,28 +212,6 @@ class OrderDialog(QDialog):
         self.link.setText(text)
         self.link.setVisible(bool(text))
 
-    def _buyer_typed(self, text: str) -> None:
-        self._show_link()
-        self._member_serial += 1  # an answer to an older query is dropped
-        if text.strip() and self._find_members is not None:
-            self._member_timer.start()
-        else:
-            self._member_timer.stop()
-            self.buyer.set_suggestions([])
-
-    def _suggest_members(self) -> None:
-        text = self.buyer.text().strip()
-        if not text or self._find_members is None:
-            return
-        self._member_serial += 1
-        serial = self._member_serial
-
-        def done(items: list[Suggestion]) -> None:
-            if serial == self._member_serial and self.buyer.text().strip() == text:
-                self.buyer.set_suggestions(items)
-
-        self._find_members(text, done)
-
     # ------------------------------------------------------------------ saving
     def draft(self) -> OrderDraft:
         row = self._order.row
@@ -223,9 +228,6 @@ class OrderDialog(QDialog):
             external_no=row.external_no, building=self.building.text(), room=self.room.text(),
             note=self.note.toPlainText(), leader_note=row.leader_note,
         ).validated()
-
-    def items_text(self) -> str:
-        return items_label(parse_items(self.items.text(), self._campaign.products), self._campaign.products)
 
     def _save(self) -> None:
         try:

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 from desktop.domain.enums import CampaignStatus
 from desktop.domain.orders import CampaignDetail, CampaignRow
 from desktop.ui.dialogs.campaign_editor import CampaignDialog, CampaignEdit
+from desktop.ui.labels import campaign_status_name
 from desktop.ui.models.rows_model import Column, RowsModel
 from desktop.ui.widgets.jielong_review import JielongTab
-from desktop.ui.widgets.order_labels import campaign_status_name, money, when
+from desktop.ui.widgets.order_labels import money, when
 from desktop.ui.widgets.order_list import OrdersTab
 from desktop.ui.widgets.order_summary import SummaryTab
 from desktop.ui.widgets.tables import read_only_table
@@ -275,11 +276,13 @@ class GroupBuyPage(QWidget):
     def _data_changed(self, kind: str, ids: list) -> None:
         if kind not in KINDS:
             return
+        # the orders table's cached rows go stale whatever the kind (a product renamed, an import that
+        # updated orders, a member renamed) and whether or not the page shows; the ids are read again
+        # once, by the refresh below (or when the page is next shown) through set_campaign
+        self.orders_tab.model.invalidate(ids if kind == "orders" and ids else None)
         if not self.isVisible():
             self._stale = True
             return
-        if kind == "orders":
-            self.orders_tab.changed(ids)
         self._summary_stale = True
         self.refresh()  # order counts and amounts in the list; the detail is read again
 
@@ -295,23 +298,29 @@ class GroupBuyPage(QWidget):
         self._open_editor(None)
 
     def edit_campaign(self) -> None:
-        if self.campaign is not None:
-            self._open_editor(self.campaign)
+        """Edit the campaign chosen in the list (``self.campaign`` may still be the one chosen before)."""
+        row = self.current_row()
+        if row is not None:
+            self._open_editor(row.id)
 
-    def _open_editor(self, detail: CampaignDetail | None) -> None:
+    def _open_editor(self, campaign_id: int | None) -> None:
         groups, orders = self._groups, self._service
 
-        def read(_ctx: TaskContext) -> tuple[list[GroupDTO], list[PickupPointDTO]]:
-            return groups.list_groups(), orders.pickup_points()
+        def read(_ctx: TaskContext) -> tuple[list[GroupDTO], list[PickupPointDTO], CampaignDetail | None]:
+            detail = orders.campaign(campaign_id) if campaign_id is not None else None
+            return groups.list_groups(), orders.pickup_points(), detail
 
-        def show(found: tuple[list[GroupDTO], list[PickupPointDTO]]) -> None:
-            self._dialog = CampaignDialog(found[0], found[1], detail, self._save, self,
+        def show(found: tuple[list[GroupDTO], list[PickupPointDTO], CampaignDetail | None]) -> None:
+            if self._dialog is not None:  # asked twice before the first read came back
+                return
+            self._dialog = CampaignDialog(found[0], found[1], found[2], self._save, self,
                                           update_point=self._update_point, delete_point=self._delete_point)
             self._dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self._dialog.finished.connect(lambda _r: setattr(self, "_dialog", None))
             self._dialog.open()
 
-        self._runner.run(read, on_done=show, owner=self)
+        self._runner.run(read, on_done=show, on_error=lambda exc: self.status_message.emit(error_message(exc)),
+                         owner=self)
 
     def _save(self, edit: CampaignEdit) -> None:
         dialog, service = self._dialog, self._service

@@ -390,8 +390,6 @@ class ReviewDelegate(QStyledItemDelegate):
 
 class JielongTab(QWidget):
     status_message = Signal(str)
-    #: orders were created (ids) or a paste was undone ([])
-    orders_created = Signal(list)
 
     def __init__(self, runner: TaskRunner, orders: OrderService, imports: ImportService,
                  parent: QWidget | None = None) -> None:
@@ -624,7 +622,6 @@ class JielongTab(QWidget):
                 self.last_batch = result.batch_id
             self.status_message.emit(self.tr("已创建 {0} 笔订单 (跳过 {1} 行已下单)").format(
                 len(result.order_ids), result.skipped))
-            self.orders_created.emit(list(result.order_ids))
             self.recognise()  # the lines now read 已下单
             self.undo_button.setEnabled(self.last_batch is not None)
 
@@ -660,7 +657,6 @@ class JielongTab(QWidget):
         def done(_batch: object) -> None:
             self.last_batch = None
             self.status_message.emit(self.tr("已撤销这次接龙"))
-            self.orders_created.emit([])
             self._runner.data_changed.emit("imports", [])
             if self.review is not None:
                 self.recognise()

@@ -1,6 +1,6 @@
 """Words and small helpers shared by the group-buy (团购) page, its tabs and dialogs.
 
-Status names are translated here (the domain's own name tables are zh_CN only). ``parse_items``
+Status names live in desktop.ui.labels with every other enum's. ``parse_items``
 reads what the operator types for an order's lines, "脐橙×2 苹果 x1", against the campaign's products.
 """
 
@@ -13,28 +13,12 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.domain.enums import CampaignStatus, FulfilmentStatus, PaymentStatus
 from desktop.domain.errors import ValidationError
 from desktop.domain.orders import OrderItemDraft, ProductDTO, check_quantity
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("GroupBuy", text)
-
-
-def campaign_status_name(status: CampaignStatus | str) -> str:
-    return {CampaignStatus.DRAFT: _t("草稿"), CampaignStatus.OPEN: _t("进行中"), CampaignStatus.CLOSED: _t("已截单"),
-            CampaignStatus.SETTLED: _t("已结算")}.get(CampaignStatus(status), str(status))
-
-
-def payment_name(status: PaymentStatus | str) -> str:
-    return {PaymentStatus.UNPAID: _t("未付款"), PaymentStatus.PAID: _t("已付款"), PaymentStatus.REFUNDED: _t("已退款"),
-            PaymentStatus.CANCELLED: _t("已取消")}.get(PaymentStatus(status), str(status))
-
-
-def fulfilment_name(status: FulfilmentStatus | str) -> str:
-    return {FulfilmentStatus.WAITING: _t("待提货"), FulfilmentStatus.PICKED_UP: _t("已提货"),
-            FulfilmentStatus.DELIVERED: _t("已送达")}.get(FulfilmentStatus(status), str(status))
 
 
 def money(cents: int | None) -> str:
@@ -117,7 +101,3 @@ def parse_items(text: str, products: Sequence[ProductDTO]) -> tuple[OrderItemDra
             start = end
     return tuple(OrderItemDraft(pid, q) for pid, q in items.items())
 
-
-def items_label(items: Sequence[OrderItemDraft], products: Sequence[ProductDTO]) -> str:
-    names = {p.id: p.label for p in products}
-    return "、".join(f"{names.get(i.product_id, '#' + str(i.product_id))}×{i.quantity}" for i in items)

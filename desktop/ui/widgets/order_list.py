@@ -34,13 +34,13 @@ from desktop.domain.orders import (
     OrderRow,
     OrderSort,
 )
-from desktop.ui.dialogs.order_editor import OrderDialog
+from desktop.ui.dialogs.order_editor import MemberSuggester, OrderDialog
+from desktop.ui.labels import fulfilment_name, payment_name
 from desktop.ui.models.lazy_model import LazyTableModel
 from desktop.ui.models.rows_model import Column
 from desktop.ui.styles import INVALID_STYLE, error_label
-from desktop.ui.widgets.order_labels import fulfilment_name, money, parse_items, payment_name, when
+from desktop.ui.widgets.order_labels import money, parse_items, when
 from desktop.ui.widgets.quick_entry import (
-    MEMBER_DELAY_MS,
     SUGGESTIONS,
     SuggestEdit,
     Suggestion,
@@ -68,7 +68,7 @@ class OrdersTab(QWidget):
         self._members = members
         self.campaign: CampaignDetail | None = None
         self._serial = 0
-        self._member_serial = 0
+        self._saving = False  # a quick-entry order is being saved: Enter must not save it again
         self._dialog: OrderDialog | None = None
         self._sort = (OrderSort.SEQ, False)
         self._sort_keys = [OrderSort.SEQ, OrderSort.BUYER, None, None, OrderSort.AMOUNT, None, None,
@@ -89,10 +89,6 @@ class OrdersTab(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.reload)
-        self._member_timer = QTimer(self)
-        self._member_timer.setSingleShot(True)
-        self._member_timer.setInterval(MEMBER_DELAY_MS)
-        self._member_timer.timeout.connect(self._suggest_members)
         self._build()
         self.model.sort_requested.connect(self._sort_requested)  # after the header's initial indicator
 
@@ -165,7 +161,8 @@ class OrdersTab(QWidget):
         self.entry_member.setObjectName("entryMember")
         self.entry_member.setPlaceholderText(self.tr("快速下单: 下单人"))
         self.entry_member.setToolTip(self.tr("快速下单: 输入下单人 (可用拼音), 再输入商品×数量, 按回车保存"))
-        self.entry_member.textEdited.connect(self._member_typed)
+        self._suggester = MemberSuggester(self.entry_member,
+                                          lambda text, done: self._find_members(text, done, owner=self))
         self.entry_items = QLineEdit()
         self.entry_items.setObjectName("entryItems")
         self.entry_items.setPlaceholderText(self.tr("商品×数量, 如 脐橙×2 苹果×1"))
@@ -276,11 +273,6 @@ class OrdersTab(QWidget):
         self._sort = (key, order == Qt.SortOrder.DescendingOrder)
         self.reload()
 
-    def changed(self, ids: list) -> None:
-        """Orders were written: forget their rows and ask for the ids again."""
-        self.model.invalidate(ids or None)
-        self.reload()
-
     # ------------------------------------------------------------------ selection and bulk
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -295,9 +287,6 @@ class OrdersTab(QWidget):
         if count:
             text += self.tr(" · 已选 {0} 单").format(count)
         self.count_label.setText(text)
-
-    def select_all(self) -> None:
-        self.table.selectAll()
 
     def _bulk(self, job: Any, done_text: str) -> None:
         ids = self.selected_ids()
@@ -357,15 +346,16 @@ class OrdersTab(QWidget):
         self._runner.run(read, on_done=show, on_error=lambda exc: self.status_message.emit(error_message(exc)),
                          owner=self)
 
-    def _find_members(self, text: str, done: Any) -> None:
-        """Members for the order editor's buyer field, as quick entry suggests them."""
+    def _find_members(self, text: str, done: Any, *, owner: QObject | None = None) -> None:
+        """Members for a buyer field (quick entry's, the order editor's), best first; ``done`` is
+        dropped when ``owner`` (default: the open editor) is gone."""
         members, tail = self._members, self.tr("尾号{0}")
 
         def find(_ctx: Any) -> list[Suggestion]:
             rows = find_members(members, text, None)[0][:SUGGESTIONS]
             return [Suggestion(m.id, m.nickname, describe_member(m, tail)) for m in rows]
 
-        self._runner.run(find, on_done=done, on_error=lambda _exc: None, owner=self._dialog or self)
+        self._runner.run(find, on_done=done, on_error=lambda _exc: None, owner=owner or self._dialog or self)
 
     def _update(self, order_id: int, draft: OrderDraft) -> None:
         dialog, service = self._dialog, self._service
@@ -383,33 +373,6 @@ class OrdersTab(QWidget):
                          changes="orders", changed_ids=lambda _o: [order_id], owner=dialog)
 
     # ------------------------------------------------------------------ quick entry
-    def _member_typed(self, text: str) -> None:
-        self._member_serial += 1
-        if text.strip():
-            self._member_timer.start()
-        else:
-            self._member_timer.stop()
-            self.entry_member.set_suggestions([])
-
-    def _suggest_members(self) -> None:
-        text = self.entry_member.text().strip()
-        if not text:
-            return
-        self._member_serial += 1
-        serial = self._member_serial
-        members = self._members
-        tail = self.tr("尾号{0}")
-
-        def find(_ctx: Any) -> list[Suggestion]:
-            rows = find_members(members, text, None)[0][:SUGGESTIONS]
-            return [Suggestion(m.id, m.nickname, describe_member(m, tail)) for m in rows]
-
-        def done(items: list[Suggestion]) -> None:
-            if serial == self._member_serial and self.entry_member.text().strip() == text:
-                self.entry_member.set_suggestions(items)
-
-        self._runner.run(find, on_done=done, on_error=lambda _exc: None, owner=self)
-
     def entry_draft(self) -> OrderDraft:
         campaign = self.campaign
         if campaign is None:
@@ -422,15 +385,19 @@ class OrdersTab(QWidget):
                           pickup_point_id=self.entry_pickup.currentData()).validated()
 
     def save_entry(self) -> None:
+        if self._saving:  # Enter pressed again before the order came back
+            return
         try:
             draft = self.entry_draft()
         except ValidationError as exc:
             self.show_entry_error(str(exc), exc.field)
             return
         service = self._service
+        self._saving = True
         self.entry_button.setEnabled(False)
 
         def done(order: OrderDetail) -> None:
+            self._saving = False
             self.entry_button.setEnabled(True)
             self.show_entry_error("", None)
             self.entry_member.clear_pick()
@@ -446,6 +413,7 @@ class OrdersTab(QWidget):
             self.status_message.emit(text)
 
         def failed(exc: BaseException) -> None:
+            self._saving = False
             self.entry_button.setEnabled(True)
             self.show_entry_error(error_message(exc), getattr(exc, "field", None))
 

@@ -3,6 +3,8 @@
 cli.py wires it with two lines, as cli_export: ``cli_kpi.add_commands(sub)`` in build_parser and
 ``cli_kpi.run(db, args)`` (returned unless None) in run_command. ``--json`` prints exactly
 ``DashboardService.kpis(...).as_json()``: money in cents, rates as fractions, so scripts can check it.
+
+build_parser runs on every launch, the window's too: what only ``kpi`` needs is imported in ``run``.
 """
 
 from __future__ import annotations
@@ -10,11 +12,13 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli_args import add_db, figure_target
-from desktop.domain.dashboard import KpiReport, parse_dashboard_period, parse_scope
-from desktop.domain.reports import FigureUnit, display_width
+from desktop.domain.reports import FigureUnit, display_width  # loaded by cli_args already
+
+if TYPE_CHECKING:
+    from desktop.domain.dashboard import KpiReport
 
 
 def add_commands(sub: Any) -> None:
@@ -35,6 +39,7 @@ def run(db: Any, args: argparse.Namespace) -> int | None:
     """Run ``kpi``; None for any other command (cli.py handles those)."""
     if args.command != "kpi":
         return None
+    from desktop.domain.dashboard import parse_dashboard_period, parse_scope
     from desktop.services.dashboard import DashboardService
 
     today = date.today()

@@ -364,9 +364,6 @@ def platform_mix(groups: Iterable[GroupRow]) -> tuple[PlatformShare, ...]:
     return tuple(sorted(shares, key=lambda s: (-s.share, order.get(s.platform, 99))))
 
 
-WEEKDAY_NAMES: tuple[str, ...] = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
-
-
 @dataclass(frozen=True, slots=True)
 class Heatmap:
     """Messages by weekday (0 = Monday) and hour over ``period`` (at most HEATMAP_MAX_DAYS days)."""
@@ -436,9 +433,8 @@ class GroupCharts:
 
 @dataclass(frozen=True, slots=True)
 class Dashboard:
-    """Everything the page draws but the people figures and the heatmap, which come separately (see
-    People and Heatmap) so the cards and charts paint first. ``overview(..., groups=False)`` leaves the
-    group charts out (see GroupCharts)."""
+    """The cards and the charts read per day. The people figures, the heatmap and the per-group charts
+    come separately (see People, Heatmap and GroupCharts) so the cards and these charts paint first."""
 
     kpi: KpiReport
     #: the days the charts show: the counted period from the first day with data
@@ -447,9 +443,6 @@ class Dashboard:
     trend: Trend | None = None
     growth: tuple[GrowthBucket, ...] = ()
     growth_weekly: bool = False
-    top_groups: tuple[GroupRow, ...] = ()
-    dormant_groups: tuple[GroupRow, ...] = ()
-    platforms: tuple[PlatformShare, ...] = ()
     compare: tuple[CompareSeries, ...] = ()
     #: the first day the workspace (scope) has data for, if any
     data_start: date | None = None
@@ -469,9 +462,3 @@ def chart_period(counted: ReportPeriod, data_start: date | None) -> ReportPeriod
     if data_start is None or data_start > counted.end:
         return None
     return ReportPeriod(max(counted.start, data_start), counted.end)
-
-
-def sparkline(values: dict[date, int], today: date, days: int = SPARKLINE_DAYS) -> tuple[int, ...]:
-    """Messages per day over the ``days`` days ending today, oldest first, quiet days as zero."""
-    start = today - timedelta(days=days - 1)
-    return tuple(int(values.get(start + timedelta(days=i), 0)) for i in range(days))

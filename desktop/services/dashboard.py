@@ -1,13 +1,14 @@
 """The dashboard's figures and chart series for a period and scope. One read transaction per call.
 
-The KPI figures are the boss report's (desktop.services.reports) computed for the scope's groups, so a
-card, ``qundesk kpi`` and ``qundesk report`` agree for the same days. Engagement comes from
-GroupDayStat and business from the orders tables; the only reader of raw interactions is the weekday x
-hour heatmap, because GroupDayStat keeps days, not hours: it counts at most the period's last four weeks
-of message interactions by their day column (indexed) and hour (see ``heatmap``).
+The KPI figures are the boss report's, counted by the same function (``period_figures`` in
+desktop.services.reports) for the scope's groups, so a card, ``qundesk kpi`` and ``qundesk report`` agree
+for the same days. Engagement comes from GroupDayStat and business from the orders tables; the only reader
+of raw interactions is the weekday x hour heatmap, because GroupDayStat keeps days, not hours: it counts at
+most the period's last four weeks of message interactions by their day column (indexed) and hour (see
+``heatmap``).
 
 The page asks for four things separately so the first paint does not wait for the slow parts:
-``overview(groups=False)`` (the cards and the day charts), ``group_charts`` (top, dormant and platforms,
+``overview`` (the cards and the day charts), ``group_charts`` (top, dormant and platforms,
 below the first screenful: a pass over the period's GroupDayStat per group), ``people`` (the funnel's
 reached members, referrers and tiers: a pass over the memberships) and ``heatmap`` (a pass over the
 period's interactions).
@@ -65,22 +66,17 @@ from desktop.domain.reports import (
     PLATFORM_NAMES,
     DayRow,
     ReportPeriod,
-    business_figures,
-    engagement_figures,
     most_dormant,
     top_by_messages,
-    with_targets,
 )
 from desktop.domain.segments import SegmentSpec
 from desktop.domain.stats import MESSAGE_KINDS
 from desktop.services.reports import (
     GroupScope,
-    business_totals,
     day_rows,
-    engagement_from_days,
-    engagement_totals,
     group_rows,
     in_scope,
+    period_figures,
 )
 from desktop.services.segments import spec_conditions
 from desktop.store.engine import Database
@@ -120,13 +116,12 @@ class DashboardService:
     # ------------------------------------------------------------------ the page
     def overview(self, period: ReportPeriod, scope: Scope = Scope(),  # noqa: B008
                  targets: dict[str, float] | None = None, compare: Sequence[CompareTarget] = (),
-                 today: date | None = None, groups: bool = True) -> Dashboard:
-        """The cards and the charts that read GroupDayStat and the orders; without the per-group charts
-        (top, dormant, platforms) when ``groups`` is False (see ``group_charts``)."""
+                 today: date | None = None) -> Dashboard:
+        """The cards and the charts that read GroupDayStat and the orders; the per-group charts (top,
+        dormant, platforms) are asked for apart (``group_charts``)."""
         if len(compare) > COMPARE_MAX:
             raise ValidationError(f"最多对比 {COMPARE_MAX} 个群或分组", "compare")
         today = today or date.today()
-        with_groups = groups
         with self._db.transaction() as session:
             groups, label = _resolve_scope(session, scope, today)
             counted = counted_period(period, today)
@@ -147,7 +142,6 @@ class DashboardService:
             at = (shown.start - first).days
             rows = rows[at - lead_days:]
             shown_rows = rows[lead_days:]
-            per_group = _group_charts(session, counted, groups) if with_groups else GroupCharts()
             return Dashboard(
                 kpi=kpi,
                 chart_period=shown,
@@ -155,9 +149,6 @@ class DashboardService:
                 trend=trend(rows, lead_days, data_start),
                 growth=tuple(growth(shown_rows, weekly=shown.days > WEEKLY_GROWTH_AFTER_DAYS)),
                 growth_weekly=shown.days > WEEKLY_GROWTH_AFTER_DAYS,
-                top_groups=per_group.top_groups,
-                dormant_groups=per_group.dormant_groups,
-                platforms=per_group.platforms,
                 compare=tuple(CompareSeries(t, _messages_per_day(session, shown, _target_groups(session, t, today)))
                               for t in compare),
                 data_start=data_start,
@@ -165,14 +156,16 @@ class DashboardService:
 
     def group_charts(self, period: ReportPeriod, scope: Scope = Scope(),  # noqa: B008
                      today: date | None = None) -> GroupCharts:
-        """Top groups, dormant groups and the platform mix (the overview's, asked for apart)."""
+        """Top groups, dormant groups and the platform mix: a pass over the period's GroupDayStat per group."""
         today = today or date.today()
         counted = counted_period(period, today)
         if counted is None:
             return GroupCharts()
         with self._db.transaction() as session:
             groups, _label = _resolve_scope(session, scope, today)
-            return _group_charts(session, counted, groups)
+            per_group = group_rows(session, counted, groups)
+            return GroupCharts(tuple(top_by_messages(per_group)), tuple(most_dormant(per_group)),
+                               platform_mix(per_group))
 
     def people(self, period: ReportPeriod, scope: Scope = Scope(), today: date | None = None) -> People:  # noqa: B008
         """The funnel's reached members and referrers, and the reached members' tiers."""
@@ -302,31 +295,14 @@ def _kpis(session: Session, period: ReportPeriod, scope: Scope, label: str, grou
     notes = []
     if counted.end < period.end:
         notes.append(f"周期还没有结束，统计到今天 ({today.isoformat()}) 为止")
-    previous = counted.previous()
-    has_orders = session.scalar(select(Order.id).limit(1)) is not None
-    if rows is None:
-        current_e, previous_e = engagement_totals(session, counted, groups), engagement_totals(session, previous, groups)
-    else:
-        current_e = engagement_from_days(session, counted, rows, groups)
-        previous_e = engagement_from_days(session, previous, rows, groups)
-    figures = engagement_figures(current_e, previous_e, counted.days)
-    current_b = None
-    if has_orders:
-        current_b = business_totals(session, counted, groups)
-        figures += business_figures(current_b, business_totals(session, previous, groups))
-    else:
-        notes.append("工作区还没有订单，业务指标从略")
-    spoke = current_e.messages or current_e.active_member_days or current_e.joins or current_e.leaves
-    state = PeriodState.READY if spoke or (current_b is not None and current_b.orders) else PeriodState.NO_DATA
+    f = period_figures(session, counted, targets, groups, rows)
+    notes += f.notes
+    e, b = f.engagement, f.business
+    spoke = e.messages or e.active_member_days or e.joins or e.leaves
+    state = PeriodState.READY if spoke or (b is not None and b.orders) else PeriodState.NO_DATA
     if state is PeriodState.NO_DATA:
         notes.append("这个周期没有互动和订单记录")
-    return KpiReport(period, counted, previous, scope, label, today, state,
-                     tuple(with_targets(figures, targets)), has_orders, tuple(notes))
-
-
-def _group_charts(session: Session, counted: ReportPeriod, groups: GroupScope) -> GroupCharts:
-    per_group = group_rows(session, counted, groups)
-    return GroupCharts(tuple(top_by_messages(per_group)), tuple(most_dormant(per_group)), platform_mix(per_group))
+    return KpiReport(period, counted, f.previous, scope, label, today, state, f.figures, f.has_orders, tuple(notes))
 
 
 def _data_start(session: Session, groups: GroupScope) -> date | None:

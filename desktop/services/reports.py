@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -30,6 +31,7 @@ from desktop.domain.reports import (
     BusinessTotals,
     DayRow,
     EngagementTotals,
+    Figure,
     GroupRow,
     NewMemberRow,
     PickupRow,
@@ -151,6 +153,52 @@ def business_totals(session: Session, p: ReportPeriod, groups: GroupScope = None
             per_buyer[("phone", phone)] += n
     repeat = sum(1 for n in per_buyer.values() if n >= 2)
     return BusinessTotals(int(orders), int(gmv), int(refunds), len(per_buyer), repeat)
+
+
+# --------------------------------------------------------------------------------------------------
+# the figures
+
+
+#: said when the workspace has no orders at all (the report and the dashboard leave business out)
+NO_ORDERS_NOTE = "工作区还没有订单，业务指标从略"
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodFigures:
+    """A period's figures against the previous equal-length period, scored against targets."""
+
+    previous: ReportPeriod
+    figures: tuple[Figure, ...]
+    #: whether the workspace has any order; without, the business figures are left out
+    has_orders: bool
+    notes: tuple[str, ...]
+    engagement: EngagementTotals
+    #: None without orders
+    business: BusinessTotals | None
+
+
+def period_figures(session: Session, period: ReportPeriod, targets: dict[str, float] | None = None,
+                   groups: GroupScope = None, rows: Sequence[DayRow] | None = None) -> PeriodFigures:
+    """The figures of ``period`` for the scope's groups: the one computation behind ``qundesk report``
+    and the dashboard's cards (and ``qundesk kpi``), so they cannot drift apart. ``rows``: day rows
+    already read that cover both periods (the dashboard's charts read them anyway; saves two scans)."""
+    previous = period.previous()
+    has_orders = session.scalar(select(Order.id).limit(1)) is not None
+    if rows is None:
+        current_e, previous_e = engagement_totals(session, period, groups), engagement_totals(session, previous, groups)
+    else:
+        current_e = engagement_from_days(session, period, rows, groups)
+        previous_e = engagement_from_days(session, previous, rows, groups)
+    figures = engagement_figures(current_e, previous_e, period.days)
+    notes = []
+    current_b = None
+    if has_orders:
+        current_b = business_totals(session, period, groups)
+        figures += business_figures(current_b, business_totals(session, previous, groups))
+    else:
+        notes.append(NO_ORDERS_NOTE)
+    return PeriodFigures(previous, tuple(with_targets(figures, dict(targets or {}))), has_orders, tuple(notes),
+                         current_e, current_b)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -305,25 +353,19 @@ class ReportService:
     def figures(self, period_from: date, period_to: date, targets: dict[str, float] | None = None) -> ReportFigures:
         """Everything the boss report shows for ``period_from``..``period_to`` (inclusive)."""
         period = ReportPeriod(period_from, period_to)
-        previous = period.previous()
         with self._db.transaction() as session:
-            has_orders = session.scalar(select(Order.id).limit(1)) is not None
-            figures = engagement_figures(engagement_totals(session, period), engagement_totals(session, previous),
-                                         period.days)
-            notes = []
-            if has_orders:
-                figures += business_figures(business_totals(session, period), business_totals(session, previous))
-            else:
-                notes.append("工作区还没有订单，业务指标从略")
+            counted = period_figures(session, period, targets)
+            has_orders = counted.has_orders
+            notes = list(counted.notes)
             groups = group_rows(session, period)
             tier_changes = tier_change_rows(session, period)
             if not tier_changes:
                 notes.append("本期没有等级变动记录 (等级变动记录自成员服务的审计日志)")
             return ReportFigures(
                 period=period,
-                previous=previous,
+                previous=counted.previous,
                 generated_at=datetime.now().replace(microsecond=0),
-                figures=tuple(with_targets(figures, dict(targets or {}))),
+                figures=counted.figures,
                 days=tuple(day_rows(session, period)),
                 groups=tuple(groups),
                 top_groups=tuple(top_by_messages(groups)),

@@ -10,16 +10,23 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QImage
 
 from desktop.domain.dashboard import PeriodState, preset_period
+from desktop.domain.reports import FigureUnit
 from desktop.services.dashboard import DashboardService
 from desktop.services.demo import build_demo
+from desktop.settings import DASHBOARD_TARGETS, Settings
 from desktop.store.engine import open_database
 from desktop.ui.models.groups_model import SPARK_ROLE, GroupColumn
-from desktop.ui.pages.dashboard_page import CHARTS, DashboardPage
-from desktop.ui.pages.reports_page import format_value
+from desktop.ui.pages.dashboard_page import (
+    CHARTS,
+    DashboardPage,
+    load_dashboard_targets,
+    save_dashboard_targets,
+)
+from desktop.ui.pages.reports_page import format_value, load_targets
 from desktop.workers.tasks import _FullCollectionsHeld
 
 HELD = _FullCollectionsHeld.HELD
@@ -73,12 +80,17 @@ def test_every_chart_renders_with_the_services_figures(qtbot, open_window, demo_
     assert d.trend.days[-1].isoformat() in text and f"{d.trend.messages[-1]:,}" in text
     heat = page.cards["heatmap"].chart.show_readout(20.5, 2.5)
     assert "周三" in heat and "20:00" in heat
+    groups = page.group_charts
+    assert groups is not None
     top = page.cards["top"].chart.show_readout(10, 0)
-    assert d.top_groups[0].name in top
+    assert groups.top_groups[0].name in top
     # charts drawn after the first screenful keep their own labels (a late draw once showed the
     # dormant chart's "N 天" on the top chart, and the tiers' details in the funnel's readout)
     shown = [label.textItem.toPlainText() for label in page.cards["top"].chart.labels.labels if label.isVisible()]
-    assert shown == [f"{g.messages:,}" for g in d.top_groups]
+    assert shown == [f"{g.messages:,}" for g in groups.top_groups]
+    # money in the platforms' readout is written as everywhere else (¥1,234.50)
+    money = page.cards["platforms"].chart.show_readout(1, 0)
+    assert money is not None and format_value(groups.platforms[0].gmv_cents, FigureUnit.MONEY) in money
     funnel = page.cards["funnel"].chart.show_readout(0, 0)
     assert funnel is not None and "本期在群里的人" in funnel
     # the whole page paints (fonts, axes) without a warning
@@ -139,7 +151,7 @@ def test_clicking_a_bar_opens_that_group(qtbot, open_window, demo_path: Path) ->
     window = open_window(demo_path)
     page = open_dashboard(qtbot, window)
     chart = page.cards["top"].chart
-    wanted = page.dashboard.top_groups[1]
+    wanted = page.group_charts.top_groups[1]
     page.scroll.ensureWidgetVisible(page.cards["top"])
     scene = chart.getPlotItem().vb.mapViewToScene(chart.bar_centre(1))
     with qtbot.waitSignal(page.open_group, timeout=5_000) as opened:
@@ -159,8 +171,47 @@ def test_exports(qtbot, open_window, demo_path: Path, tmp_path: Path) -> None:
     assert not image.isNull() and image.width() > 300
     whole = page.export_dashboard(str(tmp_path / "看板.png"))
     assert whole is not None and QImage(str(whole)).height() > image.height()
+    assert QImage(str(whole)).size() == page._sheet().size()
     pdf = page.export_dashboard(str(tmp_path / "看板.pdf"))
     assert pdf is not None and pdf.read_bytes()[:4] == b"%PDF"
+
+
+def test_exported_dashboard_shows_the_period_and_scope(qtbot, open_window, demo_path: Path,
+                                                       tmp_path: Path) -> None:
+    """The caption (scope, period, previous period) is part of the exported picture, not only of the page."""
+    window = open_window(demo_path)
+    page = open_dashboard(qtbot, window)
+    caption = page.caption
+    assert "全部群" in caption.text() and page.dashboard.kpi.period.label() in caption.text()
+    sheet = page._sheet()
+    assert sheet.isAncestorOf(caption) and caption.isVisible()
+    whole = page.export_dashboard(str(tmp_path / "看板.png"))
+    assert whole is not None
+    image = QImage(str(whole))
+    # the caption's strip of the picture has its text in it: more than the sheet's background colour
+    at = caption.mapTo(sheet, QPoint(0, 0))
+    strip = image.copy(QRect(at, caption.size()))
+    colours = {strip.pixel(x, y) for x in range(0, strip.width(), 2) for y in range(strip.height())}
+    assert len(colours) > 2
+
+
+def test_dashboard_targets_per_period_and_the_reports_for_a_custom_range(tmp_path: Path) -> None:
+    settings = Settings(str(tmp_path / "s.ini"))
+    save_dashboard_targets(settings, "7d", {"messages": 100.0})
+    save_dashboard_targets(settings, "30d", {"gmv": 500.0})
+    save_dashboard_targets(settings, "custom", {"joins": 5.0})
+    assert load_dashboard_targets(settings, "7d") == {"messages": 100.0}
+    assert load_dashboard_targets(settings, "30d") == {"gmv": 500.0}
+    assert load_dashboard_targets(settings, "today") == {}
+    # a custom range shares the boss report's targets
+    assert load_dashboard_targets(settings, "custom") == load_targets(settings) == {"joins": 5.0}
+    # damaged entries are left out, never an error
+    settings.set(DASHBOARD_TARGETS, '{"7d": {"messages": 100, "typo": 5, "joins": "x", "leaves": -1, "gmv": true}, '
+                                    '"30d": [1]}')
+    assert load_dashboard_targets(settings, "7d") == {"messages": 100.0}
+    assert load_dashboard_targets(settings, "30d") == {}
+    settings.set(DASHBOARD_TARGETS, "{not json")
+    assert load_dashboard_targets(settings, "7d") == {}
 
 
 def test_groups_table_sparklines(qtbot, open_window, demo_path: Path) -> None:

@@ -30,10 +30,10 @@ from desktop.domain.segments import SegmentSpec
 from desktop.services.dashboard import DashboardService
 from desktop.services.demo import build_demo
 from desktop.services.interactions import InteractionService
-from desktop.services.reports import ReportService
+from desktop.services.reports import NO_ORDERS_NOTE, ReportService
 from desktop.services.segments import SegmentService
 from desktop.store.engine import Database
-from desktop.store.models import Group, GroupDayStat, Interaction, Member, Membership
+from desktop.store.models import Group, GroupDayStat, Interaction, Member, Membership, Order, OrderItem
 from tests.unit.test_reports import END, START, workspace  # noqa: F401  (the report's fixture, reused)
 
 TODAY = date(2026, 11, 20)
@@ -142,7 +142,18 @@ def test_kpis_of_one_group_by_hand(fixture: Database) -> None:
     overview = DashboardService(fixture).overview(PERIOD, Scope(ScopeKind.GROUP, str(g1)), {"messages": 60},
                                                    today=TODAY)
     assert overview.kpi == kpi
-    assert [g.name for g in overview.top_groups] == ["宝妈团购1群"] and overview.dormant_groups == ()
+    groups = DashboardService(fixture).group_charts(PERIOD, Scope(ScopeKind.GROUP, str(g1)), TODAY)
+    assert [g.name for g in groups.top_groups] == ["宝妈团购1群"] and groups.dormant_groups == ()
+
+
+def test_kpis_without_orders_leave_business_out_as_the_report_does(fixture: Database) -> None:
+    with fixture.transaction() as s:
+        s.query(OrderItem).delete()
+        s.query(Order).delete()
+    kpi = DashboardService(fixture).kpis(PERIOD, today=TODAY)
+    report = ReportService(fixture).figures(START, END)
+    assert not kpi.has_orders and kpi.figures == report.figures
+    assert NO_ORDERS_NOTE in kpi.notes and NO_ORDERS_NOTE in report.notes
 
 
 def test_platform_and_segment_scopes(fixture: Database) -> None:
@@ -202,9 +213,10 @@ def test_overview_series(fixture: Database) -> None:
     assert sum(b.joins for b in d.growth) == 6 and not d.growth_weekly
     assert [r.gmv_cents for r in d.days] == [3500, 0, 2000, 0, 2500, 1000, 0]
     assert d.compare[0].messages == (10, 0, 0, 20, 0, 0, 0)
-    assert [g.name for g in d.top_groups] == ["宝妈团购1群", "夜跑兴趣群"]
-    assert [g.name for g in d.dormant_groups] == ["老客沉默群", "QQ老乡群"]
-    shares = {p.platform: p for p in d.platforms}
+    groups = DashboardService(fixture).group_charts(PERIOD, today=TODAY)
+    assert [g.name for g in groups.top_groups] == ["宝妈团购1群", "夜跑兴趣群"]
+    assert [g.name for g in groups.dormant_groups] == ["老客沉默群", "QQ老乡群"]
+    shares = {p.platform: p for p in groups.platforms}
     assert shares["wechat"].messages == 35 and shares["wechat"].share == 1.0 and shares["qq"].groups == 1
     with pytest.raises(ValidationError):
         DashboardService(fixture).overview(PERIOD, compare=[CompareTarget(ScopeKind.GROUP, g1, "x")] * 6)

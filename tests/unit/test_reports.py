@@ -41,7 +41,7 @@ from desktop.io.report_workbook import (
     write_report,
 )
 from desktop.services.demo import build_demo
-from desktop.services.reports import ReportService
+from desktop.services.reports import ReportService, day_rows, period_figures
 from desktop.store.engine import Database
 from desktop.store.models import (
     AuditLog,
@@ -222,6 +222,22 @@ def test_tables(report: ReportFigures) -> None:
     assert len(report.days) == 7
     assert [d.messages for d in report.days] == [10, 5, 0, 20, 0, 0, 0]
     assert [d.orders for d in report.days] == [1, 0, 1, 0, 1, 1, 0]
+
+
+def test_one_computation_behind_the_report_and_the_dashboard(workspace: Database) -> None:
+    """period_figures is what ``qundesk report`` and the dashboard's cards both count with; the day rows
+    the dashboard reads for its charts give the same figures as the totals' own scans."""
+    period = ReportPeriod(START, END)
+    targets = {"messages": 70, "gmv": 180.0}
+    with workspace.transaction() as s:
+        scanned = period_figures(s, period, targets)
+        rows = day_rows(s, ReportPeriod(period.previous().start, period.end))
+        from_rows = period_figures(s, period, targets, rows=rows)
+    report = ReportService(workspace).figures(START, END, targets)
+    assert scanned == from_rows
+    assert scanned.figures == report.figures and scanned.previous == report.previous
+    assert scanned.has_orders and scanned.notes == () and scanned.business is not None
+    assert scanned.engagement.messages == 35 and scanned.business.orders == 4
 
 
 def test_unknown_target_is_refused(workspace: Database) -> None:

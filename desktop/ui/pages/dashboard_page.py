@@ -17,13 +17,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QDate,
     QEvent,
     QMarginsF,
     QObject,
@@ -39,7 +37,6 @@ from PySide6.QtGui import QPageSize, QPainter, QPdfWriter, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -76,7 +73,7 @@ from desktop.domain.dashboard import (
     preset_period,
 )
 from desktop.domain.enums import Platform, Tier
-from desktop.domain.reports import FIGURE_KEYS, Figure, ReportPeriod
+from desktop.domain.reports import FIGURE_KEYS, Figure, FigureUnit, ReportPeriod
 from desktop.settings import Settings
 from desktop.ui.labels import platform_name, tier_name
 from desktop.ui.pages.reports_page import (
@@ -84,11 +81,16 @@ from desktop.ui.pages.reports_page import (
     MUTED,
     TargetsDialog,
     change_colour,
+    clean_targets,
+    date_edit,
     figure_label,
     format_change,
     format_value,
     load_targets,
     progress_colour,
+    pydate,
+    qdate,
+    save_targets,
 )
 from desktop.workers.tasks import TaskRunner, error_message, full_collections
 
@@ -133,16 +135,12 @@ def load_dashboard_targets(settings: Settings, preset: str) -> dict[str, float]:
         data = json.loads(settings.get(keys.DASHBOARD_TARGETS) or "{}")
     except ValueError:
         return {}
-    chosen = data.get(preset) if isinstance(data, dict) else None
-    if not isinstance(chosen, dict):
-        return {}
-    return {k: float(v) for k, v in chosen.items()
-            if k in FIGURE_KEYS and isinstance(v, int | float) and not isinstance(v, bool) and v > 0}
+    return clean_targets(data.get(preset) if isinstance(data, dict) else None)
 
 
 def save_dashboard_targets(settings: Settings, preset: str, targets: dict[str, float]) -> None:
     if preset not in PERIOD_PRESETS:
-        settings.set(keys.REPORT_TARGETS, json.dumps(targets, sort_keys=True) if targets else "")
+        save_targets(settings, targets)
         return
     try:
         data = json.loads(settings.get(keys.DASHBOARD_TARGETS) or "{}")
@@ -152,14 +150,6 @@ def save_dashboard_targets(settings: Settings, preset: str, targets: dict[str, f
         data = {}
     data[preset] = targets
     settings.set(keys.DASHBOARD_TARGETS, json.dumps(data, sort_keys=True))
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
 
 
 # --------------------------------------------------------------------------------------------------
@@ -423,6 +413,7 @@ class DashboardPage(QWidget):
         inner = QVBoxLayout(self.content)
         inner.setContentsMargins(8, 8, 8, 8)
         inner.setSpacing(10)
+        inner.addWidget(self.caption)  # in the content, so an export shows the period and the scope
         inner.addLayout(self.kpi_grid)
         inner.addWidget(self.banner)
         inner.addLayout(self.chart_grid)
@@ -436,7 +427,6 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addLayout(self.controls)
-        layout.addWidget(self.caption)
         layout.addWidget(self.scroll, 1)
         self._build_kpi_cards()
         runner.data_changed.connect(self._data_changed)
@@ -451,8 +441,9 @@ class DashboardPage(QWidget):
         saved = self._settings.get(keys.DASHBOARD_PERIOD)
         self.period_box.setCurrentIndex(max(self.period_box.findData(saved), 0))
         self.period_box.currentIndexChanged.connect(lambda _i: self._period_chosen())
-        self.date_from = self._date_edit("dashboardFrom")
-        self.date_to = self._date_edit("dashboardTo")
+        self.date_from, self.date_to = date_edit("dashboardFrom"), date_edit("dashboardTo")
+        for edit in (self.date_from, self.date_to):
+            edit.editingFinished.connect(self._dates_edited)
         self.scope_box = QComboBox()
         self.scope_box.setObjectName("dashboardScope")
         self.scope_box.setMinimumContentsLength(10)
@@ -494,14 +485,6 @@ class DashboardPage(QWidget):
         self.controls.addWidget(self.targets_button)
         self.controls.addWidget(self.export_button)
         self._period_chosen(refresh=False)
-
-    def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setObjectName(name)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.editingFinished.connect(self._dates_edited)
-        return edit
 
     def _build_kpi_cards(self) -> None:
         for i, key in enumerate(FIGURE_KEYS):
@@ -617,7 +600,7 @@ class DashboardPage(QWidget):
         """The chosen period; None when a custom range is backwards."""
         if self.preset() != "custom":
             return preset_period(self.preset(), self._today())
-        start, end = _pydate(self.date_from.date()), _pydate(self.date_to.date())
+        start, end = pydate(self.date_from.date()), pydate(self.date_to.date())
         return ReportPeriod(start, end) if start <= end else None
 
     def scope(self) -> Scope:
@@ -631,8 +614,8 @@ class DashboardPage(QWidget):
     def set_period(self, preset: str, start: date | None = None, end: date | None = None) -> None:
         """Choose a preset (or "custom" with its days) and recompute."""
         if preset == "custom" and start is not None and end is not None:
-            self.date_from.setDate(_qdate(start))
-            self.date_to.setDate(_qdate(end))
+            self.date_from.setDate(qdate(start))
+            self.date_to.setDate(qdate(end))
         index = self.period_box.findData(preset)
         if index == self.period_box.currentIndex():
             self._period_chosen()
@@ -665,7 +648,7 @@ class DashboardPage(QWidget):
             shown = preset_period(preset, self._today())
             for edit, day in ((self.date_from, shown.start), (self.date_to, shown.end)):
                 edit.blockSignals(True)
-                edit.setDate(_qdate(day))
+                edit.setDate(qdate(day))
                 edit.blockSignals(False)
         if refresh:
             self.refresh()
@@ -719,7 +702,7 @@ class DashboardPage(QWidget):
             self._runner.run(lambda _ctx: service.heatmap(period, scope, today),
                              on_done=heatmap_done, on_error=failed, owner=self)
 
-        self._runner.run(lambda _ctx: service.overview(period, scope, targets, compare, today, groups=False),
+        self._runner.run(lambda _ctx: service.overview(period, scope, targets, compare, today),
                          on_done=overview_done, on_error=failed, owner=self)
 
     def _failed(self, serial: int, exc: BaseException) -> None:
@@ -746,13 +729,9 @@ class DashboardPage(QWidget):
         if serial != self._serial:
             return
         self.group_charts = groups
-        if self.dashboard is None:
-            return
-        self.dashboard = replace(self.dashboard, top_groups=groups.top_groups,
-                                 dormant_groups=groups.dormant_groups, platforms=groups.platforms)
-        if self._charts_built and self._drawable(self.dashboard):
-            self._draw_groups(self.dashboard)
-            self._draw_platforms(self.dashboard)
+        if self.dashboard is not None and self._charts_built and self._drawable(self.dashboard):
+            self._draw_groups(self.dashboard, groups)
+            self._draw_platforms(groups)
         self._check_done()
 
     def _people_done(self, serial: int, people: People) -> None:
@@ -963,52 +942,53 @@ class DashboardPage(QWidget):
         days, gmv, orders = [r.day for r in d.days], [r.gmv_cents for r in d.days], [r.orders for r in d.days]
         self._plot("money", lambda chart: chart.show_money(days, gmv, orders))
 
-    def _draw_groups(self, d: Dashboard) -> None:
+    def _draw_groups(self, d: Dashboard, groups: GroupCharts) -> None:
         top = self.cards["top"]
-        if d.top_groups:
-            names = [g.name for g in d.top_groups]
-            counts = [g.messages for g in d.top_groups]
+        if groups.top_groups:
+            names = [g.name for g in groups.top_groups]
+            counts = [g.messages for g in groups.top_groups]
             details = [self.tr("消息 {0} 条 · 有发言 {1} 天 · 人均活跃 {2}").format(
                 f"{g.messages:,}", g.active_days, f"{g.active_member_days / max(1, d.kpi.period.days):.1f}"
-                if d.kpi.period else "—") for g in d.top_groups]
+                if d.kpi.period else "—") for g in groups.top_groups]
             colour = self.charts.COLOURS["top"]
             # the draw may run later (off screen): each chart's lambda needs names of its own
-            top_labels = [f"{g.messages:,}" for g in d.top_groups]
+            top_labels = [f"{g.messages:,}" for g in groups.top_groups]
             self._plot("top", lambda chart: chart.show_bars(names, counts, details, colour, value_labels=top_labels),
                        self.tr("按本期消息数排序, 点击群条打开这个群。"))
         else:
             top.show_empty(self.tr("这个周期没有群发言。"))
         dormant = self.cards["dormant"]
-        if d.dormant_groups:
-            longest = max((g.silent_days or 0 for g in d.dormant_groups), default=0)
+        if groups.dormant_groups:
+            longest = max((g.silent_days or 0 for g in groups.dormant_groups), default=0)
             values = [g.silent_days if g.silent_days is not None else max(longest, d.history_days)
-                      for g in d.dormant_groups]
+                      for g in groups.dormant_groups]
             colours = [self.charts.COLOURS["dormant"] if g.silent_days is not None else self.charts.COLOURS["never"]
-                       for g in d.dormant_groups]
+                       for g in groups.dormant_groups]
             quiet_labels = [self.tr("{0} 天").format(g.silent_days) if g.silent_days is not None
-                            else self.tr("从未发言") for g in d.dormant_groups]
+                            else self.tr("从未发言") for g in groups.dormant_groups]
             quiet = [self.tr("最后发言 {0} · 沉默 {1} 天").format(g.last_active.isoformat(), g.silent_days)
-                     if g.last_active is not None else self.tr("还没有发言记录") for g in d.dormant_groups]
-            quiet_names = [g.name for g in d.dormant_groups]
+                     if g.last_active is not None else self.tr("还没有发言记录") for g in groups.dormant_groups]
+            quiet_names = [g.name for g in groups.dormant_groups]
             self._plot("dormant", lambda chart: chart.show_bars(quiet_names, values, quiet, colours,
                                                                 value_labels=quiet_labels),
                        self.tr("本期一条消息都没有的群, 沉默最久的在上; 点击打开这个群。"))
         else:
             dormant.show_empty(self.tr("这个周期每个群都有人发言, 没有沉默群。"))
 
-    def _draw_platforms(self, d: Dashboard) -> None:
+    def _draw_platforms(self, groups: GroupCharts) -> None:
         card = self.cards["platforms"]
-        if not d.platforms:
+        platforms = groups.platforms
+        if not platforms:
             card.show_empty(self.tr("范围内没有群。"))
             return
         names = [platform_name(Platform(p.platform)) if p.platform in {x.value for x in Platform} else p.label
-                 for p in d.platforms]
+                 for p in platforms]
         details = [self.tr("群 {0} 个 · 消息 {1} 条 · 成交额 {2}").format(
-            p.groups, f"{p.messages:,}", f"¥{p.gmv_cents / 100:,.2f}") for p in d.platforms]
-        colours = [self.charts.PLATFORM_COLOURS.get(p.platform, "#9e9e9e") for p in d.platforms]
-        by_messages = any(p.messages for p in d.platforms)
-        shares = [p.share * 100 for p in d.platforms]
-        labels = [f"{p.share * 100:.1f}%" for p in d.platforms]
+            p.groups, f"{p.messages:,}", format_value(p.gmv_cents, FigureUnit.MONEY)) for p in platforms]
+        colours = [self.charts.PLATFORM_COLOURS.get(p.platform, "#9e9e9e") for p in platforms]
+        by_messages = any(p.messages for p in platforms)
+        shares = [p.share * 100 for p in platforms]
+        labels = [f"{p.share * 100:.1f}%" for p in platforms]
         self._plot("platforms", lambda chart: chart.show_bars(names, shares, details, colours, value_labels=labels),
                    self.tr("各平台占本期消息的比例。") if by_messages else self.tr("各平台的群数比例 (本期没有消息)。"))
 
@@ -1063,10 +1043,10 @@ class DashboardPage(QWidget):
 
     # ------------------------------------------------------------------ clicks
     def _bar_clicked(self, chart: str, index: int) -> None:
-        d = self.dashboard
-        if d is None:
+        groups = self.group_charts
+        if groups is None:
             return
-        rows = d.top_groups if chart == "top" else d.dormant_groups
+        rows = groups.top_groups if chart == "top" else groups.dormant_groups
         if 0 <= index < len(rows):
             self.open_group.emit(rows[index].id)
 
@@ -1146,29 +1126,27 @@ class DashboardPage(QWidget):
         return target
 
     def _sheet(self) -> QWidget:
-        """What an export shows: the caption above the cards and charts."""
+        """What an export shows: the caption (period and scope) above the cards and charts."""
         return self.content
 
     def _write_pdf(self, target: Path) -> bool:
         """One page shaped like the dashboard, its width A4's long side; text stays text (vector)."""
         sheet = self._sheet()
         size = sheet.size()
-        width_mm = 297.0
-        height_mm = width_mm * size.height() / max(1, size.width()) + 20
+        width_mm, margin_mm = 297.0, 5.0
+        # the sheet's shape in the printable area, plus the margins (and a millimetre for rounding)
+        height_mm = (width_mm - 2 * margin_mm) * size.height() / max(1, size.width()) + 2 * margin_mm + 1
         writer = QPdfWriter(str(target))
         writer.setTitle(self.tr("群管家看板"))
         writer.setPageSize(QPageSize(QSizeF(width_mm, height_mm), QPageSize.Unit.Millimeter))
-        writer.setPageMargins(QMarginsF(5, 5, 5, 5))
+        writer.setPageMargins(QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm))
         writer.setResolution(150)
         painter = QPainter()
         if not painter.begin(writer):
             return False
         try:
             area = painter.viewport()
-            painter.setFont(self.caption.font())
-            painter.drawText(0, 0, area.width(), 60, int(Qt.AlignmentFlag.AlignLeft), self.caption.text())
             scale = area.width() / max(1, size.width())
-            painter.translate(0, 70)
             painter.scale(scale, scale)
             sheet.render(painter, QPoint(0, 0))
         finally:

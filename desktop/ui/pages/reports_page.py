@@ -160,6 +160,15 @@ def default_file_name(period: ReportPeriod) -> str:
     return _t("群管家报告") + f"_{stem}.xlsx"
 
 
+def clean_targets(data: object) -> dict[str, float]:
+    """Targets read back from the settings: anything not a dict, unknown, not a number or not positive is
+    left out, never an error (the dashboard's per-period targets are cleaned the same way)."""
+    if not isinstance(data, dict):
+        return {}
+    return {key: float(value) for key, value in data.items()
+            if key in FIGURE_KEYS and isinstance(value, int | float) and not isinstance(value, bool) and value > 0}
+
+
 def load_targets(settings: Settings) -> dict[str, float]:
     """The saved targets; anything unreadable, unknown or not positive is left out, never an error."""
     raw = settings.get(keys.REPORT_TARGETS)
@@ -167,22 +176,28 @@ def load_targets(settings: Settings) -> dict[str, float]:
         data = json.loads(raw) if isinstance(raw, str) and raw.strip() else {}
     except ValueError:
         return {}
-    if not isinstance(data, dict):
-        return {}
-    return {key: float(value) for key, value in data.items()
-            if key in FIGURE_KEYS and isinstance(value, int | float) and not isinstance(value, bool) and value > 0}
+    return clean_targets(data)
 
 
 def save_targets(settings: Settings, targets: dict[str, float]) -> None:
     settings.set(keys.REPORT_TARGETS, json.dumps(targets, sort_keys=True) if targets else "")
 
 
-def _qdate(day: date) -> QDate:
+def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def _pydate(day: QDate) -> date:
+def pydate(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
+
+
+def date_edit(name: str) -> QDateEdit:
+    """A day picker as the period controls use it: a calendar popup, ISO dates."""
+    edit = QDateEdit()
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
 
 
 class TintedRowsModel(RowsModel[R], Generic[R]):
@@ -379,8 +394,9 @@ class ReportsPage(QWidget):
                             (self.tr("本月至今"), "month_to_date"), (self.tr("自定义"), "custom")):
             self.preset.addItem(text, value)
         self.preset.currentIndexChanged.connect(lambda _i: self._preset_chosen())
-        self.date_from = self._date_edit("reportFrom")
-        self.date_to = self._date_edit("reportTo")
+        self.date_from, self.date_to = date_edit("reportFrom"), date_edit("reportTo")
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(lambda _d: self._dates_edited())
         self.generate_button = QPushButton(self.tr("生成"))
         self.generate_button.setObjectName("generateReport")
         self.generate_button.setDefault(True)
@@ -407,14 +423,6 @@ class ReportsPage(QWidget):
         self.controls.addStretch(1)
         self.controls.addWidget(self.targets_button)
         self.controls.addWidget(self.export_button)
-
-    def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setObjectName(name)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.dateChanged.connect(lambda _d: self._dates_edited())
-        return edit
 
     def _build_content(self) -> None:
         self.summary_model: TintedRowsModel[Figure] = TintedRowsModel(
@@ -574,7 +582,7 @@ class ReportsPage(QWidget):
     def _set_dates(self, start: date, end: date) -> None:
         for edit, day in ((self.date_from, start), (self.date_to, end)):
             edit.blockSignals(True)
-            edit.setDate(_qdate(day))
+            edit.setDate(qdate(day))
             edit.blockSignals(False)
 
     def _select_preset(self, preset: str) -> None:
@@ -587,7 +595,7 @@ class ReportsPage(QWidget):
         self._check_period()
 
     def _check_period(self) -> ReportPeriod | None:
-        start, end = _pydate(self.date_from.date()), _pydate(self.date_to.date())
+        start, end = pydate(self.date_from.date()), pydate(self.date_to.date())
         message = ""
         if end < start:
             message = self.tr("结束日期早于开始日期")
@@ -716,7 +724,7 @@ class ReportsPage(QWidget):
 
     def set_targets(self, targets: dict[str, float]) -> None:
         """Keep these targets (in the settings) and re-score the report on screen with them."""
-        self._targets = {k: float(v) for k, v in targets.items() if k in FIGURE_KEYS and v > 0}
+        self._targets = clean_targets(targets)
         save_targets(self._settings, self._targets)
         if self.report is not None:
             try:

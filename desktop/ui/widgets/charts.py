@@ -23,6 +23,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QFontMetrics
 
+from desktop.domain.group_detail import yuan
+
 pg.setConfigOptions(antialias=True, background="w", foreground="#455a64", useNumba=False)
 
 #: one colour per meaning, the same in every chart
@@ -134,16 +136,6 @@ class Chart(pg.PlotWidget):
         self.readout.show()
         return self.readout.textItem.toPlainText()
 
-    def clear_items(self) -> None:
-        item = self.getPlotItem()
-        for child in list(item.items):
-            if child is not self.readout:
-                item.removeItem(child)
-        self.readout.hide()
-        legend = item.legend
-        if legend is not None:
-            legend.clear()
-
     def set_bottom_ticks(self, ticks: list[tuple[float, str]]) -> None:
         self.getPlotItem().getAxis("bottom").setTicks([ticks])
 
@@ -175,10 +167,6 @@ class DualAxisChart(Chart):
         box = self.getPlotItem().vb
         self.right.setGeometry(box.sceneBoundingRect())
         self.right.linkedViewChanged(box, self.right.XAxis)
-
-    def clear_items(self) -> None:
-        super().clear_items()
-        self.right.clear()
 
     def add_right(self, item: pg.GraphicsObject) -> None:
         self.right.addItem(item)
@@ -240,10 +228,6 @@ def _brush(colour: str) -> QBrush:
     if brush is None:
         brush = _BRUSHES[colour] = pg.mkBrush(colour)
     return brush
-
-
-def _money(cents: float) -> str:
-    return f"¥{cents / 100:,.2f}"
 
 
 # ------------------------------------------------------------------------------------------------------
@@ -477,7 +461,7 @@ class MoneyChart(DualAxisChart):
         if not 0 <= i < len(self._days):
             return None
         return _t("<b>{0}</b><br>成交额 {1}<br>订单 {2} 笔").format(
-            self._days[i].isoformat(), _money(self._gmv[i]), f"{self._orders[i]:,}")
+            self._days[i].isoformat(), yuan(self._gmv[i]), f"{self._orders[i]:,}")
 
 
 class BarsChart(Chart):

@@ -587,7 +587,6 @@ Joined {3} · left {4}</translation>
     <name>BroadcastsPage</name>
     <message>
         <source>群发列表</source>
-        <extracomment>what the page listens to manual sends waiting (the navigation shows a badge)</extracomment>
         <translation>All broadcasts</translation>
     </message>
     <message>
@@ -608,6 +607,7 @@ Joined {3} · left {4}</translation>
     </message>
     <message>
         <source>去确认</source>
+        <extracomment>what the page listens to manual sends waiting (the navigation shows a badge)</extracomment>
         <translation>Review</translation>
     </message>
     <message>
@@ -1978,50 +1978,6 @@ Import group-buy orders to see GMV and orders per day here.</translation>
 <context>
     <name>GroupBuy</name>
     <message>
-        <source>草稿</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <source>进行中</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <source>已截单</source>
-        <translation>Closed</translation>
-    </message>
-    <message>
-        <source>已结算</source>
-        <translation>Settled</translation>
-    </message>
-    <message>
-        <source>未付款</source>
-        <translation>Unpaid</translation>
-    </message>
-    <message>
-        <source>已付款</source>
-        <translation>Paid</translation>
-    </message>
-    <message>
-        <source>已退款</source>
-        <translation>Refunded</translation>
-    </message>
-    <message>
-        <source>已取消</source>
-        <translation>Cancelled</translation>
-    </message>
-    <message>
-        <source>待提货</source>
-        <translation>Waiting</translation>
-    </message>
-    <message>
-        <source>已提货</source>
-        <translation>Picked up</translation>
-    </message>
-    <message>
-        <source>已送达</source>
-        <translation>Delivered</translation>
-    </message>
-    <message>
         <source>请填写商品和数量, 例如“脐橙×2”</source>
         <translation>Enter products and quantities, e.g. “Orange×2”</translation>
     </message>
@@ -3351,7 +3307,6 @@ The groups&apos; daily statistics will be updated; members&apos; joined and left
 1. 王芳 脐橙5斤×2 阳光花园
 2. 李娜 苹果x1 翠湖
 然后点“识别”。再次粘贴更长的接龙时, 已下单的行会自动跳过。</source>
-        <extracomment>orders were created (ids) or a paste was undone ([])</extracomment>
         <translation>Paste the whole jielong from the group here, for example:
 #接龙
 Saturday fruit, cut-off Friday 20:00
@@ -6272,6 +6227,22 @@ Received {7}</translation>
     <message>
         <source>已送达</source>
         <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>进行中</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>已截单</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>已结算</source>
+        <translation>Settled</translation>
     </message>
 </context>
 <context>

@@ -587,7 +587,6 @@
     <name>BroadcastsPage</name>
     <message>
         <source>群发列表</source>
-        <extracomment>what the page listens to manual sends waiting (the navigation shows a badge)</extracomment>
         <translation>群發列表</translation>
     </message>
     <message>
@@ -608,6 +607,7 @@
     </message>
     <message>
         <source>去确认</source>
+        <extracomment>what the page listens to manual sends waiting (the navigation shows a badge)</extracomment>
         <translation>去確認</translation>
     </message>
     <message>
@@ -1978,50 +1978,6 @@
 <context>
     <name>GroupBuy</name>
     <message>
-        <source>草稿</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <source>进行中</source>
-        <translation>進行中</translation>
-    </message>
-    <message>
-        <source>已截单</source>
-        <translation>已截單</translation>
-    </message>
-    <message>
-        <source>已结算</source>
-        <translation>已結算</translation>
-    </message>
-    <message>
-        <source>未付款</source>
-        <translation>未付款</translation>
-    </message>
-    <message>
-        <source>已付款</source>
-        <translation>已付款</translation>
-    </message>
-    <message>
-        <source>已退款</source>
-        <translation>已退款</translation>
-    </message>
-    <message>
-        <source>已取消</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>待提货</source>
-        <translation>待提貨</translation>
-    </message>
-    <message>
-        <source>已提货</source>
-        <translation>已提貨</translation>
-    </message>
-    <message>
-        <source>已送达</source>
-        <translation>已送達</translation>
-    </message>
-    <message>
         <source>请填写商品和数量, 例如“脐橙×2”</source>
         <translation>請填寫商品和數量, 例如「臍橙×2」</translation>
     </message>
@@ -3351,7 +3307,6 @@
 1. 王芳 脐橙5斤×2 阳光花园
 2. 李娜 苹果x1 翠湖
 然后点“识别”。再次粘贴更长的接龙时, 已下单的行会自动跳过。</source>
-        <extracomment>orders were created (ids) or a paste was undone ([])</extracomment>
         <translation>把群裡的接龍整段貼到這裡, 例如:
 #接龍
 週六水果團 截單週五20:00
@@ -6272,6 +6227,22 @@
     <message>
         <source>已送达</source>
         <translation>已送達</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>进行中</source>
+        <translation>進行中</translation>
+    </message>
+    <message>
+        <source>已截单</source>
+        <translation>已截單</translation>
+    </message>
+    <message>
+        <source>已结算</source>
+        <translation>已結算</translation>
     </message>
 </context>
 <context>
